@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// lede-cli: the library's parser, linker, importer and knowledge base from the command line.
+//
+//   lede-cli parse [FILE…]                     one JSON object per article on stdout
+//   lede-cli import [--library PATH] FILE|DIR… progress on stderr, then a summary
+//   lede-cli kb                                the knowledge base as JSON lines
+#include "ingest/importjob.h"
+#include "kb/knowledgebase.h"
+#include "link/linker.h"
+#include "parse/documentparser.h"
+#include "store/library.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printLine(const QJsonObject &o)
+{
+    const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+void err(const QString &message)
+{
+    std::fprintf(stderr, "lede-cli: %s\n", qPrintable(message));
+}
+
+int usage()
+{
+    std::fputs("usage: lede-cli parse [FILE…]\n"
+               "       lede-cli import [--library PATH] FILE|DIR…\n"
+               "       lede-cli kb\n"
+               "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
+               "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base.\n",
+               stderr);
+    return 2;
+}
+
+QJsonObject articleJson(const Lede::Article &a, const Lede::KnowledgeBase &kb)
+{
+    QJsonArray entities;
+    for (const Lede::EntityMention &m : a.entities) {
+        const Lede::Entity *e = kb.entity(m.entityId);
+        entities.append(QJsonObject{
+            {u"kind"_s, e ? Lede::kindKey(e->kind) : QString()},
+            {u"id"_s, m.entityId},
+            {u"name"_s, e ? e->name : QString()},
+            {u"start"_s, m.start},
+            {u"end"_s, m.end},
+            {u"surface"_s, m.surface},
+        });
+    }
+    auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    return QJsonObject{
+        {u"file"_s, a.sourcePath},
+        {u"format"_s, Lede::formatName(a.format)},
+        {u"title"_s, a.title},
+        {u"byline"_s, orNull(a.byline)},
+        {u"published"_s, orNull(a.publishedIso())},
+        {u"outlet"_s, orNull(a.outlet)},
+        {u"url"_s, orNull(a.url)},
+        {u"language"_s, orNull(a.language)},
+        {u"tags"_s, QJsonArray::fromStringList(a.tags)},
+        {u"text"_s, a.text},
+        {u"entities"_s, entities},
+        {u"warnings"_s, QJsonArray::fromStringList(a.warnings)},
+    };
+}
+
+std::shared_ptr<const Lede::Linker> makeLinker()
+{
+    QStringList errors;
+    auto kb = Lede::KnowledgeBase::loadBuiltin(&errors);
+    for (const QString &e : std::as_const(errors))
+        err(u"knowledge base: "_s + e);
+    return std::make_shared<const Lede::Linker>(kb);
+}
+
+int parseCommand(const QStringList &files)
+{
+    if (files.isEmpty())
+        return usage();
+    const auto linker = makeLinker();
+    int failures = 0;
+    for (const QString &file : files) {
+        const Lede::ParseResult result = Lede::ImportJob::parseAndLink(file, *linker);
+        if (!result.ok()) {
+            err(u"%1: %2"_s.arg(file, result.error));
+            ++failures;
+            continue;
+        }
+        for (const Lede::Article &a : result.articles)
+            printLine(articleJson(a, linker->knowledgeBase()));
+    }
+    std::fflush(stdout);
+    return failures ? 1 : 0;
+}
+
+int importCommand(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    const qsizetype opt = args.indexOf(u"--library"_s);
+    if (opt >= 0) {
+        if (opt + 1 >= args.size())
+            return usage();
+        libraryPath = args.at(opt + 1);
+        args.remove(opt, 2);
+    }
+    if (args.isEmpty())
+        return usage();
+    for (const QString &p : std::as_const(args)) {
+        if (!QFileInfo::exists(p))
+            err(u"%1: no such file or folder"_s.arg(p));
+    }
+    const QStringList files = Lede::ImportJob::collectFiles(args);
+    Lede::ImportJob job(libraryPath, files, makeLinker());
+    QObject::connect(&job, &Lede::ImportJob::progress, &job, [](int done, int total, const QString &file) {
+        if (!file.isEmpty())
+            std::fprintf(stderr, "[%d/%d] %s\n", done + 1, total, qPrintable(QFileInfo(file).fileName()));
+    });
+    QObject::connect(&job, &Lede::ImportJob::fileFailed, &job, [](const QString &path, const QString &reason) {
+        err(u"%1: %2"_s.arg(path, reason));
+    });
+    const Lede::ImportSummary summary = job.run();
+    std::fprintf(stderr, "%s\nlibrary: %s\n", qPrintable(summary.describe()), qPrintable(libraryPath));
+    int missing = 0;
+    for (const QString &p : std::as_const(args))
+        missing += QFileInfo::exists(p) ? 0 : 1;
+    return (summary.failed || missing || !summary.libraryError.isEmpty()) ? 1 : 0;
+}
+
+int kbCommand()
+{
+    const auto linker = makeLinker();
+    for (const Lede::Entity &e : linker->knowledgeBase().entities()) {
+        QJsonArray aliases;
+        for (const Lede::Alias &a : e.aliases) {
+            if (a.role != Lede::Alias::Name)
+                aliases.append(a.text);
+        }
+        QJsonObject relations;
+        QJsonObject facts;
+        for (const auto &[k, v] : e.facts) {
+            QJsonObject &target = v.contains(u'/') && !v.contains(u' ') ? relations : facts;
+            QJsonArray values = target.value(k).toArray();
+            values.append(v);
+            target.insert(k, values);
+        }
+        printLine(QJsonObject{{u"id"_s, e.id},
+                              {u"kind"_s, Lede::kindKey(e.kind)},
+                              {u"name"_s, e.name},
+                              {u"aliases"_s, aliases},
+                              {u"relations"_s, relations},
+                              {u"facts"_s, facts}});
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"Lede"_s);
+    QCoreApplication::setOrganizationName(u"Lede"_s);
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h")
+        return usage();
+    const QString command = args.takeFirst();
+    if (command == u"parse")
+        return parseCommand(args);
+    if (command == u"import")
+        return importCommand(args);
+    if (command == u"kb")
+        return kbCommand();
+    err(u"unknown command \"%1\""_s.arg(command));
+    return usage();
+}

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// The Lede desktop application: parses the command line, loads the knowledge base, opens the
+// library and shows the main window (or renders it to a PNG with --screenshot).
+#include "kb/knowledgebase.h"
+#include "link/linker.h"
+#include "mainwindow.h"
+#include "models/roles.h"
+#include "readerview.h"
+#include "store/library.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Lede"_s);
+    QApplication::setOrganizationName(u"Lede"_s);
+    QApplication::setApplicationVersion(u"0.1.0"_s);
+    QApplication::setApplicationDisplayName(u"Lede"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Lede: read, link and annotate the articles of a story."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption libraryOption(u"library"_s, u"Open the library at PATH (created if missing)."_s, u"PATH"_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Render the main window to FILE.png and exit."_s, u"FILE"_s);
+    const QCommandLineOption filterOption(u"filter"_s, u"Start with the list filtered by ENTITY (e.g. company/nvidia)."_s,
+                                          u"ENTITY"_s);
+    const QCommandLineOption articleOption(u"article"_s, u"Start with the article whose title contains TEXT."_s, u"TEXT"_s);
+    parser.addOption(libraryOption);
+    parser.addOption(screenshotOption);
+    parser.addOption(filterOption);
+    parser.addOption(articleOption);
+    parser.addPositionalArgument(u"files"_s, u"Files or folders to import."_s, u"[FILE|DIR…]"_s);
+    parser.process(app);
+
+    QStringList kbErrors;
+    auto kb = Lede::KnowledgeBase::loadBuiltin(&kbErrors);
+    for (const QString &e : std::as_const(kbErrors))
+        std::fprintf(stderr, "lede: knowledge base: %s\n", qPrintable(e));
+    auto linker = std::make_shared<const Lede::Linker>(kb);
+
+    const bool screenshot = parser.isSet(screenshotOption);
+    if (screenshot)
+        app.setProperty("lede.noModal", true);
+
+    Lede::MainWindow window(linker);
+    QString path = parser.value(libraryOption);
+    const bool explicitLibrary = !path.isEmpty();
+    if (!explicitLibrary)
+        path = QSettings().value(u"library/path"_s, Lede::Library::defaultPath()).toString();
+    if (!window.openLibrary(path, /*seedSamples=*/!explicitLibrary || screenshot))
+        return 1;
+
+    auto whenIdle = [&](auto &&then) {
+        // Waits for any running import (the first-run samples, or files given on the command line).
+        if (window.isImporting())
+            QObject::connect(&window, &Lede::MainWindow::importFinished, &window, then, Qt::SingleShotConnection);
+        else
+            QTimer::singleShot(0, &window, then);
+    };
+
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty())
+        whenIdle([&] { window.importPaths(files); });
+
+    if (screenshot) {
+        const QString target = parser.value(screenshotOption);
+        whenIdle([&] {
+            whenIdle([&] {
+                const QString wanted = parser.value(articleOption);
+                QAbstractItemModel *list = window.articleModel();
+                for (int row = 0; row < list->rowCount(); ++row) {
+                    const QModelIndex index = list->index(row, 0);
+                    if (wanted.isEmpty() || index.data().toString().contains(wanted, Qt::CaseInsensitive)) {
+                        window.showArticle(index.data(Lede::ArticleIdRole).toLongLong());
+                        break;
+                    }
+                }
+                for (const QString &f : parser.values(filterOption))
+                    window.addFilter(f);
+                QTimer::singleShot(400, &window, [&] {
+                    const bool saved = window.grab().save(target);
+                    std::fprintf(saved ? stdout : stderr, saved ? "%s\n" : "lede: cannot write %s\n",
+                                 qPrintable(QFileInfo(target).absoluteFilePath()));
+                    QApplication::exit(saved ? 0 : 1);
+                });
+            });
+        });
+        window.resize(1440, 900);
+        window.show();
+        return app.exec();
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,1722 @@
+// SPDX-License-Identifier: MIT
+//
+// Article extraction from HTML. gumbo builds the DOM; we copy the parts that matter into a flat pre-order array
+// (so that every pass is a loop over indices, no recursion), then:
+//   1. drop what is never article text: scripts, forms' controls, hidden nodes, and subtrees whose tag, role or
+//      class/id marks them as navigation, ads, share bars, comments, related lists and the like;
+//   2. cut the rest into text blocks (runs of inline content between block-level boundaries);
+//   3. score containers from the blocks they hold, the way Readability does (text length, commas, link density,
+//      tag and class/id hints), pick the best one and the siblings that continue it;
+//   4. clean the chosen subtrees (link-heavy lists, image galleries, bylines, the headline repeated, boilerplate
+//      lines) and write canonical text.
+// Metadata comes from <title>, <meta>, JSON-LD, <time>, <link rel=canonical>, <html lang> and byline elements.
+#include "htmlextractor.h"
+
+#include "encoding.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+#include <QUrl>
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede {
+
+namespace {
+
+constexpr qsizetype kMaxInputBytes = 48 * 1024 * 1024; // larger documents are cut (with a warning)
+
+// ---------------------------------------------------------------------------------------------------------------
+// UTF-8 helpers
+
+/// Decodes one code point at p (valid UTF-8, as gumbo produces); advances p.
+char32_t nextCodePoint(const char *&p, const char *end)
+{
+    const auto c = static_cast<unsigned char>(*p++);
+    if (c < 0x80)
+        return c;
+    int extra = (c >= 0xF0) ? 3 : (c >= 0xE0) ? 2 : (c >= 0xC0) ? 1 : 0;
+    char32_t cp = c & (0x3F >> extra);
+    while (extra-- > 0 && p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80)
+        cp = (cp << 6) | (static_cast<unsigned char>(*p++) & 0x3F);
+    return cp;
+}
+
+bool isSpace(char32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x200B || c == 0x2009
+        || c == 0x202F || c == 0x3000 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200A);
+}
+
+bool isWide(char32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+bool isComma(char32_t c)
+{
+    return c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C;
+}
+
+bool isSentenceEnd(char32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 || c == ':'
+        || c == '"' || c == 0x201D || c == 0xBB || c == ')' || c == 0x300D;
+}
+
+void appendUtf8(std::string &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(char(cp));
+    } else if (cp < 0x800) {
+        out.push_back(char(0xC0 | (cp >> 6)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(char(0xE0 | (cp >> 12)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(char(0xF0 | (cp >> 18)));
+        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    }
+}
+
+QString collapsed(const QString &s)
+{
+    return s.simplified();
+}
+
+bool equalsCi(const char *a, const char *b)
+{
+    for (; *a && *b; ++a, ++b) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x = char(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = char(y + 32);
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
+const char *attr(const GumboElement &e, const char *name)
+{
+    const GumboAttribute *a = gumbo_get_attribute(&e.attributes, name);
+    return a ? a->value : nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// class/id hints
+
+enum Hint : quint8 {
+    HintNone = 0,
+    HintPositive = 1,
+    HintNegative = 2,
+    HintComments = 4, // comment sections: dropped even when large
+    HintByline = 8,
+    HintHidden = 16,
+};
+
+bool inList(std::string_view token, std::initializer_list<std::string_view> list)
+{
+    return std::find(list.begin(), list.end(), token) != list.end();
+}
+
+bool containsAny(std::string_view token, std::initializer_list<std::string_view> list)
+{
+    for (std::string_view s : list) {
+        if (token.find(s) != std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
+/// Classifies a class or id attribute value. Words are split at spaces, and each word into tokens at '-', '_',
+/// digits and camelCase humps.
+quint8 classifyHints(const char *value)
+{
+    if (!value || !*value)
+        return HintNone;
+    quint8 hints = HintNone;
+    std::string word;
+    auto handleWord = [&](const std::string &raw) {
+        if (raw.empty())
+            return;
+        std::string lower;
+        lower.reserve(raw.size());
+        std::vector<std::string> tokens;
+        std::string tok;
+        char prev = 0;
+        for (char c : raw) {
+            const bool upper = c >= 'A' && c <= 'Z';
+            const bool alpha = (c >= 'a' && c <= 'z') || upper;
+            const char lc = upper ? char(c + 32) : c;
+            lower.push_back(lc);
+            if (!alpha || (upper && prev >= 'a' && prev <= 'z')) {
+                if (!tok.empty())
+                    tokens.push_back(tok);
+                tok.clear();
+            }
+            if (alpha)
+                tok.push_back(lc);
+            prev = c;
+        }
+        if (!tok.empty())
+            tokens.push_back(tok);
+        if (inList(lower,
+                   {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                    "screenreader", "offscreen", "is-hidden", "u-hidden", "element-invisible", "invisible",
+                    "display-none", "d-none", "hidden-all"}))
+            hints |= HintHidden;
+        for (const std::string &t : tokens) {
+            const std::string_view v(t);
+            if (inList(v, {"comment", "comments", "disqus", "replies", "reply", "respond", "discussion"})
+                || (v.find("comment") != std::string_view::npos && v.find("commentary") == std::string_view::npos))
+                hints |= HintComments | HintNegative;
+            else if (inList(v, {"byline", "bylines", "author", "authors", "writer", "writtenby", "dateline"}))
+                hints |= HintByline;
+            else if (inList(v,
+                            {"ad",        "ads",        "adv",        "advert",     "advertisement", "advertising",
+                             "dfp",       "gpt",        "nav",        "navbar",     "navigation",    "menu",
+                             "menus",     "footer",     "sidebar",    "aside",      "related",       "share",
+                             "sharing",   "shares",     "social",     "promo",      "promotion",     "promos",
+                             "cookie",    "cookies",    "consent",    "gdpr",       "newsletter",    "subscribe",
+                             "subscription", "signup",  "breadcrumb", "breadcrumbs", "caption",      "captions",
+                             "credit",    "credits",    "popular",    "mostread",   "trending",      "recommended",
+                             "recommendations", "outbrain", "taboola", "sponsor",   "sponsored",     "banner",
+                             "modal",     "popup",      "overlay",    "login",      "toolbar",       "tags",
+                             "tag",       "widget",     "widgets",    "pagination", "pager",         "print",
+                             "skip",      "meta",       "bio",        "timestamp",  "date",          "time",
+                             "published", "updated",    "masthead",   "header",     "topbar",        "rail",
+                             "tooltip",   "logo",       "search",     "lightbox",   "gallery",       "video",
+                             "player",    "embed",      "ticker",     "alert",      "cta",           "follow",
+                             "keywords",  "topics",     "copyright",  "disclaimer", "rating",        "carousel",
+                             "slider",    "jump",       "toc",        "paywall",    "donate",        "signin",
+                             "masthead",  "shoutbox",   "supplemental", "pullquote", "infobox",      "partner",
+                             "inline-ad", "adsense",    "commercial", "affiliate",  "poll",          "quiz",
+                             "next",      "prev",       "previous",   "feedback"})
+                     || containsAny(v,
+                                    {"sidebar", "newsletter", "breadcrumb", "social", "sharing", "sharebar",
+                                     "advert", "cookie", "related", "popular", "recommend", "sponsor", "subscri",
+                                     "footer", "navbar", "navigation", "promo", "outbrain", "taboola", "caption",
+                                     "signup", "mostread", "trending", "masthead", "byline"}))
+                hints |= HintNegative;
+            else if (inList(v,
+                            {"article", "articlebody", "content", "entry", "story", "storybody", "post", "postbody",
+                             "body", "text", "main", "blog", "hentry", "prose", "richtext", "copy"})
+                     || containsAny(v, {"article", "content", "story", "entry"}))
+                hints |= HintPositive;
+        }
+    };
+    for (const char *p = value;; ++p) {
+        if (*p == 0 || *p == ' ' || *p == '\t' || *p == '\n') {
+            handleWord(word);
+            word.clear();
+            if (*p == 0)
+                break;
+        } else {
+            word.push_back(*p);
+        }
+    }
+    return hints;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The flat tree
+
+bool isBlockTag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DIALOG:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_SEARCH:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_PICTURE:
+    case GUMBO_TAG_IMG:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Elements whose content is never article text.
+bool isJunkTag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_AREA:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_OUTPUT:
+    case GUMBO_TAG_PROGRESS:
+    case GUMBO_TAG_METER:
+    case GUMBO_TAG_DIALOG:
+    case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isHeadingTag(GumboTag t)
+{
+    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
+}
+
+enum NodeFlag : quint16 {
+    FlagText = 1,
+    FlagDropped = 2, // not article text (set on the subtree root and propagated)
+    FlagSemantic = 4, // <article>, <main>, itemprop=articleBody, role=main
+    FlagHasSemantic = 8, // a descendant (or itself) is semantic
+    FlagInLink = 16,
+    FlagByline = 32,
+    FlagFigure = 64, // inside <figure>
+};
+
+struct Node {
+    int parent = -1;
+    int end = 0; // one past the last index of the subtree (pre-order)
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    quint16 flags = 0;
+    quint8 hints = 0;
+    qint8 classWeight = 0;
+    quint8 heading = 0; // 1–6 inside a heading
+    quint8 listDepth = 0;
+    bool inPre = false;
+    bool inQuote = false;
+    bool inLi = false;
+    const char *cls = nullptr; // class attribute (owned by gumbo)
+    const char *text = nullptr; // text nodes: UTF-8, entity-decoded, owned by gumbo
+    int textLen = 0;
+    // aggregates over kept content
+    int rawChars = 0;
+    int positiveChars = 0; // largest rawChars of a positively hinted or semantic strict descendant
+    int chars = 0;
+    int linkChars = 0;
+    int commas = 0;
+    int paragraphs = 0; // <p> descendants with text
+    int listItems = 0;
+    int images = 0;
+    int inputs = 0;
+    int embeds = 0;
+    double score = 0;
+    bool scored = false;
+};
+
+struct Block {
+    int owner = -1; // nearest block-level element
+    std::string text;
+    int chars = 0;
+    int linkChars = 0;
+    int commas = 0;
+    int wide = 0; // CJK characters
+    bool endsSentence = false;
+};
+
+struct JsonLdArticle {
+    QString headline, name, author, datePublished, publisher, articleBody, description, url, language;
+    bool found = false;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+
+class Extractor
+{
+public:
+    Extractor(const HtmlExtractOptions &options, ExtractedPage &out)
+        : m_options(options)
+        , m_out(out)
+    {
+    }
+
+    void run(const QString &html);
+
+private:
+    void build(GumboNode *root);
+    void collectHeadElement(const GumboElement &e, GumboTag tag);
+    void markDropped();
+    void aggregate();
+    void segment();
+    void flush(std::string &buf, int owner, int &chars, int &links, int &commas, int &wide);
+    int selectContent(std::vector<int> &selected);
+    void cleanSelected(const std::vector<int> &selected);
+    void writeText(const std::vector<int> &selected);
+    void finishMetadata();
+    void parseJsonLd(const QByteArray &json);
+    void scanJsonLd(const QJsonValue &v, int depth);
+    QString metaValue(std::initializer_list<const char *> keys) const;
+
+    double initialScore(const Node &n) const;
+    double linkDensity(const Node &n) const { return n.chars ? double(n.linkChars) / n.chars : 0.0; }
+
+    const HtmlExtractOptions &m_options;
+    ExtractedPage &m_out;
+    std::vector<Node> m_nodes;
+    std::vector<Block> m_blocks;
+    std::vector<char> m_keepNode; // after cleaning
+    std::vector<char> m_keepBlock;
+    int m_body = -1;
+    bool m_truncated = false;
+
+    // metadata sources
+    QHash<QByteArray, QString> m_meta;
+    QString m_titleTag;
+    QString m_htmlLang;
+    QString m_canonical;
+    QString m_firstTime;
+    QString m_domByline;
+    QString m_h1;
+    std::vector<QByteArray> m_jsonLd;
+    JsonLdArticle m_ld;
+};
+
+void Extractor::collectHeadElement(const GumboElement &e, GumboTag tag)
+{
+    if (tag == GUMBO_TAG_META) {
+        const char *content = attr(e, "content");
+        if (!content)
+            return;
+        const QString value = collapsed(QString::fromUtf8(content));
+        if (value.isEmpty())
+            return;
+        auto put = [&](const char *keyRaw) {
+            if (!keyRaw)
+                return;
+            const QByteArray keys = QByteArray(keyRaw).toLower();
+            for (const QByteArray &k : keys.split(' ')) {
+                const QByteArray key = k.trimmed();
+                if (!key.isEmpty() && !m_meta.contains(key))
+                    m_meta.insert(key, value);
+            }
+        };
+        put(attr(e, "name"));
+        put(attr(e, "property"));
+        put(attr(e, "itemprop"));
+        if (const char *he = attr(e, "http-equiv"))
+            put(QByteArray(QByteArray("http-equiv:") + QByteArray(he).toLower()).constData());
+    } else if (tag == GUMBO_TAG_LINK) {
+        const char *rel = attr(e, "rel");
+        const char *href = attr(e, "href");
+        if (rel && href && equalsCi(rel, "canonical") && m_canonical.isEmpty())
+            m_canonical = QString::fromUtf8(href).trimmed();
+    }
+}
+
+void Extractor::build(GumboNode *root)
+{
+    struct Item {
+        GumboNode *g;
+        int parent;
+        int depth;
+    };
+    std::vector<Item> stack;
+    std::vector<int> open; // indices whose end is not yet known (ancestors of the next node)
+    stack.push_back({root, -1, 0});
+    m_nodes.reserve(4096);
+    bool depthWarned = false;
+    while (!stack.empty()) {
+        const Item it = stack.back();
+        stack.pop_back();
+        GumboNode *g = it.g;
+
+        if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE || g->type == GUMBO_NODE_CDATA) {
+            if (it.parent < 0)
+                continue;
+            const char *t = g->v.text.text;
+            if (!t || !*t)
+                continue;
+            if (int(m_nodes.size()) >= m_options.maxNodes) {
+                m_truncated = true;
+                continue;
+            }
+            Node n;
+            n.parent = it.parent;
+            n.flags = FlagText;
+            n.text = t;
+            n.textLen = int(std::strlen(t));
+            const Node &p = m_nodes[it.parent];
+            n.heading = p.heading;
+            n.listDepth = p.listDepth;
+            n.inPre = p.inPre;
+            n.inQuote = p.inQuote;
+            n.inLi = p.inLi;
+            n.flags |= p.flags & (FlagInLink | FlagFigure);
+            // close finished ancestors
+            const int idx = int(m_nodes.size());
+            m_nodes.push_back(n);
+            m_nodes[idx].end = idx + 1;
+            continue;
+        }
+        if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_DOCUMENT && g->type != GUMBO_NODE_TEMPLATE)
+            continue;
+
+        if (g->type == GUMBO_NODE_DOCUMENT) {
+            const GumboVector &ch = g->v.document.children;
+            for (unsigned i = ch.length; i-- > 0;)
+                stack.push_back({static_cast<GumboNode *>(ch.data[i]), -1, 0});
+            continue;
+        }
+
+        const GumboElement &e = g->v.element;
+        const GumboTag tag = e.tag;
+        if (tag == GUMBO_TAG_HTML) {
+            if (const char *lang = attr(e, "lang"))
+                m_htmlLang = QString::fromUtf8(lang).trimmed();
+            else if (const char *xl = attr(e, "xml:lang"))
+                m_htmlLang = QString::fromUtf8(xl).trimmed();
+        }
+        if (tag == GUMBO_TAG_META || tag == GUMBO_TAG_LINK) {
+            collectHeadElement(e, tag);
+            continue;
+        }
+        if (tag == GUMBO_TAG_TITLE) {
+            if (m_titleTag.isEmpty() && e.children.length > 0) {
+                const auto *c = static_cast<GumboNode *>(e.children.data[0]);
+                if (c->type == GUMBO_NODE_TEXT)
+                    m_titleTag = collapsed(QString::fromUtf8(c->v.text.text));
+            }
+            continue;
+        }
+        if (tag == GUMBO_TAG_SCRIPT) {
+            const char *type = attr(e, "type");
+            if (type && std::strstr(type, "ld+json") && e.children.length > 0) {
+                const auto *c = static_cast<GumboNode *>(e.children.data[0]);
+                if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA)
+                    m_jsonLd.emplace_back(c->v.text.text);
+            }
+            continue;
+        }
+        if (tag == GUMBO_TAG_HEAD) {
+            // Only metadata lives here: look at its children, keep nothing.
+            const GumboVector &ch = e.children;
+            for (unsigned i = ch.length; i-- > 0;) {
+                auto *c = static_cast<GumboNode *>(ch.data[i]);
+                if (c->type == GUMBO_NODE_ELEMENT
+                    && (c->v.element.tag == GUMBO_TAG_META || c->v.element.tag == GUMBO_TAG_LINK
+                        || c->v.element.tag == GUMBO_TAG_TITLE || c->v.element.tag == GUMBO_TAG_SCRIPT))
+                    stack.push_back({c, -1, it.depth + 1});
+            }
+            continue;
+        }
+        if (tag == GUMBO_TAG_TIME && m_firstTime.isEmpty()) {
+            const char *dt = attr(e, "datetime");
+            if (dt)
+                m_firstTime = QString::fromUtf8(dt).trimmed();
+        }
+        if (isJunkTag(tag) && tag != GUMBO_TAG_HTML)
+            continue;
+        if (it.parent < 0 && tag != GUMBO_TAG_HTML)
+            continue;
+        if (it.depth > m_options.maxDepth) {
+            if (!depthWarned)
+                m_out.warnings << QStringLiteral("document nested deeper than %1 levels; deeper content ignored")
+                                      .arg(m_options.maxDepth);
+            depthWarned = true;
+            continue;
+        }
+        if (int(m_nodes.size()) >= m_options.maxNodes) {
+            m_truncated = true;
+            continue;
+        }
+
+        // hidden?
+        bool hidden = attr(e, "hidden") != nullptr;
+        if (const char *ah = attr(e, "aria-hidden"); ah && equalsCi(ah, "true") && tag != GUMBO_TAG_HTML
+            && tag != GUMBO_TAG_BODY)
+            hidden = true;
+        if (const char *style = attr(e, "style")) {
+            std::string s;
+            for (const char *p = style; *p; ++p) {
+                if (*p != ' ' && *p != '\t' && *p != '\n')
+                    s.push_back((*p >= 'A' && *p <= 'Z') ? char(*p + 32) : *p);
+            }
+            if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
+                hidden = true;
+        }
+        if (hidden)
+            continue;
+
+        Node n;
+        n.parent = it.parent;
+        n.tag = tag;
+        if (it.parent >= 0) {
+            const Node &p = m_nodes[it.parent];
+            n.heading = p.heading;
+            n.listDepth = p.listDepth;
+            n.inPre = p.inPre;
+            n.inQuote = p.inQuote;
+            n.inLi = p.inLi;
+            n.flags |= p.flags & (FlagInLink | FlagFigure);
+        }
+        if (isHeadingTag(tag))
+            n.heading = quint8(tag - GUMBO_TAG_H1 + 1);
+        if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL)
+            n.listDepth = quint8(std::min(250, n.listDepth + 1));
+        if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_PLAINTEXT)
+            n.inPre = true;
+        if (tag == GUMBO_TAG_BLOCKQUOTE)
+            n.inQuote = true;
+        if (tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT)
+            n.inLi = true;
+        if (tag == GUMBO_TAG_A)
+            n.flags |= FlagInLink;
+        if (tag == GUMBO_TAG_FIGURE)
+            n.flags |= FlagFigure;
+        if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
+            n.flags |= FlagSemantic;
+        const char *itemprop = attr(e, "itemprop");
+        if (itemprop && (std::strstr(itemprop, "articleBody") || std::strstr(itemprop, "articlebody")))
+            n.flags |= FlagSemantic;
+        const char *role = attr(e, "role");
+        if (role && equalsCi(role, "main"))
+            n.flags |= FlagSemantic;
+        n.cls = attr(e, "class");
+        const quint8 ch = classifyHints(n.cls);
+        const quint8 ih = classifyHints(attr(e, "id"));
+        n.hints = ch | ih;
+        int weight = 0;
+        if (ch & HintNegative)
+            weight -= 25;
+        else if (ch & HintPositive)
+            weight += 25;
+        if (ih & HintNegative)
+            weight -= 25;
+        else if (ih & HintPositive)
+            weight += 25;
+        n.classWeight = qint8(weight);
+        if (role
+            && (equalsCi(role, "navigation") || equalsCi(role, "menu") || equalsCi(role, "menubar")
+                || equalsCi(role, "complementary") || equalsCi(role, "banner") || equalsCi(role, "contentinfo")
+                || equalsCi(role, "alert") || equalsCi(role, "alertdialog") || equalsCi(role, "dialog")
+                || equalsCi(role, "search") || equalsCi(role, "toolbar")))
+            n.hints |= HintNegative;
+        const char *rel = attr(e, "rel");
+        if ((rel && equalsCi(rel, "author")) || (itemprop && std::strstr(itemprop, "author")))
+            n.hints |= HintByline;
+        if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_PICTURE)
+            n.images = 1;
+        if (tag == GUMBO_TAG_BODY)
+            m_body = int(m_nodes.size());
+
+        const int idx = int(m_nodes.size());
+        m_nodes.push_back(n);
+        m_nodes[idx].end = idx + 1; // fixed below
+        const GumboVector &children = e.children;
+        for (unsigned i = children.length; i-- > 0;)
+            stack.push_back({static_cast<GumboNode *>(children.data[i]), idx, it.depth + 1});
+        if (tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT)
+            m_nodes[idx].inputs = 1;
+        (void)open;
+    }
+    // subtree ends: pre-order, so a node's subtree ends where the next node that is not its descendant starts.
+    for (int i = int(m_nodes.size()) - 1; i >= 0; --i) {
+        const int p = m_nodes[i].parent;
+        if (p >= 0 && m_nodes[i].end > m_nodes[p].end)
+            m_nodes[p].end = m_nodes[i].end;
+    }
+    if (m_truncated)
+        m_out.warnings << QStringLiteral("page has more than %1 nodes; the rest was ignored").arg(m_options.maxNodes);
+}
+
+/// Counts characters (not bytes) of text, CJK counted double so that scores compare across scripts.
+int countChars(const char *p, int len, int *commas, int *wide)
+{
+    const char *end = p + len;
+    int n = 0;
+    while (p < end) {
+        const char32_t c = nextCodePoint(p, end);
+        if (isSpace(c))
+            continue;
+        ++n;
+        if (isComma(c))
+            ++*commas;
+        if (isWide(c)) {
+            ++n;
+            ++*wide;
+        }
+    }
+    return n;
+}
+
+void Extractor::markDropped()
+{
+    const int count = int(m_nodes.size());
+    // raw character counts and the semantic flag, bottom-up
+    for (int i = count - 1; i >= 0; --i) {
+        Node &n = m_nodes[i];
+        if (n.flags & FlagText) {
+            int commas = 0, wide = 0;
+            n.rawChars = countChars(n.text, n.textLen, &commas, &wide);
+        }
+        if (n.flags & FlagSemantic)
+            n.flags |= FlagHasSemantic;
+        if (n.parent >= 0) {
+            Node &p = m_nodes[n.parent];
+            p.rawChars += n.rawChars;
+            p.flags |= n.flags & FlagHasSemantic;
+            const bool positive = !(n.flags & FlagText)
+                && (((n.hints & HintPositive) && !(n.hints & HintNegative)) || (n.flags & FlagSemantic));
+            p.positiveChars = std::max(p.positiveChars, positive ? n.rawChars : n.positiveChars);
+        }
+    }
+    const int pageChars = m_body >= 0 ? m_nodes[m_body].rawChars : (count ? m_nodes[0].rawChars : 0);
+    // top-down
+    for (int i = 0; i < count; ++i) {
+        Node &n = m_nodes[i];
+        if (n.parent >= 0 && (m_nodes[n.parent].flags & FlagDropped)) {
+            n.flags |= FlagDropped;
+            continue;
+        }
+        if (n.parent >= 0 && (m_nodes[n.parent].flags & FlagByline))
+            n.flags |= FlagByline;
+        else if ((n.hints & HintByline) && n.rawChars < 250)
+            n.flags |= FlagByline;
+        if (n.flags & FlagText)
+            continue;
+        const GumboTag t = n.tag;
+        if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || (n.flags & FlagHasSemantic))
+            continue;
+        const bool big = pageChars > 0 && n.rawChars * 2 > pageChars;
+        bool drop = false;
+        if (n.hints & HintHidden)
+            drop = true;
+        else if (n.hints & HintComments)
+            drop = true;
+        else if ((n.hints & HintNegative) && !big
+                 && !(n.positiveChars >= 300 && n.positiveChars * 2 >= n.rawChars))
+            drop = true;
+        else if ((t == GUMBO_TAG_NAV || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_MENU
+                  || t == GUMBO_TAG_FIGCAPTION)
+                 && !big)
+            drop = true;
+        else if (t == GUMBO_TAG_HEADER && !big)
+            drop = true;
+        if (drop)
+            n.flags |= FlagDropped;
+    }
+}
+
+void Extractor::aggregate()
+{
+    for (int i = int(m_nodes.size()) - 1; i >= 0; --i) {
+        Node &n = m_nodes[i];
+        if (n.flags & FlagDropped)
+            continue;
+        if (n.flags & FlagText) {
+            int commas = 0, wide = 0;
+            n.chars = countChars(n.text, n.textLen, &commas, &wide);
+            n.commas = commas;
+            if (n.flags & FlagInLink)
+                n.linkChars = n.chars;
+        }
+        if (n.tag == GUMBO_TAG_P && n.chars > 0)
+            n.paragraphs += 1;
+        if (n.tag == GUMBO_TAG_LI)
+            n.listItems += 1;
+        if (n.parent >= 0) {
+            Node &p = m_nodes[n.parent];
+            p.chars += n.chars;
+            p.linkChars += n.linkChars;
+            p.commas += n.commas;
+            p.paragraphs += n.paragraphs;
+            p.listItems += n.listItems;
+            p.images += n.images;
+            p.inputs += n.inputs;
+            p.embeds += n.embeds;
+        }
+    }
+}
+
+void Extractor::flush(std::string &buf, int owner, int &chars, int &links, int &commas, int &wide)
+{
+    // trim trailing space
+    while (!buf.empty() && buf.back() == ' ')
+        buf.pop_back();
+    if (!buf.empty() && chars > 0) {
+        Block b;
+        b.owner = owner;
+        b.chars = chars;
+        b.linkChars = links;
+        b.commas = commas;
+        b.wide = wide;
+        // last non-space code point
+        const char *p = buf.data();
+        const char *end = p + buf.size();
+        char32_t last = 0;
+        while (p < end)
+            last = nextCodePoint(p, end);
+        b.endsSentence = isSentenceEnd(last);
+        b.text = std::move(buf);
+        m_blocks.push_back(std::move(b));
+    }
+    buf.clear();
+    chars = links = commas = wide = 0;
+}
+
+void Extractor::segment()
+{
+    // Iterative walk with exit events so that block boundaries are seen on both sides of an element.
+    std::string buf;
+    int chars = 0, links = 0, commas = 0, wide = 0;
+    int brRun = 0;
+    std::vector<int> ownerStack;
+    std::vector<int> exits; // indices awaiting their exit event, innermost last
+    const int count = int(m_nodes.size());
+    int owner = 0;
+    auto closeUntil = [&](int i) {
+        // leave every open element whose subtree ends at or before i
+        while (!exits.empty() && m_nodes[exits.back()].end <= i) {
+            const int x = exits.back();
+            exits.pop_back();
+            if (isBlockTag(m_nodes[x].tag)) {
+                flush(buf, owner, chars, links, commas, wide);
+                brRun = 0;
+                ownerStack.pop_back();
+                owner = ownerStack.empty() ? 0 : ownerStack.back();
+            }
+        }
+    };
+    for (int i = 0; i < count; ++i) {
+        closeUntil(i);
+        const Node &n = m_nodes[i];
+        if (n.flags & FlagDropped) {
+            // skip the subtree; a dropped block still separates paragraphs
+            if (!(n.flags & FlagText) && isBlockTag(n.tag)) {
+                flush(buf, owner, chars, links, commas, wide);
+                brRun = 0;
+            }
+            i = n.end - 1;
+            continue;
+        }
+        if (n.flags & FlagText) {
+            const char *p = n.text;
+            const char *end = p + n.textLen;
+            while (p < end) {
+                const char32_t c = nextCodePoint(p, end);
+                if (isSpace(c)) {
+                    if (!buf.empty() && buf.back() != ' ')
+                        buf.push_back(' ');
+                    continue;
+                }
+                if (c < 0x20 || c == 0xFFFD || (c >= 0x7F && c < 0xA0))
+                    continue;
+                brRun = 0;
+                appendUtf8(buf, c);
+                ++chars;
+                if (isWide(c)) {
+                    ++chars;
+                    ++wide;
+                }
+                if (isComma(c))
+                    ++commas;
+                if (n.flags & FlagInLink)
+                    ++links;
+            }
+            continue;
+        }
+        if (n.tag == GUMBO_TAG_BR) {
+            if (++brRun >= 2 && chars > 0) {
+                flush(buf, owner, chars, links, commas, wide);
+            } else if (!buf.empty() && buf.back() != ' ') {
+                buf.push_back(' ');
+            }
+            continue;
+        }
+        if (isBlockTag(n.tag)) {
+            flush(buf, owner, chars, links, commas, wide);
+            brRun = 0;
+            ownerStack.push_back(i);
+            owner = i;
+        }
+        exits.push_back(i);
+    }
+    closeUntil(count + 1);
+    flush(buf, owner, chars, links, commas, wide);
+}
+
+double Extractor::initialScore(const Node &n) const
+{
+    double s = n.classWeight;
+    switch (n.tag) {
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_MAIN:
+        s += 5;
+        break;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+        s += 3;
+        break;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+        s -= 3;
+        break;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+        s -= 5;
+        break;
+    default:
+        break;
+    }
+    if (n.flags & FlagSemantic)
+        s += 10;
+    return s;
+}
+
+int Extractor::selectContent(std::vector<int> &selected)
+{
+    std::vector<int> candidates;
+    for (const Block &b : m_blocks) {
+        if (b.chars < 25)
+            continue;
+        const Node &o = m_nodes[b.owner];
+        if (o.heading || (o.flags & FlagByline))
+            continue;
+        // text directly inside a container that also holds blocks belongs to the container itself
+        int start = b.owner;
+        const bool paragraphLike = o.tag == GUMBO_TAG_P || o.tag == GUMBO_TAG_PRE || o.tag == GUMBO_TAG_TD
+            || o.tag == GUMBO_TAG_LI || o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_BLOCKQUOTE
+            || (o.end - b.owner) <= 1 || o.paragraphs == 0;
+        if (paragraphLike)
+            start = o.parent;
+        double content = 1.0 + b.commas + std::min(b.chars / 100.0, 3.0);
+        if (o.inLi)
+            content *= 0.5;
+        int level = 0;
+        for (int a = start; a >= 0 && level < 5; a = m_nodes[a].parent, ++level) {
+            Node &an = m_nodes[a];
+            if (an.tag == GUMBO_TAG_HTML)
+                break;
+            if (!an.scored) {
+                an.scored = true;
+                an.score = initialScore(an);
+                candidates.push_back(a);
+            }
+            const double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+            an.score += content / div;
+        }
+    }
+    if (candidates.empty())
+        return -1;
+    int top = -1;
+    double topScore = -1e9;
+    std::vector<std::pair<double, int>> ranked;
+    for (int c : candidates) {
+        Node &n = m_nodes[c];
+        n.score *= (1.0 - linkDensity(n));
+        ranked.emplace_back(n.score, c);
+        if (n.score > topScore) {
+            topScore = n.score;
+            top = c;
+        }
+    }
+    std::sort(ranked.begin(), ranked.end(), [](auto &a, auto &b) { return a.first > b.first; });
+
+    auto isAncestor = [&](int a, int d) { return a <= d && d < m_nodes[a].end; };
+
+    // Several near-top candidates sharing an ancestor: the article is split; take the common ancestor.
+    {
+        std::vector<int> alts;
+        for (size_t i = 1; i < ranked.size() && i < 5; ++i) {
+            if (ranked[i].first / topScore >= 0.75)
+                alts.push_back(ranked[i].second);
+        }
+        if (alts.size() >= 3) {
+            for (int p = m_nodes[top].parent; p >= 0 && m_nodes[p].tag != GUMBO_TAG_BODY; p = m_nodes[p].parent) {
+                int containing = 0;
+                for (int a : alts)
+                    containing += isAncestor(p, a) ? 1 : 0;
+                if (containing >= 3) {
+                    top = p;
+                    break;
+                }
+            }
+        }
+    }
+    // Walk up while the parent scores better.
+    {
+        double lastScore = m_nodes[top].score;
+        const double threshold = lastScore / 3;
+        for (int p = m_nodes[top].parent; p >= 0 && m_nodes[p].tag != GUMBO_TAG_BODY; p = m_nodes[p].parent) {
+            if (!m_nodes[p].scored)
+                continue;
+            if (m_nodes[p].score < threshold)
+                break;
+            if (m_nodes[p].score > lastScore) {
+                top = p;
+                break;
+            }
+            lastScore = m_nodes[p].score;
+        }
+    }
+    // An only child stands for its parent.
+    auto elementChildren = [&](int p, std::vector<int> &out) {
+        out.clear();
+        for (int c = p + 1; c < m_nodes[p].end; c = m_nodes[c].end) {
+            const Node &cn = m_nodes[c];
+            if (cn.flags & FlagText) {
+                if (cn.chars > 0 && !(cn.flags & FlagDropped))
+                    out.push_back(c);
+                continue;
+            }
+            out.push_back(c);
+        }
+    };
+    std::vector<int> kids;
+    for (int p = m_nodes[top].parent; p >= 0 && m_nodes[p].tag != GUMBO_TAG_BODY && m_nodes[p].tag != GUMBO_TAG_HTML;
+         p = m_nodes[p].parent) {
+        elementChildren(p, kids);
+        if (kids.size() != 1)
+            break;
+        top = p;
+    }
+    if (!m_nodes[top].scored) {
+        m_nodes[top].scored = true;
+        m_nodes[top].score = initialScore(m_nodes[top]);
+    }
+    const double topS = std::max(m_nodes[top].score, topScore);
+
+    // Siblings that continue the article.
+    selected.clear();
+    const int parent = m_nodes[top].parent;
+    if (parent < 0 || m_nodes[top].tag == GUMBO_TAG_BODY) {
+        selected.push_back(top);
+        return top;
+    }
+    const double threshold = std::max(10.0, topS * 0.2);
+    elementChildren(parent, kids);
+    for (int s : kids) {
+        if (s == top) {
+            selected.push_back(s);
+            continue;
+        }
+        const Node &sn = m_nodes[s];
+        if (sn.flags & FlagDropped)
+            continue;
+        double bonus = 0;
+        if (sn.scored && sn.score + bonus >= threshold) {
+            selected.push_back(s);
+            continue;
+        }
+        if (sn.tag == GUMBO_TAG_P || (sn.flags & FlagText)) {
+            const double ld = linkDensity(sn);
+            if (sn.chars > 80 && ld < 0.25)
+                selected.push_back(s);
+            else if (sn.chars > 0 && sn.chars <= 80 && ld == 0) {
+                // a short paragraph ending a sentence
+                for (const Block &b : m_blocks) {
+                    if (b.owner == s) {
+                        if (b.endsSentence)
+                            selected.push_back(s);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return top;
+}
+
+void Extractor::cleanSelected(const std::vector<int> &selected)
+{
+    m_keepNode.assign(m_nodes.size(), 1);
+    // Conditional cleaning of containers inside the selection (after Readability's _cleanConditionally).
+    for (int root : selected) {
+        for (int i = root + 1; i < m_nodes[root].end; ++i) {
+            const Node &n = m_nodes[i];
+            if (n.flags & (FlagText | FlagDropped))
+                continue;
+            const GumboTag t = n.tag;
+            const bool isList = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
+            if (!(t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL
+                  || t == GUMBO_TAG_OL || t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_ASIDE
+                  || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FIGURE))
+                continue;
+            bool remove = false;
+            const double ld = linkDensity(n);
+            const int weight = n.classWeight;
+            if (n.commas < 10) {
+                const int p = n.paragraphs;
+                const int li = n.listItems - 100;
+                if (n.images > 1 && double(p) / n.images < 0.5 && !(n.flags & FlagFigure) && n.chars < 200)
+                    remove = true;
+                else if (!isList && li > p && n.chars < 500)
+                    remove = true;
+                else if (n.inputs > p / 3 && n.inputs > 0)
+                    remove = true;
+                else if (n.chars < 25 && (n.images == 0 || n.images > 2) && !(n.flags & FlagFigure))
+                    remove = true;
+                else if (weight < 25 && ld > 0.33)
+                    remove = true;
+                else if (weight >= 25 && ld > 0.5)
+                    remove = true;
+                else if (t == GUMBO_TAG_FIGURE)
+                    remove = true;
+            }
+            if (remove) {
+                for (int j = i; j < n.end; ++j)
+                    m_keepNode[j] = 0;
+                i = n.end - 1;
+            }
+        }
+    }
+}
+
+QString Extractor::metaValue(std::initializer_list<const char *> keys) const
+{
+    for (const char *k : keys) {
+        const auto it = m_meta.constFind(QByteArray(k));
+        if (it != m_meta.constEnd() && !it->isEmpty())
+            return *it;
+    }
+    return {};
+}
+
+/// Loose comparison key: letters and digits only, lower case.
+QString looseKey(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s) {
+        if (c.isLetterOrNumber())
+            out.append(c.toLower());
+    }
+    return out;
+}
+
+void Extractor::writeText(const std::vector<int> &selected)
+{
+    const QString titleKey = looseKey(m_out.title);
+    const QString titleTagKey = looseKey(m_titleTag);
+    std::string text;
+    bool seenBody = false;
+    auto inSelection = [&](int owner) {
+        for (int r : selected) {
+            if (r <= owner && owner < m_nodes[r].end)
+                return true;
+        }
+        return false;
+    };
+    for (size_t bi = 0; bi < m_blocks.size(); ++bi) {
+        const Block &b = m_blocks[bi];
+        if (!inSelection(b.owner) || !m_keepNode[b.owner])
+            continue;
+        const Node &o = m_nodes[b.owner];
+        if (o.flags & FlagByline) {
+            if (m_domByline.isEmpty() && b.chars < 100)
+                m_domByline = QString::fromStdString(b.text);
+            continue;
+        }
+        if (b.chars > 0 && double(b.linkChars) / b.chars > 0.6 && !o.inLi)
+            continue;
+        if (o.heading || (!seenBody && b.chars < 200)) {
+            const QString key = looseKey(QString::fromStdString(b.text));
+            if (!key.isEmpty() && (key == titleKey || key == titleTagKey || titleTagKey.startsWith(key))) {
+                continue;
+            }
+            if (o.heading == 1 && !seenBody)
+                continue;
+        }
+        TextBlock tb;
+        if (o.heading) {
+            tb.kind = TextBlock::Heading;
+            tb.level = o.heading;
+        } else if (o.inPre) {
+            tb.kind = TextBlock::Preformatted;
+        } else if (o.inLi) {
+            tb.kind = TextBlock::ListItem;
+            tb.level = o.listDepth;
+        } else if (o.inQuote) {
+            tb.kind = TextBlock::Quote;
+        }
+        if (!o.heading && b.chars >= 40)
+            seenBody = true;
+        if (!text.empty())
+            text += "\n\n";
+        // blocks start after a flushed boundary: trim a leading space
+        size_t start = 0;
+        while (start < b.text.size() && b.text[start] == ' ')
+            ++start;
+        text.append(b.text, start, std::string::npos);
+        m_out.blocks.push_back(tb);
+    }
+    m_out.text = QString::fromStdString(text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON-LD
+
+bool isArticleType(const QJsonValue &type)
+{
+    auto one = [](const QString &t) {
+        static const QStringList types = {u"Article"_s,
+                                          u"NewsArticle"_s,
+                                          u"BlogPosting"_s,
+                                          u"ReportageNewsArticle"_s,
+                                          u"AnalysisNewsArticle"_s,
+                                          u"OpinionNewsArticle"_s,
+                                          u"BackgroundNewsArticle"_s,
+                                          u"ReviewNewsArticle"_s,
+                                          u"AdvertiserContentArticle"_s,
+                                          u"SatiricalArticle"_s,
+                                          u"ScholarlyArticle"_s,
+                                          u"MedicalScholarlyArticle"_s,
+                                          u"SocialMediaPosting"_s,
+                                          u"TechArticle"_s,
+                                          u"APIReference"_s,
+                                          u"Report"_s,
+                                          u"LiveBlogPosting"_s,
+                                          u"DiscussionForumPosting"_s};
+        QString s = t;
+        const qsizetype slash = s.lastIndexOf(u'/');
+        if (slash >= 0)
+            s = s.mid(slash + 1);
+        return types.contains(s);
+    };
+    if (type.isString())
+        return one(type.toString());
+    if (type.isArray()) {
+        for (const QJsonValue &v : type.toArray()) {
+            if (v.isString() && one(v.toString()))
+                return true;
+        }
+    }
+    return false;
+}
+
+QString jsonName(const QJsonValue &v)
+{
+    if (v.isString())
+        return collapsed(v.toString());
+    if (v.isObject())
+        return collapsed(v.toObject().value(u"name"_s).toString());
+    if (v.isArray()) {
+        QStringList names;
+        for (const QJsonValue &a : v.toArray()) {
+            const QString n = jsonName(a);
+            if (!n.isEmpty() && !names.contains(n))
+                names << n;
+        }
+        return names.join(u", "_s);
+    }
+    return {};
+}
+
+void Extractor::scanJsonLd(const QJsonValue &v, int depth)
+{
+    if (depth > 8 || m_ld.found)
+        return;
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            scanJsonLd(x, depth + 1);
+        return;
+    }
+    if (!v.isObject())
+        return;
+    const QJsonObject o = v.toObject();
+    if (o.contains(u"@graph"_s))
+        scanJsonLd(o.value(u"@graph"_s), depth + 1);
+    if (m_ld.found || !isArticleType(o.value(u"@type"_s)))
+        return;
+    m_ld.found = true;
+    m_ld.headline = collapsed(o.value(u"headline"_s).toString());
+    m_ld.name = collapsed(o.value(u"name"_s).toString());
+    m_ld.author = jsonName(o.value(u"author"_s));
+    m_ld.datePublished = o.value(u"datePublished"_s).toString().trimmed();
+    if (m_ld.datePublished.isEmpty())
+        m_ld.datePublished = o.value(u"dateCreated"_s).toString().trimmed();
+    m_ld.publisher = jsonName(o.value(u"publisher"_s));
+    m_ld.articleBody = o.value(u"articleBody"_s).toString();
+    m_ld.description = collapsed(o.value(u"description"_s).toString());
+    m_ld.language = o.value(u"inLanguage"_s).toString().trimmed();
+    const QJsonValue url = o.value(u"url"_s);
+    m_ld.url = url.isString() ? url.toString().trimmed() : QString();
+}
+
+void Extractor::parseJsonLd(const QByteArray &raw)
+{
+    QByteArray json = raw.trimmed();
+    if (json.startsWith("<![CDATA["))
+        json = json.mid(9);
+    if (json.endsWith("]]>"))
+        json.chop(3);
+    QJsonParseError err;
+    QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError) {
+        // Some pages put raw newlines or tabs inside strings; replace control characters and try again.
+        for (char &c : json) {
+            if (c == '\n' || c == '\r' || c == '\t')
+                c = ' ';
+        }
+        doc = QJsonDocument::fromJson(json, &err);
+        if (err.error != QJsonParseError::NoError)
+            return;
+    }
+    if (doc.isArray())
+        scanJsonLd(doc.array(), 0);
+    else if (doc.isObject())
+        scanJsonLd(doc.object(), 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Metadata
+
+QString stripSiteSuffix(const QString &title, const QString &site)
+{
+    if (site.isEmpty())
+        return title;
+    static const QString seps[] = {u" | "_s, u" - "_s, u" – "_s, u" — "_s, u" :: "_s, u" · "_s, u" • "_s, u" / "_s,
+                                   u" » "_s};
+    const QString siteKey = looseKey(site);
+    for (const QString &sep : seps) {
+        const qsizetype pos = title.lastIndexOf(sep);
+        if (pos > 0) {
+            const QString tail = title.mid(pos + sep.size());
+            if (looseKey(tail) == siteKey || (siteKey.size() > 3 && looseKey(tail).startsWith(siteKey)))
+                return title.left(pos).trimmed();
+        }
+        if (title.indexOf(sep) > 0) {
+            const qsizetype first = title.indexOf(sep);
+            if (looseKey(title.left(first)) == siteKey)
+                return title.mid(first + sep.size()).trimmed();
+        }
+    }
+    return title;
+}
+
+QString cleanByline(QString s)
+{
+    s = collapsed(s);
+    static const QString prefixes[] = {u"By "_s, u"by "_s, u"BY "_s, u"Written by "_s, u"Words by "_s,
+                                       u"Von "_s, u"Par "_s, u"Por "_s, u"Di "_s};
+    for (const QString &p : prefixes) {
+        if (s.startsWith(p)) {
+            s = s.mid(p.size()).trimmed();
+            break;
+        }
+    }
+    if (s.size() > 100)
+        return {};
+    return s;
+}
+
+bool looksLikeUrl(const QString &s)
+{
+    return s.startsWith(u"http://"_s) || s.startsWith(u"https://"_s) || s.startsWith(u"//"_s)
+        || s.startsWith(u"www."_s);
+}
+
+void Extractor::finishMetadata()
+{
+    for (const QByteArray &j : m_jsonLd)
+        parseJsonLd(j);
+
+    // site name
+    QString site = m_ld.publisher;
+    if (site.isEmpty())
+        site = metaValue({"og:site_name", "application-name", "al:android:app_name", "al:iphone:app_name",
+                          "twitter:app:name:iphone"});
+    m_out.siteName = site;
+
+    // title
+    QString title;
+    if (!m_ld.headline.isEmpty())
+        title = m_ld.headline;
+    if (title.isEmpty())
+        title = metaValue({"og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
+                           "sailthru.title", "title", "headline"});
+    if (title.isEmpty() && !m_ld.name.isEmpty())
+        title = m_ld.name;
+    if (title.isEmpty())
+        title = m_titleTag;
+    title = stripSiteSuffix(title, site);
+    m_out.title = title;
+
+    // byline
+    QString byline = m_ld.author;
+    if (byline.isEmpty() || looksLikeUrl(byline))
+        byline = metaValue({"author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
+                            "article:author_name", "byl", "dc:creator"});
+    if (byline.isEmpty()) {
+        const QString a = metaValue({"article:author"});
+        if (!looksLikeUrl(a))
+            byline = a;
+    }
+    m_out.byline = cleanByline(byline);
+
+    // published
+    QString pub = m_ld.datePublished;
+    if (pub.isEmpty())
+        pub = metaValue({"article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
+                         "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date", "pubdate",
+                         "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
+                         "article.published", "published-date", "release_date", "og:published_time",
+                         "article:published", "dc.date.created", "originalpublicationdate", "displaydate"});
+    if (pub.isEmpty())
+        pub = m_firstTime;
+    m_out.published = normalizeDateTime(pub);
+
+    // language
+    QString lang = m_htmlLang;
+    if (lang.isEmpty())
+        lang = metaValue({"http-equiv:content-language", "content-language", "language", "dc.language",
+                          "dcterms.language"});
+    if (lang.isEmpty())
+        lang = m_ld.language;
+    if (lang.isEmpty()) {
+        lang = metaValue({"og:locale"});
+        lang.replace(u'_', u'-');
+    }
+    m_out.language = lang;
+
+    // url
+    QString url = m_canonical;
+    if (url.isEmpty())
+        url = metaValue({"og:url", "twitter:url"});
+    if (url.isEmpty())
+        url = m_ld.url;
+    if (!url.isEmpty() && !m_options.sourceUrl.isEmpty()) {
+        const QUrl base(m_options.sourceUrl);
+        url = base.resolved(QUrl(url)).toString();
+    }
+    if (url.isEmpty())
+        url = m_options.sourceUrl;
+    m_out.url = url;
+
+    m_out.excerpt = metaValue({"og:description", "description", "twitter:description", "dc.description"});
+    if (m_out.excerpt.isEmpty())
+        m_out.excerpt = m_ld.description;
+}
+
+void Extractor::run(const QString &html)
+{
+    QByteArray utf8 = html.toUtf8();
+    if (utf8.size() > kMaxInputBytes) {
+        qsizetype cut = kMaxInputBytes;
+        while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80)
+            --cut;
+        utf8.truncate(cut);
+        m_out.warnings << QStringLiteral("page larger than %1 MB; only its beginning was read")
+                              .arg(kMaxInputBytes / (1024 * 1024));
+    }
+    GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = 16;
+    GumboOutput *output = gumbo_parse_with_options(&opts, utf8.constData(), size_t(utf8.size()));
+    if (!output) {
+        m_out.warnings << u"the page could not be parsed"_s;
+        return;
+    }
+    build(output->document);
+    markDropped();
+    aggregate();
+    segment();
+    finishMetadata();
+
+    std::vector<int> selected;
+    const int top = selectContent(selected);
+#ifdef LEDE_EXTRACT_DEBUG
+    if (qEnvironmentVariableIsSet("LEDE_DEBUG")) {
+        for (int i = 0; i < int(m_nodes.size()); ++i) {
+            const Node &n = m_nodes[i];
+            const bool droppedRoot = (n.flags & FlagDropped) && !(n.flags & FlagText)
+                && !(n.parent >= 0 && (m_nodes[n.parent].flags & FlagDropped));
+            if (droppedRoot && n.rawChars > 200)
+                fprintf(stderr, "DROPPED %d %s raw=%d hints=%d %s\n", i, gumbo_normalized_tagname(n.tag), n.rawChars, n.hints, n.cls ? n.cls : "");
+        }
+        for (int a = top; a >= 0; a = m_nodes[a].parent)
+            fprintf(stderr, "TOP-CHAIN %d %s score=%.1f chars=%d ld=%.2f hints=%d %s\n", a, gumbo_normalized_tagname(m_nodes[a].tag), m_nodes[a].score, m_nodes[a].chars, linkDensity(m_nodes[a]), m_nodes[a].hints, m_nodes[a].cls ? m_nodes[a].cls : "");
+        if (const char *needle = getenv("LEDE_NEEDLE")) {
+            for (int i = 0; i < int(m_nodes.size()); ++i) {
+                const Node &n = m_nodes[i];
+                if ((n.flags & FlagText) && std::string_view(n.text, n.textLen).find(needle) != std::string_view::npos) {
+                    for (int a = i; a >= 0; a = m_nodes[a].parent)
+                        fprintf(stderr, "NEEDLE %d %s flags=%d hints=%d raw=%d chars=%d score=%.1f %s\n", a, (m_nodes[a].flags & FlagText) ? "#text" : gumbo_normalized_tagname(m_nodes[a].tag), m_nodes[a].flags, m_nodes[a].hints, m_nodes[a].rawChars, m_nodes[a].chars, m_nodes[a].score, m_nodes[a].cls ? m_nodes[a].cls : "");
+                    break;
+                }
+            }
+        }
+        for (int s : selected)
+            fprintf(stderr, "SELECTED %d %s score=%.1f chars=%d\n", s, gumbo_normalized_tagname(m_nodes[s].tag), m_nodes[s].score, m_nodes[s].chars);
+    }
+#endif
+    if (top < 0) {
+        m_out.warnings << u"no article body found"_s;
+    } else {
+        cleanSelected(selected);
+        writeText(selected);
+        if (m_out.text.isEmpty())
+            m_out.warnings << u"no article body found"_s;
+    }
+    if (m_out.byline.isEmpty() && !m_domByline.isEmpty())
+        m_out.byline = cleanByline(m_domByline);
+    if (m_out.excerpt.isEmpty() && !m_out.text.isEmpty())
+        m_out.excerpt = m_out.text.section(u"\n\n"_s, 0, 0).left(300);
+    gumbo_destroy_output(&opts, output);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+int monthFromName(QStringView s)
+{
+    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (s.size() < 3)
+        return 0;
+    const QString l = s.left(3).toString().toLower();
+    for (int i = 0; i < 12; ++i) {
+        if (l == QLatin1StringView(names[i]))
+            return i + 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+QString normalizeDateTime(const QString &value)
+{
+    const QString s = value.trimmed();
+    if (s.isEmpty())
+        return {};
+    auto two = [](int v) { return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0')); };
+    // ISO-like: YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:]MM]
+    const QStringView v(s);
+    auto digits = [&](qsizetype pos, int n, int *out) {
+        if (pos + n > v.size())
+            return false;
+        int x = 0;
+        for (int i = 0; i < n; ++i) {
+            const QChar c = v[pos + i];
+            if (!c.isDigit())
+                return false;
+            x = x * 10 + c.digitValue();
+        }
+        *out = x;
+        return true;
+    };
+    int y = 0, mo = 0, d = 0;
+    if (digits(0, 4, &y) && v.size() >= 10 && (v[4] == u'-' || v[4] == u'/') && digits(5, 2, &mo) && v[7] == v[4]
+        && digits(8, 2, &d)) {
+        if (!QDate(y, mo, d).isValid())
+            return {};
+        QString out = QStringLiteral("%1-%2-%3").arg(y, 4, 10, QLatin1Char('0')).arg(two(mo), two(d));
+        qsizetype p = 10;
+        int h = 0, mi = 0, sec = 0;
+        if (p < v.size() && (v[p] == u'T' || v[p] == u' ') && digits(p + 1, 2, &h) && p + 3 < v.size()
+            && v[p + 3] == u':' && digits(p + 4, 2, &mi)) {
+            p += 6;
+            if (p < v.size() && v[p] == u':' && digits(p + 1, 2, &sec))
+                p += 3;
+            if (p < v.size() && (v[p] == u'.' || v[p] == u',')) {
+                ++p;
+                while (p < v.size() && v[p].isDigit())
+                    ++p;
+            }
+            if (h > 23 || mi > 59 || sec > 60)
+                return out;
+            out += u'T' + two(h) + u':' + two(mi) + u':' + two(sec);
+            while (p < v.size() && v[p] == u' ')
+                ++p;
+            if (p < v.size()) {
+                if (v[p] == u'Z' || v.mid(p).startsWith(u"UTC"_s) || v.mid(p).startsWith(u"GMT"_s)) {
+                    out += u"+00:00"_s;
+                } else if (v[p] == u'+' || v[p] == u'-') {
+                    int oh = 0, om = 0;
+                    if (digits(p + 1, 2, &oh)) {
+                        qsizetype q = p + 3;
+                        if (q < v.size() && v[q] == u':')
+                            ++q;
+                        digits(q, 2, &om);
+                        out += v[p] + two(oh) + u':' + two(om);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+    // compact YYYYMMDD
+    if (s.size() == 8 && digits(0, 4, &y) && digits(4, 2, &mo) && digits(6, 2, &d) && QDate(y, mo, d).isValid())
+        return QStringLiteral("%1-%2-%3").arg(y).arg(two(mo), two(d));
+    // Unix seconds
+    bool ok = false;
+    const qlonglong secs = s.toLongLong(&ok);
+    if (ok && secs > 100000000LL && secs < 100000000000LL)
+        return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::UTC).toString(Qt::ISODate).replace(u"Z"_s, u"+00:00"_s);
+    // RFC 2822
+    const QDateTime rfc = QDateTime::fromString(s, Qt::RFC2822Date);
+    if (rfc.isValid())
+        return rfc.toOffsetFromUtc(rfc.offsetFromUtc()).toString(Qt::ISODateWithMs).left(19) + u"+"_s
+            + two(rfc.offsetFromUtc() / 3600) + u':' + two((rfc.offsetFromUtc() % 3600) / 60);
+    // Textual: "November 18, 2019", "18 Nov 2019", optionally followed by a time "14:03"
+    QList<QStringView> words;
+    qsizetype i = 0;
+    while (i < v.size()) {
+        while (i < v.size() && !v[i].isLetterOrNumber())
+            ++i;
+        const qsizetype st = i;
+        while (i < v.size() && v[i].isLetterOrNumber())
+            ++i;
+        if (i > st)
+            words << v.sliced(st, i - st);
+    }
+    y = mo = d = 0;
+    int h = -1, mi = 0;
+    for (qsizetype w = 0; w < words.size(); ++w) {
+        const QStringView word = words[w];
+        bool isNum = false;
+        const int n = word.toInt(&isNum);
+        if (isNum) {
+            if (word.size() == 4 && n > 1900 && n < 2200 && !y)
+                y = n;
+            else if (n >= 1 && n <= 31 && !d && word.size() <= 2) {
+                // a time "14:03" is two numbers separated by ':'; detect by the source text
+                const qsizetype off = word.data() - v.data();
+                if (off + word.size() < v.size() && v[off + word.size()] == u':' && w + 1 < words.size()) {
+                    h = n;
+                    mi = words[w + 1].toInt();
+                    ++w;
+                    continue;
+                }
+                d = n;
+            }
+        } else if (!mo) {
+            mo = monthFromName(word);
+        }
+    }
+    if (y && mo && d && QDate(y, mo, d).isValid()) {
+        QString out = QStringLiteral("%1-%2-%3").arg(y).arg(two(mo), two(d));
+        if (h >= 0 && h < 24 && mi >= 0 && mi < 60)
+            out += u'T' + two(h) + u':' + two(mi) + u":00"_s;
+        return out;
+    }
+    return {};
+}
+
+ExtractedPage extractHtml(const QString &html, const HtmlExtractOptions &options)
+{
+    ExtractedPage page;
+    Extractor extractor(options, page);
+    extractor.run(html);
+    return page;
+}
+
+ExtractedPage extractHtmlBytes(const QByteArray &bytes, const HtmlExtractOptions &options)
+{
+    DecodedText decoded = decodeHtml(bytes);
+    ExtractedPage page = extractHtml(decoded.text, options);
+    page.warnings = decoded.warnings + page.warnings;
+    return page;
+}
+
+} // namespace Lede

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "entity.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <memory>
+
+namespace Lede {
+
+/// Companies, chips and regions with the names they go by and how they relate.
+///
+/// Loaded from the human-editable `.kb` files described in resources/kb/README.md, once per
+/// process, and shared read-only between threads. Relations are `part_of` (regions), `hq`,
+/// `parent` (companies), `maker` and `family` (chips).
+class KnowledgeBase
+{
+public:
+    /// Reads every `.kb` file shipped in the application's resources.
+    static std::shared_ptr<const KnowledgeBase> loadBuiltin(QStringList *errors = nullptr);
+    /// Reads the given files in order; a later record with an id seen before adds to it.
+    static std::shared_ptr<KnowledgeBase> loadFiles(const QStringList &paths, QStringList *errors);
+    /// Parses one file's text; `origin` names it in error messages.
+    bool parse(QStringView text, const QString &origin, QStringList *errors);
+    /// Resolves relations after the last parse(): drops references to unknown ids (with an error).
+    void finish(QStringList *errors);
+
+    const QList<Entity> &entities() const { return m_entities; }
+    const Entity *entity(QStringView id) const;
+    qsizetype indexOf(QStringView id) const;
+    qsizetype size() const { return m_entities.size(); }
+
+    /// Ids related to `id` by one of the relation keys (part_of, hq, parent, maker, family).
+    QStringList related(QStringView id, QStringView key) const;
+    /// `id` and every entity that lies inside it through part_of (Southeast Asia → Malaysia →
+    /// Johor) or parent (Alibaba → T-Head), transitively.
+    QSet<QString> descendantsAndSelf(QStringView id) const;
+
+    /// Adds an entity (a journalist's own); replaces one with the same id.
+    void upsert(const Entity &entity);
+    /// Adds an alias to an existing entity. Returns false when the id is unknown.
+    bool addAlias(QStringView id, const Alias &alias);
+
+private:
+    void rebuildChildren();
+    QList<Entity> m_entities;
+    QHash<QString, qsizetype> m_index;
+    QHash<QString, QStringList> m_children; // parent id → ids directly inside it
+};
+
+} // namespace Lede

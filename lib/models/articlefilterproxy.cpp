@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#include "articlefilterproxy.h"
+
+#include "roles.h"
+
+namespace Lede {
+
+ArticleFilterProxy::ArticleFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void ArticleFilterProxy::setEntityArticles(QHash<QString, QSet<qint64>> entityArticles)
+{
+    m_entityArticles = std::move(entityArticles);
+    recompute();
+    invalidateRowsFilter();
+}
+
+void ArticleFilterProxy::setRequiredEntities(const QStringList &entityIds)
+{
+    if (entityIds == m_required)
+        return;
+    m_required = entityIds;
+    recompute();
+    invalidateRowsFilter();
+}
+
+void ArticleFilterProxy::recompute()
+{
+    if (m_required.isEmpty()) {
+        m_allowed.reset();
+        return;
+    }
+    QSet<qint64> allowed = m_entityArticles.value(m_required.first());
+    for (qsizetype i = 1; i < m_required.size(); ++i)
+        allowed.intersect(m_entityArticles.value(m_required.at(i)));
+    m_allowed = allowed;
+}
+
+bool ArticleFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_allowed)
+        return true;
+    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
+    return m_allowed->contains(idx.data(ArticleIdRole).toLongLong());
+}
+
+} // namespace Lede

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QStringList>
+
+namespace Lede {
+
+/// Keeps the articles that mention every required entity (AND), and sorts by SortRole.
+///
+/// The caller gives, for each entity, the set of article ids that count as mentioning it
+/// (already widened to what lies inside it: Southeast Asia includes Malaysia). Does not filter by
+/// text; chain another proxy for that.
+class ArticleFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit ArticleFilterProxy(QObject *parent = nullptr);
+
+    /// The articles matching each entity id. Call again when the library changes.
+    void setEntityArticles(QHash<QString, QSet<qint64>> entityArticles);
+    void setRequiredEntities(const QStringList &entityIds);
+    QStringList requiredEntities() const { return m_required; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    void recompute();
+    QHash<QString, QSet<qint64>> m_entityArticles;
+    QStringList m_required;
+    std::optional<QSet<qint64>> m_allowed; // nullopt: no filter
+};
+
+} // namespace Lede

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+#include "entitymodel.h"
+
+#include "roles.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace Lede {
+
+using namespace Qt::StringLiterals;
+
+QHash<QString, QSet<qint64>> expandEntityArticles(const KnowledgeBase &kb, const QHash<QString, QSet<qint64>> &direct)
+{
+    QHash<QString, QSet<qint64>> out;
+    for (auto it = direct.cbegin(); it != direct.cend(); ++it) {
+        QSet<qint64> all;
+        for (const QString &inside : kb.descendantsAndSelf(it.key()))
+            all.unite(direct.value(inside));
+        out.insert(it.key(), all);
+    }
+    return out;
+}
+
+EntityModel::EntityModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+namespace {
+
+QString detailsOf(const KnowledgeBase &kb, const Entity &e)
+{
+    QStringList lines{e.name};
+    auto nameOf = [&](const QString &id) {
+        const Entity *other = kb.entity(id);
+        return other ? other->name : id;
+    };
+    const QList<std::pair<QString, QString>> labelled = {{u"maker"_s, QObject::tr("Made by %1")},
+                                                         {u"family"_s, QObject::tr("Family: %1")},
+                                                         {u"parent"_s, QObject::tr("Part of %1")},
+                                                         {u"hq"_s, QObject::tr("Based in %1")},
+                                                         {u"part_of"_s, QObject::tr("In %1")}};
+    for (const auto &[key, label] : labelled) {
+        QStringList names;
+        for (const QString &id : e.values(key))
+            names.append(nameOf(id));
+        if (!names.isEmpty())
+            lines.append(label.arg(names.join(u", ")));
+    }
+    for (const QString &t : e.values(u"ticker"))
+        lines.append(QObject::tr("Ticker %1").arg(t));
+    for (const QString &c : e.values(u"export_control"))
+        lines.append(QObject::tr("Export control: %1").arg(c));
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
+                              const QHash<QString, QSet<qint64>> &expanded)
+{
+    beginResetModel();
+    for (auto &g : m_groups)
+        g.clear();
+    for (auto it = direct.cbegin(); it != direct.cend(); ++it) {
+        const Entity *e = kb->entity(it.key());
+        if (!e)
+            continue;
+        Row row{e->id, e->name, int(expanded.value(e->id, it.value()).size()), detailsOf(*kb, *e)};
+        m_groups[int(e->kind)].append(row);
+    }
+    for (auto &g : m_groups) {
+        std::sort(g.begin(), g.end(), [](const Row &a, const Row &b) {
+            return a.count != b.count ? a.count > b.count : a.name.localeAwareCompare(b.name) < 0;
+        });
+    }
+    endResetModel();
+}
+
+QModelIndex EntityModel::indexOfEntity(const QString &entityId, int column) const
+{
+    for (int g = 0; g < GroupCount; ++g) {
+        for (int r = 0; r < m_groups[g].size(); ++r) {
+            if (m_groups[g].at(r).id == entityId)
+                return createIndex(r, column, quintptr(g + 1));
+        }
+    }
+    return {};
+}
+
+QModelIndex EntityModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    if (!parent.isValid())
+        return row < GroupCount ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return {};
+    const int g = parent.row();
+    return row < m_groups[g].size() ? createIndex(row, column, quintptr(g + 1)) : QModelIndex();
+}
+
+QModelIndex EntityModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, quintptr(0));
+}
+
+int EntityModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return GroupCount;
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return 0;
+    return int(m_groups[parent.row()].size());
+}
+
+int EntityModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant EntityModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == 0) {
+        const auto kind = EntityKind(index.row());
+        switch (role) {
+        case Qt::DisplayRole:
+            return index.column() == NameColumn ? kindTitle(kind) : QVariant(int(m_groups[index.row()].size()));
+        case Qt::FontRole: {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        case IsGroupRole:
+            return true;
+        case EntityKindRole:
+            return int(kind);
+        case SortRole:
+            return index.row();
+        }
+        return {};
+    }
+    const int g = int(index.internalId() - 1);
+    const Row &row = m_groups[g].at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == NameColumn ? QVariant(row.name) : QVariant(row.count);
+    case Qt::ToolTipRole:
+        return row.details;
+    case Qt::TextAlignmentRole:
+        return index.column() == CountColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case EntityIdRole:
+        return row.id;
+    case EntityKindRole:
+        return g;
+    case ArticleCountRole:
+        return row.count;
+    case IsGroupRole:
+        return false;
+    case SortRole:
+        return index.column() == NameColumn ? QVariant(row.name.toCaseFolded()) : QVariant(row.count);
+    }
+    return {};
+}
+
+QVariant EntityModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == NameColumn ? tr("Entity") : tr("Articles");
+}
+
+Qt::ItemFlags EntityModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    if (index.internalId() == 0)
+        return Qt::ItemIsEnabled;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+} // namespace Lede

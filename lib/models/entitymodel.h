@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "kb/knowledgebase.h"
+
+#include <QAbstractItemModel>
+#include <QSet>
+
+#include <memory>
+
+namespace Lede {
+
+/// Widens each entity's article set with the articles of what lies inside it (part_of, parent):
+/// the articles "about Southeast Asia" include those that only name Malaysia.
+QHash<QString, QSet<qint64>> expandEntityArticles(const KnowledgeBase &kb, const QHash<QString, QSet<qint64>> &direct);
+
+/// The entity sidebar: groups Companies, Chips and Regions, each listing the entities the library
+/// mentions with the number of articles for each, most-mentioned first.
+///
+/// Two levels only: group rows (IsGroupRole true) whose children are entities. Column 0 is the
+/// name, column 1 the article count.
+class EntityModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, CountColumn, ColumnCount };
+
+    explicit EntityModel(QObject *parent = nullptr);
+
+    /// `expanded` as made by expandEntityArticles(); entities shown are those named directly.
+    void setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
+                     const QHash<QString, QSet<qint64>> &expanded);
+    QModelIndex indexOfEntity(const QString &entityId, int column = NameColumn) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+private:
+    struct Row {
+        QString id;
+        QString name;
+        int count = 0;
+        QString details; // tooltip: maker, parent, region
+    };
+    static constexpr int GroupCount = 3;
+    std::array<QList<Row>, GroupCount> m_groups;
+};
+
+} // namespace Lede

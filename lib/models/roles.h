@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <Qt>
+
+namespace Lede {
+
+/// Every item-data role Lede's models use, in one place.
+enum Role {
+    SortRole = Qt::UserRole + 1, // raw value to sort by (ISO date, count, lower-cased title)
+    ArticleIdRole,
+    EntityIdRole,
+    EntityKindRole,
+    ArticleCountRole,
+    AnnotationIdRole,
+    AnnotationStartRole,
+    AnnotationEndRole,
+    AnnotationColorRole,
+    AnnotationNoteRole,
+    IsGroupRole,
+};
+
+} // namespace Lede

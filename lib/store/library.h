@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "article.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace Lede {
+
+/// One row of the article list.
+struct ArticleSummary {
+    qint64 id = 0;
+    QString title;
+    QString outlet;
+    QString byline;
+    QString published; // ISO 8601 as stored, empty when unknown
+    SourceFormat format = SourceFormat::Unknown;
+    QString sourcePath;
+    QDateTime importedAt;
+};
+
+/// A passage a journalist marked: UTF-16 offsets into the article's canonical text.
+struct Annotation {
+    qint64 id = 0;
+    qint64 articleId = 0;
+    qsizetype start = 0;
+    qsizetype end = 0;
+    QString color; // a name from annotationColors()
+    QString note;
+    QString quote; // the passage's text when it was marked
+    QDateTime created;
+    QDateTime modified;
+};
+
+/// The colours a highlight can take, by name ("yellow", …), in menu order.
+QStringList annotationColors();
+
+/// Result of adding an article: its id, and whether it was new or an exact duplicate.
+struct AddedArticle {
+    qint64 id = 0;
+    bool duplicate = false;
+};
+
+/// A journalist's library: articles, their entity mentions and annotations in one SQLite file.
+///
+/// Each Library owns its own database connection, so use one per thread. Every write runs in a
+/// transaction and leaves the file as it was when it fails. The schema is versioned and upgraded
+/// by ordered migrations when an older library is opened. Errors are returned as text a person
+/// can act on; lastError() keeps the latest.
+class Library
+{
+public:
+    Library();
+    ~Library();
+    Library(const Library &) = delete;
+    Library &operator=(const Library &) = delete;
+
+    /// Opens (creating it if needed) the library file at `path`, upgrading its schema.
+    bool open(const QString &path);
+    bool isOpen() const;
+    void close();
+    QString path() const { return m_path; }
+    QString lastError() const { return m_error; }
+    int schemaVersion() const;
+    static int currentSchemaVersion();
+    /// The default location: the platform's application-data folder.
+    static QString defaultPath();
+
+    /// Adds an article with its mentions. An article whose canonical text is already in the
+    /// library is not added again: the existing id comes back with duplicate set.
+    std::optional<AddedArticle> addArticle(const Article &article);
+    std::optional<Article> article(qint64 id) const;
+    QList<ArticleSummary> articles() const;
+    qsizetype articleCount() const;
+    QList<EntityMention> mentions(qint64 articleId) const;
+    /// For each entity, the articles that mention it.
+    QHash<QString, QSet<qint64>> entityArticles() const;
+    /// Replaces an article's mentions (after the knowledge base changed).
+    bool replaceMentions(qint64 articleId, const QList<EntityMention> &mentions);
+
+    std::optional<Annotation> addAnnotation(const Annotation &annotation);
+    bool updateAnnotation(const Annotation &annotation);
+    bool removeAnnotation(qint64 id);
+    QList<Annotation> annotations(qint64 articleId) const;
+    QList<Annotation> allAnnotations() const;
+
+    QSqlDatabase database() const;
+
+private:
+    bool migrate();
+    bool fail(const QString &message) const;
+    QString m_connection;
+    QString m_path;
+    mutable QString m_error;
+};
+
+} // namespace Lede

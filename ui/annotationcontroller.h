@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/library.h"
+
+#include <QObject>
+
+class QUndoStack;
+
+namespace Lede {
+
+class AnnotationModel;
+
+/// Adds, edits and removes annotations: saved at once in the library, mirrored in the model of
+/// the article on screen, and undoable. Errors from the library are reported through failed().
+class AnnotationController : public QObject
+{
+    Q_OBJECT
+public:
+    AnnotationController(Library *library, AnnotationModel *model, QObject *parent = nullptr);
+
+    QUndoStack *undoStack() const { return m_undo; }
+    /// Shows the annotations of another article (or none for 0).
+    void setArticle(qint64 articleId);
+    qint64 articleId() const { return m_articleId; }
+
+    void add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color, const QString &note);
+    void edit(qint64 annotationId, const QString &color, const QString &note);
+    void remove(qint64 annotationId);
+    std::optional<Annotation> annotation(qint64 id) const;
+
+    // Steps the undo commands take; each changes the library and the model together.
+    std::optional<Annotation> store(const Annotation &annotation);
+    bool update(const Annotation &annotation);
+    bool erase(qint64 id);
+
+Q_SIGNALS:
+    void annotationsChanged(qint64 articleId);
+    void failed(const QString &message);
+
+private:
+    Library *m_library;
+    AnnotationModel *m_model;
+    QUndoStack *m_undo;
+    qint64 m_articleId = 0;
+};
+
+} // namespace Lede

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace Lede {
+
+class EntityModel;
+
+/// The entity sidebar: Companies, Chips and Regions with their article counts. Clicking (or
+/// pressing Enter on) an entity asks for it to be added to the list's filter.
+class EntitySidebar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EntitySidebar(EntityModel *model, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    /// Scrolls to and selects an entity (after a click on a mention).
+    void revealEntity(const QString &entityId);
+    void restoreExpansion();
+
+Q_SIGNALS:
+    void entityActivated(const QString &entityId);
+
+private:
+    EntityModel *m_model;
+    QSortFilterProxyModel *m_search;
+    QLineEdit *m_searchField;
+    QTreeView *m_view;
+};
+
+} // namespace Lede

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#include "kindstyle.h"
+
+namespace Lede {
+
+KindStyle kindStyle(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::Company:
+        return {QColor(0x1f, 0x5f, 0xbf), QColor(0xdc, 0xe8, 0xfb)};
+    case EntityKind::Chip:
+        return {QColor(0xb3, 0x50, 0x00), QColor(0xfd, 0xe4, 0xcc)};
+    case EntityKind::Region:
+        return {QColor(0x1e, 0x7a, 0x3c), QColor(0xd6, 0xf0, 0xdc)};
+    }
+    return {QColor(Qt::black), QColor(Qt::white)};
+}
+
+} // namespace Lede

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "article.h"
+#include "kb/knowledgebase.h"
+#include "store/library.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTextBrowser;
+
+namespace KSyntaxHighlighting {
+class Repository;
+class SyntaxHighlighter;
+}
+
+namespace Lede {
+
+/// The reader: the article's headline, byline, date and outlet above its canonical text, with
+/// each entity mention tinted in its kind's colour and each annotation highlighted. The text
+/// document holds exactly the canonical text, so a document position is a text offset. A second
+/// tab shows the stored source file, syntax-highlighted.
+class ReaderView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ReaderView(QWidget *parent = nullptr);
+    ~ReaderView() override;
+
+    void setKnowledgeBase(std::shared_ptr<const KnowledgeBase> kb) { m_kb = std::move(kb); }
+    void showArticle(qint64 id, const Article &article, const QList<Annotation> &annotations);
+    void clear();
+    void setAnnotations(const QList<Annotation> &annotations);
+    qint64 articleId() const { return m_articleId; }
+    const Article &article() const { return m_article; }
+
+    /// The selected passage as [start, end) offsets into the canonical text; empty when none.
+    std::pair<qsizetype, qsizetype> selection() const;
+    void selectRange(qsizetype start, qsizetype end);
+    QTextBrowser *textView() const { return m_text; }
+
+Q_SIGNALS:
+    /// A mention was clicked: the entity it names.
+    void entityActivated(const QString &entityId);
+    void selectionChanged(bool hasSelection);
+
+private:
+    void applyFormats();
+    void showSource();
+    std::shared_ptr<const KnowledgeBase> m_kb;
+    qint64 m_articleId = 0;
+    Article m_article;
+    QList<Annotation> m_annotations;
+    QLabel *m_title;
+    QLabel *m_meta;
+    QTabWidget *m_tabs;
+    QTextBrowser *m_text;
+    QPlainTextEdit *m_source;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+};
+
+} // namespace Lede
