@@ -41,7 +41,7 @@ int usage()
                "       lede-cli kb\n"
                "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
                "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base.\n",
-               stderr);
+        stderr);
     return 2;
 }
 
@@ -127,9 +127,8 @@ int importCommand(QStringList args)
         if (!file.isEmpty())
             std::fprintf(stderr, "[%d/%d] %s\n", done + 1, total, qPrintable(QFileInfo(file).fileName()));
     });
-    QObject::connect(&job, &Lede::ImportJob::fileFailed, &job, [](const QString &path, const QString &reason) {
-        err(u"%1: %2"_s.arg(path, reason));
-    });
+    QObject::connect(&job, &Lede::ImportJob::fileFailed, &job,
+        [](const QString &path, const QString &reason) { err(u"%1: %2"_s.arg(path, reason)); });
     const Lede::ImportSummary summary = job.run();
     std::fprintf(stderr, "%s\nlibrary: %s\n", qPrintable(summary.describe()), qPrintable(libraryPath));
     int missing = 0;
@@ -155,12 +154,8 @@ int kbCommand()
             values.append(v);
             target.insert(k, values);
         }
-        printLine(QJsonObject{{u"id"_s, e.id},
-                              {u"kind"_s, Lede::kindKey(e.kind)},
-                              {u"name"_s, e.name},
-                              {u"aliases"_s, aliases},
-                              {u"relations"_s, relations},
-                              {u"facts"_s, facts}});
+        printLine(QJsonObject{{u"id"_s, e.id}, {u"kind"_s, Lede::kindKey(e.kind)}, {u"name"_s, e.name},
+            {u"aliases"_s, aliases}, {u"relations"_s, relations}, {u"facts"_s, facts}});
     }
     return 0;
 }

@@ -32,11 +32,14 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Lede: read, link and annotate the articles of a story."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption libraryOption(u"library"_s, u"Open the library at PATH (created if missing)."_s, u"PATH"_s);
-    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Render the main window to FILE.png and exit."_s, u"FILE"_s);
-    const QCommandLineOption filterOption(u"filter"_s, u"Start with the list filtered by ENTITY (e.g. company/nvidia)."_s,
-                                          u"ENTITY"_s);
-    const QCommandLineOption articleOption(u"article"_s, u"Start with the article whose title contains TEXT."_s, u"TEXT"_s);
+    const QCommandLineOption libraryOption(
+        u"library"_s, u"Open the library at PATH (created if missing)."_s, u"PATH"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s, u"Render the main window to FILE.png and exit."_s, u"FILE"_s);
+    const QCommandLineOption filterOption(
+        u"filter"_s, u"Start with the list filtered by ENTITY (e.g. company/nvidia)."_s, u"ENTITY"_s);
+    const QCommandLineOption articleOption(
+        u"article"_s, u"Start with the article whose title contains TEXT."_s, u"TEXT"_s);
     parser.addOption(libraryOption);
     parser.addOption(screenshotOption);
     parser.addOption(filterOption);
@@ -92,7 +95,7 @@ int main(int argc, char *argv[])
                 QTimer::singleShot(400, &window, [&] {
                     const bool saved = window.grab().save(target);
                     std::fprintf(saved ? stdout : stderr, saved ? "%s\n" : "lede: cannot write %s\n",
-                                 qPrintable(QFileInfo(target).absoluteFilePath()));
+                        qPrintable(QFileInfo(target).absoluteFilePath()));
                     QApplication::exit(saved ? 0 : 1);
                 });
             });

@@ -27,7 +27,7 @@ QString formatName(SourceFormat format)
 SourceFormat formatFromName(QStringView name)
 {
     for (auto f : {SourceFormat::PlainText, SourceFormat::Markdown, SourceFormat::Html, SourceFormat::Rss,
-                   SourceFormat::Atom, SourceFormat::JsonFeed}) {
+             SourceFormat::Atom, SourceFormat::JsonFeed}) {
         if (name == formatName(f))
             return f;
     }

@@ -12,7 +12,8 @@ namespace Lede {
 
 /// One place in an article's canonical text where an entity is named.
 /// start/end are UTF-16 offsets into Article::text, end exclusive.
-struct EntityMention {
+struct EntityMention
+{
     QString entityId; // "company/nvidia", "chip/nvidia-h20", "region/cn"
     qsizetype start = 0;
     qsizetype end = 0;
@@ -32,7 +33,8 @@ SourceFormat formatFromName(QStringView name);
 /// The canonical text is the clean body as plain text, paragraphs separated by exactly one blank
 /// line. Everything that points into an article (entity mentions, annotations, search hits) is a
 /// UTF-16 offset into it, and the reader shows exactly it.
-struct Article {
+struct Article
+{
     QString sourcePath; // the file it came from, or a resource path for samples
     SourceFormat format = SourceFormat::Unknown;
     QString title;

@@ -14,11 +14,8 @@ class AddAnnotation : public QUndoCommand
 {
 public:
     AddAnnotation(AnnotationController *c, Annotation a)
-        : QUndoCommand(QObject::tr("Highlight"))
-        , m_controller(c)
-        , m_annotation(std::move(a))
-    {
-    }
+        : QUndoCommand(QObject::tr("Highlight")), m_controller(c), m_annotation(std::move(a))
+    { }
     void redo() override
     {
         if (const auto stored = m_controller->store(m_annotation))
@@ -41,8 +38,7 @@ public:
         , m_controller(c)
         , m_before(std::move(before))
         , m_after(std::move(after))
-    {
-    }
+    { }
     void redo() override { m_controller->update(m_after); }
     void undo() override { m_controller->update(m_before); }
 
@@ -55,11 +51,8 @@ class RemoveAnnotation : public QUndoCommand
 {
 public:
     RemoveAnnotation(AnnotationController *c, Annotation a)
-        : QUndoCommand(QObject::tr("Remove Highlight"))
-        , m_controller(c)
-        , m_annotation(std::move(a))
-    {
-    }
+        : QUndoCommand(QObject::tr("Remove Highlight")), m_controller(c), m_annotation(std::move(a))
+    { }
     void redo() override { m_controller->erase(m_annotation.id); }
     void undo() override
     {
@@ -75,12 +68,8 @@ private:
 } // namespace
 
 AnnotationController::AnnotationController(Library *library, AnnotationModel *model, QObject *parent)
-    : QObject(parent)
-    , m_library(library)
-    , m_model(model)
-    , m_undo(new QUndoStack(this))
-{
-}
+    : QObject(parent), m_library(library), m_model(model), m_undo(new QUndoStack(this))
+{ }
 
 void AnnotationController::setArticle(qint64 articleId)
 {
@@ -88,8 +77,8 @@ void AnnotationController::setArticle(qint64 articleId)
     m_model->setAnnotations(articleId ? m_library->annotations(articleId) : QList<Annotation>{});
 }
 
-void AnnotationController::add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote,
-                               const QString &color, const QString &note)
+void AnnotationController::add(
+    qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color, const QString &note)
 {
     Annotation a;
     a.articleId = articleId;

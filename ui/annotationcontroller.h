@@ -24,7 +24,8 @@ public:
     void setArticle(qint64 articleId);
     qint64 articleId() const { return m_articleId; }
 
-    void add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color, const QString &note);
+    void add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color,
+        const QString &note);
     void edit(qint64 annotationId, const QString &color, const QString &note);
     void remove(qint64 annotationId);
     std::optional<Annotation> annotation(qint64 id) const;

@@ -16,9 +16,7 @@ namespace Lede {
 using namespace Qt::StringLiterals;
 
 AnnotationDialog::AnnotationDialog(const QString &passage, const QString &color, const QString &note, QWidget *parent)
-    : QDialog(parent)
-    , m_color(new QComboBox(this))
-    , m_note(new QPlainTextEdit(this))
+    : QDialog(parent), m_color(new QComboBox(this)), m_note(new QPlainTextEdit(this))
 {
     setObjectName(u"annotationDialog"_s);
     setWindowTitle(tr("Annotate Passage"));

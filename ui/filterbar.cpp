@@ -11,9 +11,7 @@ namespace Lede {
 using namespace Qt::StringLiterals;
 
 FilterBar::FilterBar(QWidget *parent)
-    : QWidget(parent)
-    , m_chips(new QHBoxLayout)
-    , m_label(new QLabel(tr("Mentioning:"), this))
+    : QWidget(parent), m_chips(new QHBoxLayout), m_label(new QLabel(tr("Mentioning:"), this))
 {
     setObjectName(u"filterBar"_s);
     auto *layout = new QHBoxLayout(this);

@@ -8,8 +8,9 @@
 namespace Lede {
 
 /// The colour that marks each kind of entity, in the sidebar and in the reader.
-struct KindStyle {
-    QColor text;       // strong colour, for swatches and mention text
+struct KindStyle
+{
+    QColor text; // strong colour, for swatches and mention text
     QColor background; // light tint behind a mention
 };
 

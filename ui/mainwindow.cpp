@@ -86,7 +86,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     m_articleView->header()->setSectionResizeMode(ArticleListModel::DateColumn, QHeaderView::ResizeToContents);
     m_articleView->header()->resizeSection(ArticleListModel::OutletColumn, 120);
     connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onCurrentArticleChanged);
+        &MainWindow::onCurrentArticleChanged);
 
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);
@@ -151,7 +151,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
             m_reader->setAnnotations(m_annotationModel->annotations());
     });
     connect(m_annotationController, &AnnotationController::failed, this,
-            [this](const QString &message) { showError(tr("Annotation not saved"), message); });
+        [this](const QString &message) { showError(tr("Annotation not saved"), message); });
     connect(m_annotationView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
 
     // Import progress lives in the status bar.
@@ -214,9 +214,8 @@ void MainWindow::createActions()
     copy->setShortcut(QKeySequence::Copy);
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
-    m_highlightAction = annotate->addAction(tr("&Highlight Selection"), this, [this] {
-        annotateSelection(u"yellow"_s, QString());
-    });
+    m_highlightAction
+        = annotate->addAction(tr("&Highlight Selection"), this, [this] { annotateSelection(u"yellow"_s, QString()); });
     m_highlightAction->setObjectName(u"highlightAction"_s);
     m_highlightAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     m_noteAction = annotate->addAction(tr("Highlight with &Note…"), this, &MainWindow::annotateWithDialog);
@@ -492,7 +491,8 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
         QStringList lines;
         for (const ImportFailure &f : summary.failures)
             lines.append(u"%1: %2"_s.arg(QFileInfo(f.path).fileName(), f.reason));
-        QMessageBox box(QMessageBox::Warning, tr("Some files were not imported"), summary.describe(), QMessageBox::Ok, this);
+        QMessageBox box(
+            QMessageBox::Warning, tr("Some files were not imported"), summary.describe(), QMessageBox::Ok, this);
         box.setDetailedText(lines.join(u'\n'));
         if (!qApp->property("lede.noModal").toBool())
             box.exec();
@@ -503,12 +503,12 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
 void MainWindow::exportAnnotations()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Annotations"),
-                                                      QDir::home().filePath(tr("annotations.md")),
-                                                      tr("Markdown (*.md);;Text (*.txt)"));
+        QDir::home().filePath(tr("annotations.md")), tr("Markdown (*.md);;Text (*.txt)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exportAnnotationsMarkdown(*m_library).toUtf8()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(exportAnnotationsMarkdown(*m_library).toUtf8()) < 0
+        || !file.commit()) {
         showError(tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
@@ -517,8 +517,8 @@ void MainWindow::exportAnnotations()
 
 void MainWindow::chooseAndImportFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Articles"), QSettings().value(u"import/lastFolder"_s, QDir::homePath()).toString(),
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Articles"),
+        QSettings().value(u"import/lastFolder"_s, QDir::homePath()).toString(),
         tr("Articles (*.txt *.md *.markdown *.html *.htm *.rss *.atom *.xml *.json);;All files (*)"));
     if (files.isEmpty())
         return;
@@ -528,8 +528,8 @@ void MainWindow::chooseAndImportFiles()
 
 void MainWindow::chooseAndImportFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Import a Folder of Articles"), QSettings().value(u"import/lastFolder"_s, QDir::homePath()).toString());
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Articles"),
+        QSettings().value(u"import/lastFolder"_s, QDir::homePath()).toString());
     if (dir.isEmpty())
         return;
     QSettings().setValue(u"import/lastFolder"_s, dir);
@@ -539,9 +539,8 @@ void MainWindow::chooseAndImportFolder()
 void MainWindow::chooseAndOpenLibrary()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Open or Create a Library"),
-                                                      QFileInfo(m_library->path()).absolutePath(),
-                                                      tr("Lede libraries (*.lede);;All files (*)"), nullptr,
-                                                      QFileDialog::DontConfirmOverwrite);
+        QFileInfo(m_library->path()).absolutePath(), tr("Lede libraries (*.lede);;All files (*)"), nullptr,
+        QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty())
         openLibrary(path);
 }

@@ -130,7 +130,8 @@ void ReaderView::showArticle(qint64 id, const Article &article, const QList<Anno
     if (!article.outlet.isEmpty())
         meta.append(article.outlet.toHtmlEscaped());
     if (!article.url.isEmpty())
-        meta.append(u"<a href=\"%1\">%2</a>"_s.arg(article.url.toHtmlEscaped(), QUrl(article.url).host().toHtmlEscaped()));
+        meta.append(
+            u"<a href=\"%1\">%2</a>"_s.arg(article.url.toHtmlEscaped(), QUrl(article.url).host().toHtmlEscaped()));
     m_meta->setText(meta.join(u"  ·  "_s));
     m_meta->setVisible(!meta.isEmpty());
 
@@ -245,11 +246,11 @@ void ReaderView::showSource()
     const QByteArray data = file.read(2 * 1024 * 1024);
     m_highlighter->setDefinition(m_repository->definitionForFileName(m_article.sourcePath));
     if (!m_highlighter->definition().isValid()) {
-        const QString name = m_article.format == SourceFormat::Markdown ? u"Markdown"_s
-            : m_article.format == SourceFormat::Html                    ? u"HTML"_s
-            : m_article.format == SourceFormat::JsonFeed                ? u"JSON"_s
+        const QString name = m_article.format == SourceFormat::Markdown                         ? u"Markdown"_s
+            : m_article.format == SourceFormat::Html                                            ? u"HTML"_s
+            : m_article.format == SourceFormat::JsonFeed                                        ? u"JSON"_s
             : (m_article.format == SourceFormat::Rss || m_article.format == SourceFormat::Atom) ? u"XML"_s
-                                                                                                  : QString();
+                                                                                                : QString();
         m_highlighter->setDefinition(m_repository->definitionForName(name));
     }
     m_source->setPlainText(QString::fromUtf8(data));

@@ -15,7 +15,7 @@ class QTextBrowser;
 namespace KSyntaxHighlighting {
 class Repository;
 class SyntaxHighlighter;
-}
+} // namespace KSyntaxHighlighting
 
 namespace Lede {
 

@@ -26,18 +26,15 @@ QString ImportSummary::describe() const
 }
 
 ImportJob::ImportJob(QString libraryPath, QStringList files, std::shared_ptr<const Linker> linker, QObject *parent)
-    : QObject(parent)
-    , m_libraryPath(std::move(libraryPath))
-    , m_files(std::move(files))
-    , m_linker(std::move(linker))
+    : QObject(parent), m_libraryPath(std::move(libraryPath)), m_files(std::move(files)), m_linker(std::move(linker))
 {
     qRegisterMetaType<Lede::ImportSummary>();
 }
 
 QStringList ImportJob::collectFiles(const QStringList &paths)
 {
-    static const QStringList patterns = {u"*.txt"_s, u"*.text"_s, u"*.md"_s,  u"*.markdown"_s, u"*.html"_s, u"*.htm"_s,
-                                         u"*.xhtml"_s, u"*.xml"_s, u"*.rss"_s, u"*.atom"_s,    u"*.json"_s};
+    static const QStringList patterns = {u"*.txt"_s, u"*.text"_s, u"*.md"_s, u"*.markdown"_s, u"*.html"_s, u"*.htm"_s,
+        u"*.xhtml"_s, u"*.xml"_s, u"*.rss"_s, u"*.atom"_s, u"*.json"_s};
     QStringList out;
     QSet<QString> seen;
     for (const QString &path : paths) {

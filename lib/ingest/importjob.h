@@ -13,17 +13,19 @@
 
 namespace Lede {
 
-struct ImportFailure {
+struct ImportFailure
+{
     QString path;
     QString reason;
 };
 
 /// What an import did, for the summary a person reads at the end.
-struct ImportSummary {
-    int files = 0;      // files read
-    int added = 0;      // new articles
+struct ImportSummary
+{
+    int files = 0; // files read
+    int added = 0; // new articles
     int duplicates = 0; // articles already in the library
-    int failed = 0;     // files that gave no article
+    int failed = 0; // files that gave no article
     bool cancelled = false;
     QList<ImportFailure> failures;
     QList<qint64> addedIds;

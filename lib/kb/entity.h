@@ -18,7 +18,8 @@ std::optional<EntityKind> kindFromKey(QStringView key);
 std::optional<EntityKind> kindOfId(QStringView entityId);
 
 /// One name under which the linker finds an entity.
-struct Alias {
+struct Alias
+{
     enum Role : quint8 { Name, Other, Legal, Demonym, Metonym };
     QString text;
     Role role = Other;
@@ -26,7 +27,8 @@ struct Alias {
 };
 
 /// A company, chip or region from the knowledge base.
-struct Entity {
+struct Entity
+{
     QString id; // "kind/slug"
     EntityKind kind = EntityKind::Company;
     QString name;

@@ -233,6 +233,16 @@ void KnowledgeBase::finish(QStringList *errors)
                 errors->append(QObject::tr("%1 has no name").arg(e.id));
             e.name = e.id.mid(e.id.indexOf(u'/') + 1);
         }
+        // "alias = =Arm" makes every spelling of that name exact for this entity, the name included.
+        QSet<QString> exact;
+        for (const Alias &a : std::as_const(e.aliases)) {
+            if (a.exactCase)
+                exact.insert(a.text.toCaseFolded());
+        }
+        for (Alias &a : e.aliases) {
+            if (!a.exactCase && exact.contains(a.text.toCaseFolded()))
+                a.exactCase = true;
+        }
         for (auto it = e.facts.begin(); it != e.facts.end();) {
             if (relationKeys.contains(it->first) && !m_index.contains(it->second)) {
                 if (errors)

@@ -12,14 +12,16 @@ namespace Lede {
 
 namespace {
 
-struct Candidate {
+struct Candidate
+{
     qsizetype entity; // index into the knowledge base
     Alias::Role role;
     bool exactCase;
     QString text; // as written in the knowledge base, for exact-case checks
 };
 
-struct Pattern {
+struct Pattern
+{
     qsizetype length;
     std::vector<Candidate> candidates;
 };
@@ -78,13 +80,14 @@ char16_t Linker::fold(char16_t c)
     return folded <= 0xFFFF ? char16_t(folded) : c;
 }
 
-struct Linker::Automaton {
+struct Linker::Automaton
+{
     // Goto function: state 0 is the root and has a dense table; other states keep sorted edges.
     std::vector<int> rootNext = std::vector<int>(0x10000, 0);
     std::vector<std::vector<std::pair<char16_t, int>>> edges{1};
     std::vector<int> failure{0};
-    std::vector<int> output{-1};      // pattern ending exactly at this state, or -1
-    std::vector<int> outputLink{-1};  // nearest state on the failure chain with an output
+    std::vector<int> output{-1}; // pattern ending exactly at this state, or -1
+    std::vector<int> outputLink{-1}; // nearest state on the failure chain with an output
     std::vector<Pattern> patterns;
 
     int next(int state, char16_t c) const
@@ -117,8 +120,8 @@ struct Linker::Automaton {
                     rootNext[c] = to;
                 } else {
                     auto &e = edges[state];
-                    auto it = std::lower_bound(e.begin(), e.end(), c,
-                                               [](const auto &p, char16_t v) { return p.first < v; });
+                    auto it = std::lower_bound(
+                        e.begin(), e.end(), c, [](const auto &p, char16_t v) { return p.first < v; });
                     e.insert(it, {c, to});
                 }
             }
@@ -174,8 +177,7 @@ struct Linker::Automaton {
 };
 
 Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-    , m_automaton(std::make_unique<Automaton>())
+    : m_kb(std::move(kb)), m_automaton(std::make_unique<Automaton>())
 {
     Automaton &a = *m_automaton;
     QHash<QString, int> patternOf;
@@ -217,7 +219,8 @@ qsizetype Linker::patternCount() const
 
 namespace {
 
-struct Hit {
+struct Hit
+{
     qsizetype start;
     qsizetype end;
     int pattern;
@@ -237,11 +240,10 @@ QStringView previousWord(QStringView text, qsizetype pos)
 // True when the words around a place name make it a place rather than its government.
 bool readsAsPlace(QStringView text, qsizetype start, qsizetype end)
 {
-    static const QStringList locatives = {
-        QStringLiteral("in"),     QStringLiteral("at"),      QStringLiteral("from"),   QStringLiteral("near"),
-        QStringLiteral("to"),     QStringLiteral("outside"), QStringLiteral("around"), QStringLiteral("across"),
-        QStringLiteral("visit"),  QStringLiteral("visited"), QStringLiteral("via"),    QStringLiteral("downtown"),
-        QStringLiteral("within"), QStringLiteral("into"),    QStringLiteral("of")};
+    static const QStringList locatives = {QStringLiteral("in"), QStringLiteral("at"), QStringLiteral("from"),
+        QStringLiteral("near"), QStringLiteral("to"), QStringLiteral("outside"), QStringLiteral("around"),
+        QStringLiteral("across"), QStringLiteral("visit"), QStringLiteral("visited"), QStringLiteral("via"),
+        QStringLiteral("downtown"), QStringLiteral("within"), QStringLiteral("into"), QStringLiteral("of")};
     const QStringView before = previousWord(text, start);
     if (!before.isEmpty() && locatives.contains(before.toString().toLower()))
         return true;

@@ -9,10 +9,8 @@ namespace Lede {
 
 using namespace Qt::StringLiterals;
 
-AnnotationModel::AnnotationModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+AnnotationModel::AnnotationModel(QObject *parent) : QAbstractListModel(parent)
+{ }
 
 QColor AnnotationModel::colorFor(const QString &name)
 {
@@ -38,7 +36,8 @@ void AnnotationModel::add(const Annotation &a)
 {
     int row = 0;
     while (row < m_annotations.size()
-           && (m_annotations.at(row).start < a.start || (m_annotations.at(row).start == a.start && m_annotations.at(row).id < a.id)))
+        && (m_annotations.at(row).start < a.start
+            || (m_annotations.at(row).start == a.start && m_annotations.at(row).id < a.id)))
         ++row;
     beginInsertRows({}, row, row);
     m_annotations.insert(row, a);

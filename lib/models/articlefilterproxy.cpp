@@ -5,8 +5,7 @@
 
 namespace Lede {
 
-ArticleFilterProxy::ArticleFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
+ArticleFilterProxy::ArticleFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);

@@ -8,10 +8,8 @@
 
 namespace Lede {
 
-ArticleListModel::ArticleListModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ArticleListModel::ArticleListModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 void ArticleListModel::setArticles(const QList<ArticleSummary> &articles)
 {

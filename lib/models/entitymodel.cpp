@@ -22,10 +22,8 @@ QHash<QString, QSet<qint64>> expandEntityArticles(const KnowledgeBase &kb, const
     return out;
 }
 
-EntityModel::EntityModel(QObject *parent)
-    : QAbstractItemModel(parent)
-{
-}
+EntityModel::EntityModel(QObject *parent) : QAbstractItemModel(parent)
+{ }
 
 namespace {
 
@@ -37,10 +35,8 @@ QString detailsOf(const KnowledgeBase &kb, const Entity &e)
         return other ? other->name : id;
     };
     const QList<std::pair<QString, QString>> labelled = {{u"maker"_s, QObject::tr("Made by %1")},
-                                                         {u"family"_s, QObject::tr("Family: %1")},
-                                                         {u"parent"_s, QObject::tr("Part of %1")},
-                                                         {u"hq"_s, QObject::tr("Based in %1")},
-                                                         {u"part_of"_s, QObject::tr("In %1")}};
+        {u"family"_s, QObject::tr("Family: %1")}, {u"parent"_s, QObject::tr("Part of %1")},
+        {u"hq"_s, QObject::tr("Based in %1")}, {u"part_of"_s, QObject::tr("In %1")}};
     for (const auto &[key, label] : labelled) {
         QStringList names;
         for (const QString &id : e.values(key))
@@ -58,7 +54,7 @@ QString detailsOf(const KnowledgeBase &kb, const Entity &e)
 } // namespace
 
 void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
-                              const QHash<QString, QSet<qint64>> &expanded)
+    const QHash<QString, QSet<qint64>> &expanded)
 {
     beginResetModel();
     for (auto &g : m_groups)

@@ -29,7 +29,7 @@ public:
 
     /// `expanded` as made by expandEntityArticles(); entities shown are those named directly.
     void setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
-                     const QHash<QString, QSet<qint64>> &expanded);
+        const QHash<QString, QSet<qint64>> &expanded);
     QModelIndex indexOfEntity(const QString &entityId, int column = NameColumn) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -41,7 +41,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:
-    struct Row {
+    struct Row
+    {
         QString id;
         QString name;
         int count = 0;

@@ -13,11 +13,17 @@ namespace {
 
 int monthFromName(QStringView name)
 {
-    static const QStringList months = {u"jan"_s, u"feb"_s, u"mar"_s, u"apr"_s, u"may"_s, u"jun"_s,
-                                       u"jul"_s, u"aug"_s, u"sep"_s, u"oct"_s, u"nov"_s, u"dec"_s};
-    const QString key = name.left(3).toString().toLower();
-    const qsizetype i = months.indexOf(key);
-    return i < 0 ? 0 : int(i) + 1;
+    static const QStringList months = {u"january"_s, u"february"_s, u"march"_s, u"april"_s, u"may"_s, u"june"_s,
+        u"july"_s, u"august"_s, u"september"_s, u"october"_s, u"november"_s, u"december"_s};
+    const QString key = name.toString().toLower();
+    if (key.size() < 3)
+        return 0;
+    for (int i = 0; i < months.size(); ++i) {
+        // The full name, its three-letter abbreviation, or "Sept".
+        if (key == months.at(i) || key == months.at(i).left(3) || (i == 8 && key == u"sept"))
+            return i + 1;
+    }
+    return 0;
 }
 
 ParsedDate fromParts(int y, int mo, int d, int h = -1, int mi = 0, int s = 0, std::optional<int> offsetSecs = {})
@@ -54,9 +60,8 @@ std::optional<int> parseOffset(QStringView tz)
         return sign * (m.capturedView(2).toInt() * 3600 + m.capturedView(3).toInt() * 60);
     }
     static const QHash<QString, int> named = {{u"EST"_s, -5}, {u"EDT"_s, -4}, {u"CST"_s, -6}, {u"CDT"_s, -5},
-                                              {u"MST"_s, -7}, {u"MDT"_s, -6}, {u"PST"_s, -8}, {u"PDT"_s, -7},
-                                              {u"BST"_s, 1},  {u"CET"_s, 1},  {u"CEST"_s, 2}, {u"JST"_s, 9},
-                                              {u"HKT"_s, 8},  {u"SGT"_s, 8}};
+        {u"MST"_s, -7}, {u"MDT"_s, -6}, {u"PST"_s, -8}, {u"PDT"_s, -7}, {u"BST"_s, 1}, {u"CET"_s, 1}, {u"CEST"_s, 2},
+        {u"JST"_s, 9}, {u"HKT"_s, 8}, {u"SGT"_s, 8}};
     const auto it = named.constFind(tz.toString().toUpper());
     if (it != named.cend())
         return *it * 3600;
@@ -79,7 +84,7 @@ ParsedDate parseDate(QStringView input)
         if (!m.hasCaptured(4))
             return fromParts(y, mo, d);
         return fromParts(y, mo, d, m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt(),
-                         parseOffset(m.capturedView(7)));
+            parseOffset(m.capturedView(7)));
     }
     // Compact ISO: 20250213T114908Z
     static const QRegularExpression compact(u"^(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})?(Z)?)?$"_s);
@@ -87,8 +92,8 @@ ParsedDate parseDate(QStringView input)
         if (!m.hasCaptured(4))
             return fromParts(m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt());
         return fromParts(m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt(),
-                         m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt(),
-                         parseOffset(m.capturedView(7)));
+            m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.capturedView(6).toInt(),
+            parseOffset(m.capturedView(7)));
     }
     // RFC 2822: "Thu, 13 Feb 2025 11:49:08 GMT", also without weekday or seconds.
     static const QRegularExpression rfc(
@@ -100,7 +105,7 @@ ParsedDate parseDate(QStringView input)
         if (!m.hasCaptured(4))
             return fromParts(m.capturedView(3).toInt(), mo, m.capturedView(1).toInt());
         return fromParts(m.capturedView(3).toInt(), mo, m.capturedView(1).toInt(), m.capturedView(4).toInt(),
-                         m.capturedView(5).toInt(), m.capturedView(6).toInt(), parseOffset(m.capturedView(7)));
+            m.capturedView(5).toInt(), m.capturedView(6).toInt(), parseOffset(m.capturedView(7)));
     }
     // "February 13, 2025", "Feb. 13, 2025 11:49 AM", optionally after a weekday.
     static const QRegularExpression us(
@@ -118,7 +123,7 @@ ParsedDate parseDate(QStringView input)
             h = (h % 12) + (pm ? 12 : 0);
         }
         return fromParts(m.capturedView(3).toInt(), mo, m.capturedView(2).toInt(), h, m.capturedView(5).toInt(), 0,
-                         parseOffset(m.capturedView(7)));
+            parseOffset(m.capturedView(7)));
     }
     // "13 February 2025"
     static const QRegularExpression eu(u"^(\\d{1,2})\\.?\\s+([A-Za-z]{3,9})\\.?,?\\s+(\\d{4})$"_s);
@@ -132,7 +137,7 @@ ParsedDate parseDate(QStringView input)
         if (!m.hasCaptured(4))
             return fromParts(m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt());
         return fromParts(m.capturedView(1).toInt(), m.capturedView(2).toInt(), m.capturedView(3).toInt(),
-                         m.capturedView(4).toInt(), m.capturedView(5).toInt());
+            m.capturedView(4).toInt(), m.capturedView(5).toInt());
     }
     // "2025/02/13"
     static const QRegularExpression slashes(u"^(\\d{4})/(\\d{1,2})/(\\d{1,2})$"_s);

@@ -7,7 +7,8 @@
 namespace Lede {
 
 /// A publication date as read from a source: invalid when nothing could be read.
-struct ParsedDate {
+struct ParsedDate
+{
     QDateTime value;
     bool hasTime = false;
     bool isValid() const { return value.isValid(); }

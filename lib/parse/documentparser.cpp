@@ -41,7 +41,8 @@ QString lowerHead(const QByteArray &data)
     QByteArray head = data.left(4096);
     if (head.startsWith("\xEF\xBB\xBF"))
         head = head.mid(3);
-    return QString::fromLatin1(head).trimmed().toLower();
+    // JSON may escape its slashes ("https:\/\/jsonfeed.org"); the checks below do not care.
+    return QString::fromLatin1(head).trimmed().toLower().remove(u'\\');
 }
 
 } // namespace
@@ -52,7 +53,8 @@ SourceFormat detectFormat(const QByteArray &data, QStringView fileName)
     const QString ext = QFileInfo(fileName.toString()).suffix().toLower();
     if (head.startsWith(u"{") && head.contains(u"jsonfeed.org/version"))
         return SourceFormat::JsonFeed;
-    if (head.startsWith(u"<?xml") || head.startsWith(u"<rss") || head.startsWith(u"<feed") || head.startsWith(u"<rdf")) {
+    if (head.startsWith(u"<?xml") || head.startsWith(u"<rss") || head.startsWith(u"<feed")
+        || head.startsWith(u"<rdf")) {
         if (head.contains(u"<feed") && head.contains(u"www.w3.org/2005/atom"))
             return SourceFormat::Atom;
         if (head.contains(u"<rss") || head.contains(u"<rdf:rdf") || head.contains(u"purl.org/rss"))
@@ -63,8 +65,9 @@ SourceFormat detectFormat(const QByteArray &data, QStringView fileName)
             return SourceFormat::Html;
     }
     if (head.startsWith(u"<!doctype html") || head.startsWith(u"<html") || head.contains(u"<html")
-        || (head.startsWith(u"<") && (head.contains(u"<head") || head.contains(u"<body") || head.contains(u"<div")
-                                      || head.contains(u"<p>") || head.contains(u"<article"))))
+        || (head.startsWith(u"<")
+            && (head.contains(u"<head") || head.contains(u"<body") || head.contains(u"<div") || head.contains(u"<p>")
+                || head.contains(u"<article"))))
         return SourceFormat::Html;
     if (head.startsWith(u"---") || head.startsWith(u"+++")) {
         const QString firstLine = head.section(u'\n', 0, 0).trimmed();
@@ -91,7 +94,8 @@ ParseResult parseDocument(const QByteArray &data, const QString &fileName)
 {
     ParseResult result;
     if (data.trimmed().isEmpty()) {
-        result.error = data.isEmpty() ? QObject::tr("the file is empty") : QObject::tr("the file holds only white space");
+        result.error
+            = data.isEmpty() ? QObject::tr("the file is empty") : QObject::tr("the file holds only white space");
         return result;
     }
     if (data.size() > MaxSourceBytes) {
@@ -144,7 +148,8 @@ ParseResult parseDocument(const QByteArray &data, const QString &fileName)
     case SourceFormat::PlainText:
     case SourceFormat::Unknown: {
         const DecodedText decoded = decodeText(data);
-        Article a = result.format == SourceFormat::Markdown ? parseMarkdown(decoded.text) : parsePlainText(decoded.text);
+        Article a
+            = result.format == SourceFormat::Markdown ? parseMarkdown(decoded.text) : parsePlainText(decoded.text);
         a.warnings += decoded.warnings;
         result.articles.append(a);
         break;
@@ -156,8 +161,10 @@ ParseResult parseDocument(const QByteArray &data, const QString &fileName)
     }
     for (Article &a : result.articles)
         a.sourcePath = fileName;
-    if (result.ok() && result.articles.size() == 1 && result.articles.first().text.isEmpty())
+    if (result.ok() && result.articles.size() == 1 && result.articles.first().text.isEmpty()) {
         result.error = QObject::tr("no article text could be found");
+        result.articles.clear();
+    }
     return result;
 }
 

@@ -7,7 +7,8 @@ namespace Lede {
 
 /// What reading one file produced: its articles (a feed gives several), or an error a person can
 /// act on ("binary file, not text", "file is empty").
-struct ParseResult {
+struct ParseResult
+{
     SourceFormat format = SourceFormat::Unknown;
     QList<Article> articles;
     QString error; // empty on success

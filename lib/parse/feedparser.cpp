@@ -16,13 +16,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct FeedItem {
+struct FeedItem
+{
     QString title, link, author, date, summary, content, language, source;
     QStringList tags;
 };
 
 // Item content is HTML (or plain text that HTML parsing leaves as it is).
-Article articleFromItem(const FeedItem &item, SourceFormat format, const QString &feedTitle, const QString &feedLanguage)
+Article articleFromItem(
+    const FeedItem &item, SourceFormat format, const QString &feedTitle, const QString &feedLanguage)
 {
     Article a;
     a.format = format;
@@ -115,26 +117,28 @@ QList<Article> parseXmlFeed(const QString &xml, SourceFormat format, QString *er
             const bool atomHtml = reader.attributes().value(u"type") == u"xhtml";
             auto text = [&] {
                 --depth;
-                return reader.readElementText(atomHtml ? QXmlStreamReader::IncludeChildElements
-                                                       : QXmlStreamReader::SkipChildElements);
+                return reader.readElementText(
+                    atomHtml ? QXmlStreamReader::IncludeChildElements : QXmlStreamReader::SkipChildElements);
             };
             if (sourceDepth >= 0) {
                 if (name == u"title")
                     current.source = simplifiedText(text());
                 continue;
             }
-            if (name == u"title") {
+            const bool plainOrAtom = ns.isEmpty() || ns.contains(u"2005/Atom");
+            if (name == u"title" && plainOrAtom) {
                 current.title = text();
-            } else if (name == u"link") {
+            } else if (name == u"link" && plainOrAtom) {
                 current.link = text().trimmed();
             } else if (name == u"guid" && current.link.isEmpty()) {
                 const bool permalink = reader.attributes().value(u"isPermaLink") != u"false";
                 const QString guid = text().trimmed();
                 if (permalink && guid.startsWith(u"http"))
                     current.link = guid;
-            } else if (name == u"encoded" || name == u"content") {
+            } else if ((name == u"encoded" && ns.contains(u"rss/1.0/modules/content"))
+                || (name == u"content" && plainOrAtom)) {
                 current.content = text();
-            } else if (name == u"description" || name == u"summary") {
+            } else if ((name == u"description" || name == u"summary") && plainOrAtom) {
                 current.summary = text();
             } else if (name == u"pubDate" || name == u"published" || (name == u"date" && ns.contains(u"purl.org/dc"))) {
                 current.date = text().trimmed();
@@ -147,7 +151,7 @@ QList<Article> parseXmlFeed(const QString &xml, SourceFormat format, QString *er
             } else if (name == u"name") {
                 current.author = current.author.isEmpty() ? simplifiedText(text())
                                                           : current.author + u", " + simplifiedText(text());
-            } else if (name == u"category") {
+            } else if (name == u"category" && plainOrAtom) {
                 current.tags.append(simplifiedText(text()));
             } else if (name == u"source") {
                 current.source = simplifiedText(text());
@@ -184,7 +188,9 @@ QList<Article> parseJsonFeed(const QByteArray &json, QString *error)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
-            *error = QObject::tr("malformed JSON Feed: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset);
+            *error = QObject::tr("malformed JSON Feed: %1 at byte %2")
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset);
         return {};
     }
     const QJsonObject feed = doc.object();

@@ -114,7 +114,8 @@ FrontMatter parseFrontMatter(QStringView text)
         return fm;
     const QStringView fence = yaml ? u"---" : u"+++";
     qsizetype lineEnd = text.indexOf(u'\n', pos);
-    if (lineEnd < 0 || !text.mid(pos, lineEnd - pos).trimmed().endsWith(fence) || text.mid(pos, lineEnd - pos).trimmed().size() != 3)
+    if (lineEnd < 0 || !text.mid(pos, lineEnd - pos).trimmed().endsWith(fence)
+        || text.mid(pos, lineEnd - pos).trimmed().size() != 3)
         return fm;
 
     QStringList lines;
@@ -141,9 +142,9 @@ FrontMatter parseFrontMatter(QStringView text)
     fm.present = true;
     fm.bodyStart = std::min(cursor, text.size());
 
-    QString parent;      // YAML: the key whose block follows
+    QString parent; // YAML: the key whose block follows
     qsizetype parentIndent = -1;
-    QString table;       // TOML: the current [table]
+    QString table; // TOML: the current [table]
     for (const QString &raw : std::as_const(lines)) {
         const QStringView line(raw);
         const QStringView t = line.trimmed();
@@ -159,7 +160,8 @@ FrontMatter parseFrontMatter(QStringView text)
                 continue;
             const QString key = table + t.left(eq).trimmed().toString().toLower();
             const QStringView value = t.mid(eq + 1).trimmed();
-            fm.values[key] = value.startsWith(u'[') && value.endsWith(u']') ? flowList(value) : QStringList{unquote(value)};
+            fm.values[key]
+                = value.startsWith(u'[') && value.endsWith(u']') ? flowList(value) : QStringList{unquote(value)};
             continue;
         }
         const qsizetype indent = indentOf(line);

@@ -11,7 +11,8 @@ namespace Lede {
 /// "+++" lines. Only what clippers and static sites write is read: scalars (plain or quoted),
 /// flow lists [a, b], block lists ("- a"), one level of nested maps (read as "parent.child") and
 /// TOML tables. Keys are lower-cased.
-struct FrontMatter {
+struct FrontMatter
+{
     QHash<QString, QStringList> values;
     qsizetype bodyStart = 0; // offset of the body in the input
     bool present = false;

@@ -65,7 +65,9 @@ QString markdownInlineToText(QStringView line)
                 }
             }
             out += c;
-        } else if (c == u'*' || c == u'`' || (c == u'_' && (i == 0 || !line[i - 1].isLetterOrNumber() || i + 1 >= n || !line[i + 1].isLetterOrNumber()))) {
+        } else if (c == u'*' || c == u'`'
+            || (c == u'_'
+                && (i == 0 || !line[i - 1].isLetterOrNumber() || i + 1 >= n || !line[i + 1].isLetterOrNumber()))) {
             // Emphasis and code-span markers; a snake_case underscore stays.
             continue;
         } else if (c == u'~' && i + 1 < n && line[i + 1] == u'~') {
@@ -85,16 +87,17 @@ Article parseMarkdown(QStringView input)
     const QStringView body = input.mid(fm.bodyStart);
 
     article.title = simplifiedText(fm.first({u"title", u"headline", u"name"}));
-    article.url = fm.first({u"source", u"url", u"originalurl", u"original_url", u"canonical_url", u"canonical",
-                            u"link", u"source_url", u"permalink"});
+    article.url = fm.first({u"source", u"url", u"originalurl", u"original_url", u"canonical_url", u"canonical", u"link",
+        u"source_url", u"permalink"});
     if (!article.url.startsWith(u"http"))
         article.url.clear();
     article.byline = fm.all({u"author", u"authors", u"byline", u"author.name", u"creator"}).join(u", ");
     article.tags = fm.all({u"tags", u"categories", u"keywords", u"category"});
-    article.outlet = fm.first({u"site", u"site_name", u"sitename", u"publisher", u"outlet", u"source_name", u"publication"});
+    article.outlet
+        = fm.first({u"site", u"site_name", u"sitename", u"publisher", u"outlet", u"source_name", u"publication"});
     article.language = fm.first({u"lang", u"language", u"locale"});
     for (const QString &key : {u"date"_s, u"published"_s, u"pubdate"_s, u"published_at"_s, u"publishdate"_s,
-                               u"date_published"_s, u"created"_s, u"created_at"_s}) {
+             u"date_published"_s, u"created"_s, u"created_at"_s}) {
         const ParsedDate d = parseDate(fm.first({key}));
         if (d.isValid()) {
             article.published = d.value;
@@ -152,8 +155,8 @@ Article parseMarkdown(QStringView input)
             flush();
             continue;
         }
-        if (const auto m = setext.matchView(line); m.hasMatch() && !current.isEmpty() && currentBlock.kind == TextBlock::Paragraph
-            && !current.contains(u'\n')) {
+        if (const auto m = setext.matchView(line); m.hasMatch() && !current.isEmpty()
+            && currentBlock.kind == TextBlock::Paragraph && !current.contains(u'\n')) {
             currentBlock = TextBlock{TextBlock::Heading, quint8(m.capturedView(1).front() == u'=' ? 1 : 2)};
             flush();
             continue;

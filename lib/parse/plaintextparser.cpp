@@ -14,7 +14,8 @@ using namespace TextHeuristics;
 
 namespace {
 
-struct Para {
+struct Para
+{
     QString text;
     TextBlock block;
     bool drop = false;
@@ -30,7 +31,8 @@ QList<Para> splitParagraphs(QStringView text)
             return;
         int wrapped = 0;
         for (qsizetype i = 0; i + 1 < group.size(); ++i)
-            wrapped += (group.at(i).size() >= 50 && group.at(i).size() <= 100 && !isProse(group.at(i).right(1))) ? 1 : 0;
+            wrapped
+                += (group.at(i).size() >= 50 && group.at(i).size() <= 100 && !isProse(group.at(i).right(1))) ? 1 : 0;
         const bool hardWrapped = group.size() > 1 && wrapped * 2 >= group.size() - 1
             && std::none_of(group.cbegin(), group.cend(), [](const QString &l) { return l.startsWith(u"- "); });
         if (hardWrapped) {
@@ -170,11 +172,13 @@ Article parsePlainText(QStringView input)
     if (article.title.isEmpty() && !kept.isEmpty())
         article.warnings.append(QObject::tr("no headline found"));
     if (breadcrumbs)
-        article.warnings.append(QObject::tr("dropped %n line(s) of navigation before the headline", nullptr, breadcrumbs));
+        article.warnings.append(
+            QObject::tr("dropped %n line(s) of navigation before the headline", nullptr, breadcrumbs));
     if (ads)
         article.warnings.append(QObject::tr("dropped %n advertising or repeated line(s)", nullptr, ads));
     if (trailing)
-        article.warnings.append(QObject::tr("dropped %n line(s) after the story (related articles)", nullptr, trailing));
+        article.warnings.append(
+            QObject::tr("dropped %n line(s) after the story (related articles)", nullptr, trailing));
     if (article.text.isEmpty())
         article.warnings.append(QObject::tr("no article text found"));
     article.language = guessLanguage(article.text);

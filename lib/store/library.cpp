@@ -28,11 +28,7 @@ namespace {
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db)
-        : m_db(std::move(db))
-        , m_active(m_db.transaction())
-    {
-    }
+    explicit Transaction(QSqlDatabase db) : m_db(std::move(db)), m_active(m_db.transaction()) { }
     ~Transaction()
     {
         if (m_active)
@@ -128,9 +124,16 @@ TextBlocks blocksFromJson(const QString &json)
     TextBlocks out;
     for (const auto &v : QJsonDocument::fromJson(json.toUtf8()).array()) {
         const int code = v.toInt();
-        out.append(TextBlock{TextBlock::Kind(std::clamp(code / 16, 0, int(TextBlock::Preformatted))), quint8(code % 16)});
+        out.append(
+            TextBlock{TextBlock::Kind(std::clamp(code / 16, 0, int(TextBlock::Preformatted))), quint8(code % 16)});
     }
     return out;
+}
+
+// Qt binds a null QString as SQL NULL; the text columns hold '' for "none".
+QVariant text(const QString &s)
+{
+    return QVariant(s.isNull() ? QString(u""_s) : s);
 }
 
 QString nowIso()
@@ -140,10 +143,8 @@ QString nowIso()
 
 } // namespace
 
-Library::Library()
-    : m_connection(u"lede-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+Library::Library() : m_connection(u"lede-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{ }
 
 Library::~Library()
 {
@@ -192,7 +193,7 @@ bool Library::open(const QString &path)
             return fail(QObject::tr("cannot open the library %1: %2").arg(path, db.lastError().text()));
         QSqlQuery q(db);
         for (const QString &pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
-                                      u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
+                 u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
             if (!q.exec(pragma))
                 return fail(QObject::tr("cannot set up the library %1: %2").arg(path, q.lastError().text()));
         }
@@ -254,7 +255,9 @@ bool Library::migrate()
         q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);
         q.addBindValue(version + 1);
         if (!q.exec() || !tx.commit())
-            return fail(QObject::tr("upgrading the library to version %1 failed: %2").arg(version + 1).arg(db.lastError().text()));
+            return fail(QObject::tr("upgrading the library to version %1 failed: %2")
+                            .arg(version + 1)
+                            .arg(db.lastError().text()));
         ++version;
         qCInfo(lcStore) << "library" << m_path << "upgraded to schema" << version;
     }
@@ -264,8 +267,8 @@ bool Library::migrate()
 std::optional<AddedArticle> Library::addArticle(const Article &a)
 {
     QSqlDatabase db = database();
-    const QString hash = QString::fromLatin1(
-        QCryptographicHash::hash(a.text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QString hash
+        = QString::fromLatin1(QCryptographicHash::hash(a.text.toUtf8(), QCryptographicHash::Sha256).toHex());
     QSqlQuery q(db);
     q.prepare(u"SELECT id FROM articles WHERE content_hash = ?"_s);
     q.addBindValue(hash);
@@ -280,10 +283,9 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
     q.prepare(uR"(INSERT INTO articles (content_hash, source_path, format, title, byline, published, outlet, url,
                   language, body, blocks, tags, warnings, imported_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
-    for (const QVariant &v :
-         {QVariant(hash), QVariant(a.sourcePath), QVariant(formatName(a.format)), QVariant(a.title), QVariant(a.byline),
-          QVariant(a.publishedIso()), QVariant(a.outlet), QVariant(a.url), QVariant(a.language), QVariant(a.text),
-          QVariant(blocksToJson(a.blocks)), QVariant(toJson(a.tags)), QVariant(toJson(a.warnings)), QVariant(nowIso())})
+    for (const QVariant &v : {text(hash), text(a.sourcePath), text(formatName(a.format)), text(a.title), text(a.byline),
+             text(a.publishedIso()), text(a.outlet), text(a.url), text(a.language), text(a.text),
+             text(blocksToJson(a.blocks)), text(toJson(a.tags)), text(toJson(a.warnings)), text(nowIso())})
         q.addBindValue(v);
     if (!q.exec()) {
         fail(QObject::tr("cannot add \"%1\": %2").arg(a.title, q.lastError().text()));
@@ -297,7 +299,7 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
         m.bindValue(1, e.entityId);
         m.bindValue(2, e.start);
         m.bindValue(3, e.end);
-        m.bindValue(4, e.surface);
+        m.bindValue(4, text(e.surface));
         if (!m.exec()) {
             fail(QObject::tr("cannot add the mentions of \"%1\": %2").arg(a.title, m.lastError().text()));
             return std::nullopt;
@@ -313,7 +315,8 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
 std::optional<Article> Library::article(qint64 id) const
 {
     QSqlQuery q(database());
-    q.prepare(uR"(SELECT source_path, format, title, byline, published, outlet, url, language, body, blocks, tags, warnings
+    q.prepare(
+        uR"(SELECT source_path, format, title, byline, published, outlet, url, language, body, blocks, tags, warnings
                   FROM articles WHERE id = ?)"_s);
     q.addBindValue(id);
     if (!q.exec() || !q.next())
@@ -326,8 +329,9 @@ std::optional<Article> Library::article(qint64 id) const
     const QString published = q.value(4).toString();
     if (!published.isEmpty()) {
         a.publishedHasTime = published.contains(u'T');
-        a.published = a.publishedHasTime ? QDateTime::fromString(published, Qt::ISODate)
-                                         : QDateTime(QDate::fromString(published, Qt::ISODate), QTime(0, 0), QTimeZone::UTC);
+        a.published = a.publishedHasTime
+            ? QDateTime::fromString(published, Qt::ISODate)
+            : QDateTime(QDate::fromString(published, Qt::ISODate), QTime(0, 0), QTimeZone::UTC);
     }
     a.outlet = q.value(5).toString();
     a.url = q.value(6).toString();
@@ -345,7 +349,8 @@ QList<ArticleSummary> Library::articles() const
     QList<ArticleSummary> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT id, title, outlet, byline, published, format, source_path, imported_at FROM articles ORDER BY id"_s)) {
+    if (!q.exec(
+            u"SELECT id, title, outlet, byline, published, format, source_path, imported_at FROM articles ORDER BY id"_s)) {
         fail(QObject::tr("cannot read the article list: %1").arg(q.lastError().text()));
         return out;
     }
@@ -382,7 +387,8 @@ QList<EntityMention> Library::mentions(qint64 articleId) const
     if (!q.exec())
         return out;
     while (q.next())
-        out.append(EntityMention{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString()});
+        out.append(EntityMention{
+            q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString()});
     return out;
 }
 
@@ -413,7 +419,7 @@ bool Library::replaceMentions(qint64 articleId, const QList<EntityMention> &ment
         q.bindValue(1, e.entityId);
         q.bindValue(2, e.start);
         q.bindValue(3, e.end);
-        q.bindValue(4, e.surface);
+        q.bindValue(4, text(e.surface));
         if (!q.exec())
             return fail(QObject::tr("cannot update mentions: %1").arg(q.lastError().text()));
     }
@@ -433,9 +439,9 @@ std::optional<Annotation> Library::addAnnotation(const Annotation &in)
     QSqlQuery q(db);
     q.prepare(uR"(INSERT INTO annotations (article_id, start_pos, end_pos, color, note, quote, created_at, modified_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s);
-    for (const QVariant &v : {QVariant(a.articleId), QVariant(a.start), QVariant(a.end), QVariant(a.color), QVariant(a.note),
-                              QVariant(a.quote), QVariant(a.created.toString(Qt::ISODateWithMs)),
-                              QVariant(a.modified.toString(Qt::ISODateWithMs))})
+    for (const QVariant &v :
+        {QVariant(a.articleId), QVariant(a.start), QVariant(a.end), text(a.color), text(a.note), text(a.quote),
+            QVariant(a.created.toString(Qt::ISODateWithMs)), QVariant(a.modified.toString(Qt::ISODateWithMs))})
         q.addBindValue(v);
     if (!q.exec()) {
         fail(QObject::tr("cannot save the annotation: %1").arg(q.lastError().text()));
@@ -455,8 +461,8 @@ bool Library::updateAnnotation(const Annotation &a)
     Transaction tx(db);
     QSqlQuery q(db);
     q.prepare(u"UPDATE annotations SET color = ?, note = ?, modified_at = ? WHERE id = ?"_s);
-    q.addBindValue(a.color);
-    q.addBindValue(a.note);
+    q.addBindValue(text(a.color));
+    q.addBindValue(text(a.note));
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     q.addBindValue(a.id);
     if (!q.exec() || q.numRowsAffected() != 1)

@@ -13,7 +13,8 @@
 namespace Lede {
 
 /// One row of the article list.
-struct ArticleSummary {
+struct ArticleSummary
+{
     qint64 id = 0;
     QString title;
     QString outlet;
@@ -25,7 +26,8 @@ struct ArticleSummary {
 };
 
 /// A passage a journalist marked: UTF-16 offsets into the article's canonical text.
-struct Annotation {
+struct Annotation
+{
     qint64 id = 0;
     qint64 articleId = 0;
     qsizetype start = 0;
@@ -41,7 +43,8 @@ struct Annotation {
 QStringList annotationColors();
 
 /// Result of adding an article: its id, and whether it was new or an exact duplicate.
-struct AddedArticle {
+struct AddedArticle
+{
     qint64 id = 0;
     bool duplicate = false;
 };

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#include "parse/datetimeparse.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+class TestDateTime : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parse_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("iso"); // empty: not a date
+        QTest::addColumn<bool>("hasTime");
+        QTest::newRow("iso date") << u"2025-02-13"_s << u"2025-02-13"_s << false;
+        QTest::newRow("iso local time") << u"2025-02-13 11:49:08"_s << u"2025-02-13T11:49:08"_s << true;
+        QTest::newRow("iso with Z") << u"2025-02-13T11:49:08Z"_s << u"2025-02-13T11:49:08Z"_s << true;
+        QTest::newRow("iso with offset") << u"2025-05-23T09:30:00+08:00"_s << u"2025-05-23T09:30:00+08:00"_s << true;
+        QTest::newRow("iso fractional") << u"2025-05-23T09:30:00.123-05:00"_s << u"2025-05-23T09:30:00-05:00"_s << true;
+        QTest::newRow("rfc 2822") << u"Thu, 13 Feb 2025 11:49:08 GMT"_s << u"2025-02-13T11:49:08Z"_s << true;
+        QTest::newRow("rfc 2822 offset") << u"Wed, 31 Jan 2018 07:26:05 +0100"_s << u"2018-01-31T07:26:05+01:00"_s
+                                         << true;
+        QTest::newRow("us long") << u"September 14, 2023"_s << u"2023-09-14"_s << false;
+        QTest::newRow("us short dot") << u"Dec. 5, 2024"_s << u"2024-12-05"_s << false;
+        QTest::newRow("us with pm") << u"Feb 13, 2025 3:05 PM EST"_s << u"2025-02-13T15:05:00-05:00"_s << true;
+        QTest::newRow("european") << u"13 February 2025"_s << u"2025-02-13"_s << false;
+        QTest::newRow("chinese") << u"2025年2月13日"_s << u"2025-02-13"_s << false;
+        QTest::newRow("slashes") << u"2025/02/13"_s << u"2025-02-13"_s << false;
+        QTest::newRow("compact") << u"20250213"_s << u"2025-02-13"_s << false;
+        QTest::newRow("invalid day") << u"2025-02-30"_s << QString() << false;
+        QTest::newRow("prose") << u"The move marks a pivot"_s << QString() << false;
+        QTest::newRow("empty") << QString() << QString() << false;
+        QTest::newRow("month name only") << u"Maybe 13, 2025"_s << QString() << false;
+    }
+    void parse()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, iso);
+        QFETCH(bool, hasTime);
+        const Lede::ParsedDate d = Lede::parseDate(input);
+        QCOMPARE(d.isValid(), !iso.isEmpty());
+        if (iso.isEmpty())
+            return;
+        QCOMPARE(d.hasTime, hasTime);
+        const QString got = hasTime ? d.value.toString(Qt::ISODate) : d.value.date().toString(Qt::ISODate);
+        QCOMPARE(got, iso);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDateTime)
+#include "tst_datetime.moc"

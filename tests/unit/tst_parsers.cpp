@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+#include "parse/documentparser.h"
+#include "parse/plaintextparser.h"
+#include "testpaths.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using Lede::SourceFormat;
+
+namespace {
+
+QString readText(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll());
+}
+
+Lede::Article parseOne(const QString &path)
+{
+    const Lede::ParseResult r = Lede::parseFile(path);
+    if (!r.ok() || r.articles.size() != 1)
+        qWarning() << path << r.error << r.articles.size();
+    return r.articles.value(0);
+}
+
+} // namespace
+
+class TestParsers : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // The founding article: headline once, byline as byline, no ads, no related titles.
+    void seedGolden()
+    {
+        const QString path = LedeTest::sharedFile(u"seeds/000_7b33f2eb9d22d7a1.txt"_s);
+        LEDE_REQUIRE_SHARED(path);
+        const Lede::Article a = parseOne(path);
+        QCOMPARE(a.format, SourceFormat::PlainText);
+        QCOMPARE(a.title, u"Why China’s Tech Giants Are Moving AI Training Abroad for Nvidia Chips"_s);
+        QCOMPARE(a.byline, u"Hajra Naz"_s);
+        const QString expected = readText(LedeTest::dataFile(u"golden/seed.txt"_s)).chopped(1);
+        if (a.text != expected) {
+            qWarning().noquote() << "got:\n" << a.text;
+            QFAIL("the seed's canonical text differs from tests/data/golden/seed.txt (see "
+                  "tests/data/regenerate-golden.sh)");
+        }
+        QVERIFY(!a.text.contains(u"Hosting 75% off"_s));
+        QVERIFY(!a.text.contains(a.title));
+        QVERIFY(!a.text.contains(u"Written by"_s));
+        QVERIFY(!a.text.contains(u"Cyber Defenders"_s));
+        QVERIFY(!a.text.contains(u"Layoffs"_s));
+        QVERIFY(a.text.startsWith(u"Top Chinese tech companies"_s));
+        QVERIFY(a.text.endsWith(u"viewing AI capability as a strategic priority."_s));
+        QCOMPARE(Lede::Article::paragraphRanges(a.text).size(), 6);
+        QCOMPARE(a.blocks.size(), 6);
+        QCOMPARE(a.language, u"en"_s);
+    }
+
+    // Our own scraped samples, with the debris each one carries.
+    void scrapedSamples_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("byline");
+        QTest::addColumn<QString>("published");
+        QTest::addColumn<QStringList>("debris");
+        QTest::newRow("01") << u"01-washington-chip-rules-2022-2023.txt"_s
+                            << u"How Washington's AI Chip Rules Tightened Between 2022 and 2023"_s
+                            << u"Mara Lindqvist"_s << u"2023-10-19"_s
+                            << QStringList{u"Home > Tech"_s, u"Advertisement"_s, u"Subscribe for $1/week"_s,
+                                   u"Inside the Race to Build Chips"_s, u"Five Charts on Data-Centre Demand"_s,
+                                   u"Source:"_s, u"Published"_s};
+        QTest::newRow("04") << u"04-huawei-mate60-smic-7nm.txt"_s
+                            << u"Huawei’s Mate 60 Pro Shows SMIC Can Make 7nm Chips at Scale"_s << u"Tomas Eberhardt"_s
+                            << u"2023-09-14"_s
+                            << QStringList{u"Home > Business"_s, u"Hosting 75% off"_s, u"Written by"_s,
+                                   u"Why Multi-Patterning Costs More"_s, u"SMIC and the Limits of Older Lithography"_s};
+        QTest::newRow("07") << u"07-asml-dutch-duv-licences.txt"_s
+                            << u"Dutch Licence Rules Widen for ASML's Older Immersion Scanners"_s
+                            << u"Ines Okafor-Brandt"_s << u"2024-09-09T08:15:00"_s
+                            << QStringList{u"In , ,"_s, u"Advertisement"_s, u"ASML Results Preview"_s,
+                                   u"Japan's Chip Tool Curbs One Year On"_s};
+        QTest::newRow("10") << u"10-hbm-memory-export-rules.txt"_s
+                            << u"High-Bandwidth Memory Becomes the Newest Chokepoint in the AI Chip Contest"_s
+                            << u"Kenji Albright"_s << u"2024-12-05"_s
+                            << QStringList{u"Home › Technology"_s, u"Hosting 75% off"_s, u"Inside an HBM Stack"_s,
+                                   u"Gallium and Germanium"_s, u"Dec 5, 2024"_s};
+    }
+    void scrapedSamples()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, title);
+        QFETCH(QString, byline);
+        QFETCH(QString, published);
+        QFETCH(QStringList, debris);
+        const Lede::Article a = parseOne(LedeTest::sourceFile(u"resources/samples/"_s + file));
+        QCOMPARE(a.format, SourceFormat::PlainText);
+        QCOMPARE(a.title, title);
+        QCOMPARE(a.byline, byline);
+        QCOMPARE(a.publishedIso(), published);
+        QVERIFY(!a.text.contains(title));
+        for (const QString &d : debris)
+            QVERIFY2(!a.text.contains(d), qPrintable(d));
+        QVERIFY(Lede::Article::paragraphRanges(a.text).size() >= 6);
+    }
+
+    void markdownSamples()
+    {
+        const Lede::Article a = parseOne(LedeTest::sourceFile(u"resources/samples/05-huawei-ascend-910c-zh.md"_s));
+        QCOMPARE(a.format, SourceFormat::Markdown);
+        QCOMPARE(a.title, u"华为昇腾910C上阵：美国出口管制下的中国算力替代之路"_s);
+        QCOMPARE(a.publishedIso(), u"2025-05-23T09:30:00+08:00"_s);
+        QCOMPARE(a.outlet, u"Lede Sample Desk"_s);
+        QVERIFY(a.language.startsWith(u"zh"_s));
+        QVERIFY(a.text.contains(u"昇腾"_s));
+        QVERIFY(!a.text.contains(u"---"_s));
+    }
+
+    void htmlSamples()
+    {
+        const Lede::Article a
+            = parseOne(LedeTest::sourceFile(u"resources/samples/03-nvidia-h20-licence-reversal.html"_s));
+        QCOMPARE(a.format, SourceFormat::Html);
+        QCOMPARE(a.title, u"Nvidia Says H20 Sales to China Will Resume After a Three-Month Halt"_s);
+        QCOMPARE(a.byline, u"Jonah Feldkamp"_s);
+        QCOMPARE(a.outlet, u"Lede Sample Desk"_s);
+        QCOMPARE(a.publishedIso().left(10), u"2025-07-16"_s);
+        QVERIFY(a.url.startsWith(u"https://samples.lede.invalid/"_s));
+        QVERIFY(a.text.startsWith(u"Nvidia said on 14 July 2025"_s));
+        QVERIFY(!a.text.contains(u"cookie"_s, Qt::CaseInsensitive));
+        QVERIFY(!a.text.contains(u"Related"_s));
+    }
+
+    // Markdown clippings from the corpus: front matter read, body without it.
+    void corpusMarkdown()
+    {
+        const QString path
+            = LedeTest::sharedFile(u"corpus/articles/bulwark__reuters_deepseek-chinese-chipmakers-huawei-ascend.md"_s);
+        LEDE_REQUIRE_SHARED(path);
+        const Lede::Article a = parseOne(path);
+        QCOMPARE(a.format, SourceFormat::Markdown);
+        QCOMPARE(a.title, u"DeepSeek gives China's chipmakers leg up in race for cheaper AI"_s);
+        QCOMPARE(a.publishedIso(), u"2025-02-13T11:49:08"_s);
+        QCOMPARE(a.language, u"en"_s);
+        QVERIFY(a.text.startsWith(u"Key points:"_s));
+        QVERIFY(!a.text.contains(u"sidebar"_s));
+        QVERIFY(a.blocks.contains(Lede::TextBlock{Lede::TextBlock::ListItem, 0}));
+    }
+
+    void feeds_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<SourceFormat>("format");
+        QTest::addColumn<int>("minItems");
+        QTest::newRow("rss") << u"corpus/articles/rssparser__guardian.rss"_s << SourceFormat::Rss << 10;
+        QTest::newRow("atom") << u"corpus/articles/rssparser__heise-de.atom"_s << SourceFormat::Atom << 5;
+        QTest::newRow("json feed") << u"corpus/articles/trafilatura__npr-technology.jsonfeed.json"_s
+                                   << SourceFormat::JsonFeed << 3;
+    }
+    void feeds()
+    {
+        QFETCH(QString, file);
+        QFETCH(SourceFormat, format);
+        QFETCH(int, minItems);
+        const QString path = LedeTest::sharedFile(file);
+        LEDE_REQUIRE_SHARED(path);
+        const Lede::ParseResult r = Lede::parseFile(path);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.format, format);
+        QVERIFY(r.articles.size() >= minItems);
+        int withText = 0;
+        for (const Lede::Article &a : r.articles) {
+            QVERIFY(!a.title.isEmpty());
+            QVERIFY(a.published.isValid());
+            QVERIFY(!a.text.contains(u'<'));
+            withText += a.text.isEmpty() ? 0 : 1;
+        }
+        QVERIFY(withText * 2 > r.articles.size());
+    }
+
+    void detection_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<SourceFormat>("format");
+        QTest::newRow("front matter in .txt")
+            << QByteArray("---\ntitle: x\n---\nbody\n") << u"a.txt"_s << SourceFormat::Markdown;
+        QTest::newRow("html in .txt") << QByteArray("<!DOCTYPE html><html><body><p>x</p></body></html>") << u"a.txt"_s
+                                      << SourceFormat::Html;
+        QTest::newRow("rss in .xml") << QByteArray("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>")
+                                     << u"f.xml"_s << SourceFormat::Rss;
+        QTest::newRow("atom") << QByteArray(
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>")
+                              << u"f"_s << SourceFormat::Atom;
+        QTest::newRow("json feed") << QByteArray("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}")
+                                   << u"f.json"_s << SourceFormat::JsonFeed;
+        QTest::newRow("plain text in .md name")
+            << QByteArray("Just a line of text.\n") << u"a.md"_s << SourceFormat::Markdown;
+        QTest::newRow("plain text") << QByteArray("Headline\n\nA paragraph.\n") << u"a.txt"_s
+                                    << SourceFormat::PlainText;
+    }
+    void detection()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, name);
+        QFETCH(SourceFormat, format);
+        QCOMPARE(Lede::detectFormat(data, name), format);
+    }
+
+    // Bad input: a clear error or a best-effort article, never a crash or a hang.
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("error"); // substring of the error; empty: a best-effort article holding `keep`
+        QTest::addColumn<QString>("keep");
+        QTest::newRow("empty") << QByteArray() << u"empty.txt"_s << u"empty"_s << QString();
+        QTest::newRow("white space") << QByteArray(" \n\t\n") << u"blank.md"_s << u"white space"_s << QString();
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << u"image.html"_s << u"binary"_s
+                                << QString();
+        QTest::newRow("invalid utf-8") << QByteArray(
+            "Headline Here\n\nA paragraph with \xff\xfe bad bytes in it, long enough to be prose.\n")
+                                       << u"bad.txt"_s << QString() << u"A paragraph with"_s;
+        QTest::newRow("malformed feed") << QByteArray("<?xml version=\"1.0\"?><rss><channel><item><title>x</ti")
+                                        << u"cut.rss"_s << u"feed"_s << QString();
+        QTest::newRow("entity bomb") << QByteArray(
+            "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+            "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+            "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
+            "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">]>"
+            "<rss version=\"2.0\"><channel><item><title>&f;</title></item></channel></rss>")
+                                     << u"bomb.rss"_s << u"feed"_s << QString();
+        QByteArray nested = "<html><body>";
+        for (int i = 0; i < 20000; ++i)
+            nested += "<div>";
+        nested += "<p>deep text</p></body></html>";
+        QTest::newRow("deeply nested html") << nested << u"deep.html"_s << QString() << QString();
+        QTest::newRow("truncated json feed")
+            << QByteArray("{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [{\"title\":") << u"cut.json"_s
+            << u"JSON Feed"_s << QString();
+    }
+    void badInput()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, name);
+        QFETCH(QString, error);
+        QFETCH(QString, keep);
+        const Lede::ParseResult r = Lede::parseDocument(data, name);
+        if (error.isEmpty()) {
+            // Best effort: either an article or a clear error, and nothing else.
+            if (r.ok())
+                QVERIFY(r.articles.first().text.contains(keep));
+            else
+                QVERIFY(!r.error.isEmpty() && r.articles.isEmpty());
+            if (!keep.isEmpty())
+                QVERIFY2(r.ok(), qPrintable(r.error));
+        } else {
+            QVERIFY2(!r.ok(), "expected an error");
+            QVERIFY2(r.error.contains(error, Qt::CaseInsensitive), qPrintable(r.error));
+            QVERIFY(r.articles.isEmpty());
+        }
+    }
+
+    void tooLarge()
+    {
+        const QByteArray big(Lede::MaxSourceBytes + 1, 'a');
+        const Lede::ParseResult r = Lede::parseDocument(big, u"big.txt"_s);
+        QVERIFY(r.error.contains(u"too large"_s));
+    }
+
+    void missingFile()
+    {
+        const Lede::ParseResult r = Lede::parseFile(u"/nonexistent/lede/file.txt"_s);
+        QCOMPARE(r.error, u"no such file"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestParsers)
+#include "tst_parsers.moc"
