@@ -73,7 +73,8 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     m_filter->setSourceModel(m_articles);
     m_articleView->setObjectName(u"articleView"_s);
     m_articleView->setModel(m_filter);
-    m_articleView->setRootIsDecorated(false);
+    m_articleView->setRootIsDecorated(true); // copies of a story sit under its first copy
+    m_articleView->setIndentation(14);
     m_articleView->setUniformRowHeights(true);
     m_articleView->setAlternatingRowColors(true);
     m_articleView->setSortingEnabled(true);
@@ -136,8 +137,8 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setStretchFactor(2, 3);
-    m_mainSplitter->setSizes({230, 400, 770});
-    m_readerSplitter->setSizes({540, 230});
+    m_mainSplitter->setSizes({270, 440, 730});
+    m_readerSplitter->setSizes({540, 200});
     setCentralWidget(m_mainSplitter);
 
     // Panes meet here.

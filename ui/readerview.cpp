@@ -20,6 +20,7 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
+#include <QTextList>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -124,8 +125,13 @@ void ReaderView::showArticle(qint64 id, const Article &article, const QList<Anno
         meta.append(tr("By %1").arg(article.byline.toHtmlEscaped()));
     if (article.published.isValid()) {
         const QLocale locale;
-        meta.append(article.publishedHasTime ? locale.toString(article.published, QLocale::LongFormat)
-                                             : locale.toString(article.published.date(), QLocale::LongFormat));
+        QString when = locale.toString(article.published.date(), QLocale::LongFormat);
+        if (article.publishedHasTime) {
+            when += u", "_s + locale.toString(article.published.time(), QLocale::ShortFormat);
+            if (article.published.timeRepresentation().timeSpec() != Qt::LocalTime)
+                when += u" "_s + article.published.timeZoneAbbreviation();
+        }
+        meta.append(when);
     }
     if (!article.outlet.isEmpty())
         meta.append(article.outlet.toHtmlEscaped());
@@ -180,10 +186,15 @@ void ReaderView::applyFormats()
             bf.setLeftMargin(24);
             cf.setFontItalic(true);
             break;
-        case TextBlock::ListItem:
-            bf.setLeftMargin(18 + 12 * kind.level);
-            bf.setTextIndent(-12);
+        case TextBlock::ListItem: {
+            // A list format draws the bullet outside the text, so the document's text is unchanged.
+            QTextListFormat lf;
+            lf.setStyle(kind.level % 2 ? QTextListFormat::ListCircle : QTextListFormat::ListDisc);
+            lf.setIndent(1 + kind.level);
+            c.createList(lf);
+            bf = c.blockFormat();
             break;
+        }
         case TextBlock::Preformatted:
             cf.setFontFixedPitch(true);
             cf.setFontFamilies({QFontDatabase::systemFont(QFontDatabase::FixedFont).family()});

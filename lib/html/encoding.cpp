@@ -84,7 +84,8 @@ bool isValidUtf8(const QByteArray &bytes, bool *hasMultibyte = nullptr)
     return true;
 }
 
-struct Bom {
+struct Bom
+{
     QByteArray encoding;
     int length = 0;
 };
@@ -93,7 +94,7 @@ Bom detectBom(const QByteArray &bytes)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         return {"UTF-8"_ba, 3};
-    if (bytes.startsWith("\xFF\xFE\x00\x00"))
+    if (bytes.startsWith(QByteArrayView("\xFF\xFE\x00\x00", 4)))
         return {"UTF-32LE"_ba, 4};
     if (bytes.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4)))
         return {"UTF-32BE"_ba, 4};
@@ -289,7 +290,8 @@ DecodedText decode(const QByteArray &bytes, const QByteArray &httpCharset, Kind 
             return std::nullopt;
         QByteArray enc = normalizeCharsetLabel(label);
         if (enc.isEmpty()) {
-            warnings << QStringLiteral("unsupported charset \"%1\" in %2 ignored").arg(QString::fromLatin1(label), where);
+            warnings
+                << QStringLiteral("unsupported charset \"%1\" in %2 ignored").arg(QString::fromLatin1(label), where);
             return std::nullopt;
         }
         if (kind == Kind::Html && where != u"HTTP header"_s && enc.startsWith("UTF-16"))
@@ -347,7 +349,8 @@ QByteArray normalizeCharsetLabel(const QByteArray &label)
     l = l.trimmed();
     if (l.isEmpty())
         return {};
-    struct Alias {
+    struct Alias
+    {
         const char *label;
         const char *name;
     };

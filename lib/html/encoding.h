@@ -8,7 +8,8 @@
 namespace Lede {
 
 /// Text decoded from bytes of unknown or declared encoding.
-struct DecodedText {
+struct DecodedText
+{
     QString text;
     QByteArray encoding; ///< canonical name of the encoding used, e.g. "UTF-8", "windows-1252", "GB18030"
     QStringList warnings; ///< human-readable notes: invalid bytes replaced, declaration ignored, …

@@ -20,13 +20,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QUrl>
 
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -183,13 +183,13 @@ quint8 classifyHints(const char *value)
         if (!tok.empty())
             tokens.push_back(tok);
         if (inList(lower,
-                   {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-                    "screenreader", "offscreen", "is-hidden", "u-hidden", "element-invisible", "invisible",
-                    "display-none", "d-none", "hidden-all"}))
+                {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
+                    "offscreen", "is-hidden", "u-hidden", "element-invisible", "invisible", "display-none", "d-none",
+                    "hidden-all"}))
             hints |= HintHidden;
         if (containsAny(lower,
-                        {"article", "story", "entry", "postbody", "post-body", "post_body", "post-content",
-                         "post_content", "postcontent"}))
+                {"article", "story", "entry", "postbody", "post-body", "post_body", "post-content", "post_content",
+                    "postcontent"}))
             hints |= HintStrongPositive;
         for (const std::string &t : tokens) {
             const std::string_view v(t);
@@ -199,35 +199,30 @@ quint8 classifyHints(const char *value)
             else if (inList(v, {"byline", "bylines", "author", "authors", "writer", "writtenby", "dateline"}))
                 hints |= HintByline;
             else if (inList(v,
-                            {"ad",        "ads",        "adv",        "advert",     "advertisement", "advertising",
-                             "dfp",       "gpt",        "nav",        "navbar",     "navigation",    "menu",
-                             "menus",     "footer",     "sidebar",    "aside",      "related",       "share",
-                             "sharing",   "shares",     "social",     "promo",      "promotion",     "promos",
-                             "cookie",    "cookies",    "consent",    "gdpr",       "newsletter",    "subscribe",
-                             "subscription", "signup",  "breadcrumb", "breadcrumbs", "caption",      "captions",
-                             "credit",    "credits",    "popular",    "mostread",   "trending",      "recommended",
-                             "recommendations", "outbrain", "taboola", "sponsor",   "sponsored",     "banner",
-                             "modal",     "popup",      "overlay",    "login",      "toolbar",       "tags",
-                             "tag",       "widget",     "widgets",    "pagination", "pager",         "print",
-                             "skip",      "meta",       "bio",        "timestamp",  "date",          "time",
-                             "published", "updated",    "masthead",   "header",     "topbar",        "rail",
-                             "tooltip",   "logo",       "search",     "lightbox",   "gallery",       "video",
-                             "embed",      "ticker",     "alert",      "cta",           "follow",
-                             "keywords",  "topics",     "copyright",  "disclaimer", "rating",        "carousel",
-                             "slider",    "jump",       "toc",        "paywall",    "donate",        "signin",
-                             "masthead",  "shoutbox",   "supplemental", "pullquote", "infobox",      "partner",
-                             "inline-ad", "adsense",    "commercial", "affiliate",  "poll",          "quiz",
-                             "next",      "prev",       "previous",   "feedback"})
-                     || containsAny(v,
-                                    {"sidebar", "newsletter", "breadcrumb", "social", "sharing", "sharebar",
-                                     "advert", "cookie", "related", "popular", "recommend", "sponsor", "subscri",
-                                     "footer", "navbar", "navigation", "promo", "outbrain", "taboola", "caption",
-                                     "signup", "mostread", "trending", "masthead", "byline"}))
+                         {"ad", "ads", "adv", "advert", "advertisement", "advertising", "dfp", "gpt", "nav", "navbar",
+                             "navigation", "menu", "menus", "footer", "sidebar", "aside", "related", "share", "sharing",
+                             "shares", "social", "promo", "promotion", "promos", "cookie", "cookies", "consent", "gdpr",
+                             "newsletter", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs",
+                             "caption", "captions", "credit", "credits", "popular", "mostread", "trending",
+                             "recommended", "recommendations", "outbrain", "taboola", "sponsor", "sponsored", "banner",
+                             "modal", "popup", "overlay", "login", "toolbar", "tags", "tag", "widget", "widgets",
+                             "pagination", "pager", "print", "skip", "meta", "bio", "timestamp", "date", "time",
+                             "published", "updated", "masthead", "header", "topbar", "rail", "tooltip", "logo",
+                             "search", "lightbox", "gallery", "video", "embed", "ticker", "alert", "cta", "follow",
+                             "keywords", "topics", "copyright", "disclaimer", "rating", "carousel", "slider", "jump",
+                             "toc", "paywall", "donate", "signin", "masthead", "shoutbox", "supplemental", "pullquote",
+                             "infobox", "partner", "inline-ad", "adsense", "commercial", "affiliate", "poll", "quiz",
+                             "next", "prev", "previous", "feedback"})
+                || containsAny(v,
+                    {"sidebar", "newsletter", "breadcrumb", "social", "sharing", "sharebar", "advert", "cookie",
+                        "related", "popular", "recommend", "sponsor", "subscri", "footer", "navbar", "navigation",
+                        "promo", "outbrain", "taboola", "caption", "signup", "mostread", "trending", "masthead",
+                        "byline"}))
                 hints |= HintNegative;
             else if (inList(v,
-                            {"article", "articlebody", "content", "entry", "story", "storybody", "post", "postbody",
+                         {"article", "articlebody", "content", "entry", "story", "storybody", "post", "postbody",
                              "body", "text", "main", "blog", "hentry", "prose", "richtext", "copy"})
-                     || containsAny(v, {"article", "content", "story", "entry"}))
+                || containsAny(v, {"article", "content", "story", "entry"}))
                 hints |= HintPositive;
         }
     };
@@ -376,7 +371,8 @@ enum NodeFlag : quint16 {
     FlagFigure = 64, // inside <figure>
 };
 
-struct Node {
+struct Node
+{
     int parent = -1;
     int end = 0; // one past the last index of the subtree (pre-order)
     GumboTag tag = GUMBO_TAG_UNKNOWN;
@@ -406,7 +402,8 @@ struct Node {
     bool scored = false;
 };
 
-struct Block {
+struct Block
+{
     int owner = -1; // nearest block-level element
     std::string text;
     int chars = 0;
@@ -416,7 +413,8 @@ struct Block {
     bool endsSentence = false;
 };
 
-struct JsonLdArticle {
+struct JsonLdArticle
+{
     QString headline, name, author, datePublished, publisher, articleBody, description, url, language;
     bool found = false;
 };
@@ -426,11 +424,7 @@ struct JsonLdArticle {
 class Extractor
 {
 public:
-    Extractor(const HtmlExtractOptions &options, ExtractedPage &out)
-        : m_options(options)
-        , m_out(out)
-    {
-    }
+    Extractor(const HtmlExtractOptions &options, ExtractedPage &out) : m_options(options), m_out(out) { }
 
     void run(const QString &html);
 
@@ -445,6 +439,7 @@ private:
     void cleanSelected(const std::vector<int> &selected);
     void writeText(const std::vector<int> &selected);
     void finishMetadata();
+    QString findDomByline() const;
     void parseJsonLd(const QByteArray &json);
     void scanJsonLd(const QJsonValue &v, int depth);
     QString metaValue(std::initializer_list<const char *> keys) const;
@@ -487,7 +482,8 @@ void Extractor::collectHeadElement(const GumboElement &e, GumboTag tag)
                 return;
             const QByteArray keys = QByteArray(keyRaw).toLower();
             for (const QByteArray &k : keys.split(' ')) {
-                const QByteArray key = k.trimmed();
+                QByteArray key = k.trimmed();
+                key.replace('.', ':'); // "dc.title" and "dc:title" are the same key
                 if (!key.isEmpty() && !m_meta.contains(key))
                     m_meta.insert(key, value);
             }
@@ -507,13 +503,13 @@ void Extractor::collectHeadElement(const GumboElement &e, GumboTag tag)
 
 void Extractor::build(GumboNode *root)
 {
-    struct Item {
+    struct Item
+    {
         GumboNode *g;
         int parent;
         int depth;
     };
     std::vector<Item> stack;
-    std::vector<int> open; // indices whose end is not yet known (ancestors of the next node)
     stack.push_back({root, -1, 0});
     m_nodes.reserve(4096);
     bool depthWarned = false;
@@ -544,7 +540,6 @@ void Extractor::build(GumboNode *root)
             n.inQuote = p.inQuote;
             n.inLi = p.inLi;
             n.flags |= p.flags & (FlagInLink | FlagFigure);
-            // close finished ancestors
             const int idx = int(m_nodes.size());
             m_nodes.push_back(n);
             m_nodes[idx].end = idx + 1;
@@ -624,8 +619,8 @@ void Extractor::build(GumboNode *root)
 
         // hidden?
         bool hidden = attr(e, "hidden") != nullptr;
-        if (const char *ah = attr(e, "aria-hidden"); ah && equalsCi(ah, "true") && tag != GUMBO_TAG_HTML
-            && tag != GUMBO_TAG_BODY)
+        if (const char *ah = attr(e, "aria-hidden");
+            ah && equalsCi(ah, "true") && tag != GUMBO_TAG_HTML && tag != GUMBO_TAG_BODY)
             hidden = true;
         if (const char *style = attr(e, "style")) {
             std::string s;
@@ -711,7 +706,6 @@ void Extractor::build(GumboNode *root)
             stack.push_back({static_cast<GumboNode *>(children.data[i]), idx, it.depth + 1});
         if (tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT)
             m_nodes[idx].inputs = 1;
-        (void)open;
     }
     // subtree ends: pre-order, so a node's subtree ends where the next node that is not its descendant starts.
     for (int i = int(m_nodes.size()) - 1; i >= 0; --i) {
@@ -788,12 +782,11 @@ void Extractor::markDropped()
             drop = true;
         else if (n.hints & HintComments)
             drop = true;
-        else if ((n.hints & HintNegative) && !big
-                 && !(n.positiveChars >= 100 && n.positiveChars * 2 >= n.rawChars))
+        else if ((n.hints & HintNegative) && !big && !(n.positiveChars >= 100 && n.positiveChars * 2 >= n.rawChars))
             drop = true;
         else if ((t == GUMBO_TAG_NAV || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_MENU
-                  || t == GUMBO_TAG_FIGCAPTION)
-                 && !big)
+                     || t == GUMBO_TAG_FIGCAPTION)
+            && !big)
             drop = true;
         else if (t == GUMBO_TAG_HEADER && !big)
             drop = true;
@@ -994,9 +987,9 @@ int Extractor::selectContent(std::vector<int> &selected)
         // text directly inside a container that also holds blocks belongs to the container itself
         int start = b.owner;
         const bool paragraphLike = o.tag == GUMBO_TAG_P || o.tag == GUMBO_TAG_PRE || o.tag == GUMBO_TAG_TD
-            || o.tag == GUMBO_TAG_LI || o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_BLOCKQUOTE
-            || (o.end - b.owner) <= 1 || o.paragraphs == 0;
-        if (paragraphLike)
+            || o.tag == GUMBO_TAG_LI || o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_BLOCKQUOTE || (o.end - b.owner) <= 1
+            || o.paragraphs == 0;
+        if (paragraphLike && o.parent >= 0 && m_nodes[o.parent].tag != GUMBO_TAG_HTML)
             start = o.parent;
         double content = 1.0 + b.commas + std::min(b.chars / 100.0, 3.0);
         if (o.inLi)
@@ -1104,6 +1097,9 @@ int Extractor::selectContent(std::vector<int> &selected)
     }
     const double threshold = std::max(10.0, topS * 0.2);
     elementChildren(parent, kids);
+    std::vector<int> firstBlock(m_nodes.size(), -1);
+    for (size_t bi = m_blocks.size(); bi-- > 0;)
+        firstBlock[size_t(m_blocks[bi].owner)] = int(bi);
     for (int s : kids) {
         if (s == top) {
             selected.push_back(s);
@@ -1132,13 +1128,8 @@ int Extractor::selectContent(std::vector<int> &selected)
                 selected.push_back(s);
             else if (sn.chars > 0 && sn.chars <= 80 && ld == 0) {
                 // a short paragraph ending a sentence
-                for (const Block &b : m_blocks) {
-                    if (b.owner == s) {
-                        if (b.endsSentence)
-                            selected.push_back(s);
-                        break;
-                    }
-                }
+                if (firstBlock[size_t(s)] >= 0 && m_blocks[size_t(firstBlock[size_t(s)])].endsSentence)
+                    selected.push_back(s);
             }
         }
     }
@@ -1157,8 +1148,8 @@ void Extractor::cleanSelected(const std::vector<int> &selected)
             const GumboTag t = n.tag;
             const bool isList = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
             if (!(t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL
-                  || t == GUMBO_TAG_OL || t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_ASIDE
-                  || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FIGURE))
+                    || t == GUMBO_TAG_OL || t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_ASIDE
+                    || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FIGURE))
                 continue;
             bool remove = false;
             const double ld = linkDensity(n);
@@ -1212,6 +1203,53 @@ QString looseKey(const QString &s)
     return out;
 }
 
+QString cleanByline(QString s);
+
+/// The first element outside comment sections marked as a byline (rel=author, itemprop=author, class or id
+/// byline/author/dateline) with a short text.
+QString Extractor::findDomByline() const
+{
+    const int count = int(m_nodes.size());
+    for (int i = 0; i < count; ++i) {
+        const Node &n = m_nodes[i];
+        if (n.flags & FlagText)
+            continue;
+        if (n.hints & (HintComments | HintHidden)) {
+            i = n.end - 1;
+            continue;
+        }
+        if (!(n.hints & HintByline) || n.rawChars == 0 || n.rawChars >= 100)
+            continue;
+        // prefer the innermost marked element: <p class=byline>By <a rel=author>Name</a> · date</p>
+        int inner = i;
+        for (bool deeper = true; deeper;) {
+            deeper = false;
+            for (int j = inner + 1; j < m_nodes[inner].end; ++j) {
+                const Node &c = m_nodes[j];
+                if (!(c.flags & FlagText) && (c.hints & HintByline) && c.rawChars > 0) {
+                    inner = j;
+                    deeper = true;
+                    break;
+                }
+            }
+        }
+        i = inner;
+        const Node &b = m_nodes[inner];
+        std::string text;
+        for (int j = i + 1; j < b.end; ++j) {
+            const Node &t = m_nodes[j];
+            if (!(t.flags & FlagText))
+                continue;
+            text.push_back(' ');
+            text.append(t.text, size_t(t.textLen));
+        }
+        const QString s = QString::fromStdString(text).simplified();
+        if (!s.isEmpty() && s.size() < 100 && !cleanByline(s).isEmpty())
+            return s;
+    }
+    return {};
+}
+
 /// Short lines that sit at the edges of an article body without being part of it: calls to subscribe, follow,
 /// share, advertisement labels, copyright lines.
 bool isBoilerplateLine(const QString &text)
@@ -1220,22 +1258,18 @@ bool isBoilerplateLine(const QString &text)
         return false;
     const QString l = text.toLower();
     static const QString exact[] = {u"advertisement"_s, u"advertisements"_s, u"anzeige"_s, u"publicidad"_s,
-                                    u"publicité"_s,     u"pubblicità"_s,     u"sponsored"_s, u"related"_s,
-                                    u"related articles"_s, u"related stories"_s, u"read more"_s, u"share"_s,
-                                    u"share this"_s, u"share this article"_s, u"continue reading"_s};
+        u"publicité"_s, u"pubblicità"_s, u"sponsored"_s, u"related"_s, u"related articles"_s, u"related stories"_s,
+        u"read more"_s, u"share"_s, u"share this"_s, u"share this article"_s, u"continue reading"_s};
     const QString trimmed = l.trimmed().remove(u':');
     for (const QString &e : exact) {
         if (trimmed == e)
             return true;
     }
-    static const QString phrases[] = {u"sign up for"_s,     u"sign up to"_s,     u"sign up now"_s,
-                                      u"subscribe to"_s,    u"subscribe now"_s,  u"subscribe today"_s,
-                                      u"subscribe for"_s,   u"newsletter"_s,     u"follow us"_s,
-                                      u"follow @"_s,        u"follow her on"_s,  u"follow him on"_s,
-                                      u"follow them on"_s,  u"click here"_s,     u"all rights reserved"_s,
-                                      u"copyright ©"_s,     u"©"_s,              u"have a tip"_s,
-                                      u"share this"_s,      u"download our app"_s, u"like us on facebook"_s,
-                                      u"read more:"_s,      u"related:"_s,       u"see also:"_s};
+    static const QString phrases[] = {u"sign up for"_s, u"sign up to"_s, u"sign up now"_s, u"subscribe to"_s,
+        u"subscribe now"_s, u"subscribe today"_s, u"subscribe for"_s, u"newsletter"_s, u"follow us"_s, u"follow @"_s,
+        u"follow her on"_s, u"follow him on"_s, u"follow them on"_s, u"click here"_s, u"all rights reserved"_s,
+        u"copyright ©"_s, u"©"_s, u"have a tip"_s, u"share this"_s, u"download our app"_s, u"like us on facebook"_s,
+        u"read more:"_s, u"related:"_s, u"see also:"_s};
     for (const QString &ph : phrases) {
         if (l.contains(ph))
             return true;
@@ -1247,8 +1281,8 @@ bool looksLikeBylineLine(const QString &text)
 {
     if (text.size() > 80)
         return false;
-    static const QString prefixes[] = {u"By "_s, u"BY "_s, u"Written by "_s, u"Words by "_s, u"Von "_s,
-                                       u"Par "_s, u"Por "_s};
+    static const QString prefixes[]
+        = {u"By "_s, u"BY "_s, u"Written by "_s, u"Words by "_s, u"Von "_s, u"Par "_s, u"Por "_s};
     for (const QString &p : prefixes) {
         if (text.startsWith(p) && text.size() > p.size() && text[p.size()].isUpper())
             return true;
@@ -1261,14 +1295,12 @@ void Extractor::writeText(const std::vector<int> &selected)
     const QString titleKey = looseKey(m_out.title);
     const QString titleTagKey = looseKey(m_titleTag);
     bool seenBody = false;
-    auto inSelection = [&](int owner) {
-        for (int r : selected) {
-            if (r <= owner && owner < m_nodes[r].end)
-                return true;
-        }
-        return false;
-    };
-    struct Out {
+    std::vector<char> selectedNode(m_nodes.size(), 0);
+    for (int r : selected)
+        std::fill(selectedNode.begin() + r, selectedNode.begin() + m_nodes[r].end, char(1));
+    auto inSelection = [&](int owner) { return selectedNode[size_t(owner)] != 0; };
+    struct Out
+    {
         int block;
         TextBlock kind;
     };
@@ -1349,24 +1381,11 @@ void Extractor::writeText(const std::vector<int> &selected)
 bool isArticleType(const QJsonValue &type)
 {
     auto one = [](const QString &t) {
-        static const QStringList types = {u"Article"_s,
-                                          u"NewsArticle"_s,
-                                          u"BlogPosting"_s,
-                                          u"ReportageNewsArticle"_s,
-                                          u"AnalysisNewsArticle"_s,
-                                          u"OpinionNewsArticle"_s,
-                                          u"BackgroundNewsArticle"_s,
-                                          u"ReviewNewsArticle"_s,
-                                          u"AdvertiserContentArticle"_s,
-                                          u"SatiricalArticle"_s,
-                                          u"ScholarlyArticle"_s,
-                                          u"MedicalScholarlyArticle"_s,
-                                          u"SocialMediaPosting"_s,
-                                          u"TechArticle"_s,
-                                          u"APIReference"_s,
-                                          u"Report"_s,
-                                          u"LiveBlogPosting"_s,
-                                          u"DiscussionForumPosting"_s};
+        static const QStringList types = {u"Article"_s, u"NewsArticle"_s, u"BlogPosting"_s, u"ReportageNewsArticle"_s,
+            u"AnalysisNewsArticle"_s, u"OpinionNewsArticle"_s, u"BackgroundNewsArticle"_s, u"ReviewNewsArticle"_s,
+            u"AdvertiserContentArticle"_s, u"SatiricalArticle"_s, u"ScholarlyArticle"_s, u"MedicalScholarlyArticle"_s,
+            u"SocialMediaPosting"_s, u"TechArticle"_s, u"APIReference"_s, u"Report"_s, u"LiveBlogPosting"_s,
+            u"DiscussionForumPosting"_s};
         QString s = t;
         const qsizetype slash = s.lastIndexOf(u'/');
         if (slash >= 0)
@@ -1465,8 +1484,8 @@ QString stripSiteSuffix(const QString &title, const QString &site)
 {
     if (site.isEmpty())
         return title;
-    static const QString seps[] = {u" | "_s, u" - "_s, u" – "_s, u" — "_s, u" :: "_s, u" · "_s, u" • "_s, u" / "_s,
-                                   u" » "_s};
+    static const QString seps[]
+        = {u" | "_s, u" - "_s, u" – "_s, u" — "_s, u" :: "_s, u" · "_s, u" • "_s, u" / "_s, u" » "_s};
     const QString siteKey = looseKey(site);
     for (const QString &sep : seps) {
         const qsizetype pos = title.lastIndexOf(sep);
@@ -1487,13 +1506,46 @@ QString stripSiteSuffix(const QString &title, const QString &site)
 QString cleanByline(QString s)
 {
     s = collapsed(s);
-    static const QString prefixes[] = {u"By "_s, u"by "_s, u"BY "_s, u"Written by "_s, u"Words by "_s,
-                                       u"Von "_s, u"Par "_s, u"Por "_s, u"Di "_s};
+    static const QStringList notNames = {u"by"_s, u"von"_s, u"par"_s, u"por"_s, u"di"_s, u"door"_s, u"author"_s,
+        u"authors"_s, u"written by"_s, u"posted by"_s};
+    if (notNames.contains(s.toLower()) || s.startsWith(u"last updated"_s, Qt::CaseInsensitive)
+        || s.startsWith(u"updated"_s, Qt::CaseInsensitive) || s.startsWith(u"published"_s, Qt::CaseInsensitive))
+        return {};
+    static const QString prefixes[] = {u"posted by "_s, u"written by "_s, u"words by "_s, u"reported by "_s, u"by "_s,
+        u"von "_s, u"par "_s, u"por "_s, u"di "_s, u"door "_s, u"av "_s, u"af "_s};
     for (const QString &p : prefixes) {
-        if (s.startsWith(p)) {
+        if (s.startsWith(p, Qt::CaseInsensitive)) {
             s = s.mid(p.size()).trimmed();
             break;
         }
+    }
+    // a date or time after the name ("Jane Doe May 20, 2019", "Jane Doe - Apr 16, 2015 8:02 pm UTC")
+    qsizetype cut = -1;
+    for (qsizetype i = 1; i < s.size(); ++i) {
+        if (s[i].isDigit() && s[i - 1] == u' ') {
+            cut = i;
+            break;
+        }
+    }
+    if (cut > 0) {
+        QString head = s.left(cut).trimmed();
+        for (int round = 0; round < 3; ++round) {
+            while (!head.isEmpty() && !head.back().isLetter() && head.back() != u')')
+                head.chop(1);
+            const qsizetype lastSpace = head.lastIndexOf(u' ');
+            const QString lastWord = head.mid(lastSpace + 1).toLower().remove(u'.');
+            static const QStringList months = {u"jan"_s, u"january"_s, u"feb"_s, u"february"_s, u"mar"_s, u"march"_s,
+                u"apr"_s, u"april"_s, u"may"_s, u"jun"_s, u"june"_s, u"jul"_s, u"july"_s, u"aug"_s, u"august"_s,
+                u"sep"_s, u"sept"_s, u"september"_s, u"oct"_s, u"october"_s, u"nov"_s, u"november"_s, u"dec"_s,
+                u"december"_s, u"updated"_s, u"published"_s, u"on"_s, u"monday"_s, u"tuesday"_s, u"wednesday"_s,
+                u"thursday"_s, u"friday"_s, u"saturday"_s, u"sunday"_s};
+            if (lastSpace > 0 && months.contains(lastWord))
+                head = head.left(lastSpace).trimmed();
+        }
+        while (!head.isEmpty() && !head.back().isLetter() && head.back() != u')')
+            head.chop(1);
+        if (!head.isEmpty())
+            s = head;
     }
     if (s.size() > 100)
         return {};
@@ -1506,6 +1558,19 @@ bool looksLikeUrl(const QString &s)
         || s.startsWith(u"www."_s);
 }
 
+/// Share of the words of `candidate` found in `reference` (case-insensitive).
+double titleSimilarity(const QString &candidate, const QString &reference)
+{
+    const QStringList words = candidate.toLower().split(QRegularExpression(u"\\W+"_s), Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return 0;
+    const QString ref = reference.toLower();
+    int found = 0;
+    for (const QString &w : words)
+        found += ref.contains(w) ? 1 : 0;
+    return double(found) / words.size();
+}
+
 void Extractor::finishMetadata()
 {
     for (const QByteArray &j : m_jsonLd)
@@ -1515,16 +1580,23 @@ void Extractor::finishMetadata()
     QString site = m_ld.publisher;
     if (site.isEmpty())
         site = metaValue({"og:site_name", "application-name", "al:android:app_name", "al:iphone:app_name",
-                          "twitter:app:name:iphone"});
+            "twitter:app:name:iphone"});
     m_out.siteName = site;
 
     // title
     QString title;
-    if (!m_ld.headline.isEmpty())
+    if (!m_ld.headline.isEmpty() && !m_ld.name.isEmpty() && m_ld.headline != m_ld.name) {
+        // Some pages name a topic and head the article otherwise (or the reverse): take whichever agrees more
+        // with the page's own title.
+        const QString pageTitle = m_titleTag + u' ' + metaValue({"og:title"});
+        title = titleSimilarity(m_ld.name, pageTitle) > titleSimilarity(m_ld.headline, pageTitle) ? m_ld.name
+                                                                                                  : m_ld.headline;
+    } else if (!m_ld.headline.isEmpty()) {
         title = m_ld.headline;
+    }
     if (title.isEmpty())
-        title = metaValue({"og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
-                           "sailthru.title", "title", "headline"});
+        title = metaValue({"dc:title", "dcterm:title", "dcterms:title", "og:title", "title", "twitter:title",
+            "parsely-title", "sailthru:title", "headline"});
     if (title.isEmpty() && !m_ld.name.isEmpty())
         title = m_ld.name;
     if (title.isEmpty())
@@ -1535,8 +1607,8 @@ void Extractor::finishMetadata()
     // byline
     QString byline = m_ld.author;
     if (byline.isEmpty() || looksLikeUrl(byline))
-        byline = metaValue({"author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
-                            "article:author_name", "byl", "dc:creator"});
+        byline = metaValue({"dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author",
+            "sailthru:author", "article:author_name", "byl", "dc:creator"});
     if (byline.isEmpty()) {
         const QString a = metaValue({"article:author"});
         if (!looksLikeUrl(a))
@@ -1547,11 +1619,11 @@ void Extractor::finishMetadata()
     // published
     QString pub = m_ld.datePublished;
     if (pub.isEmpty())
-        pub = metaValue({"article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
-                         "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date", "pubdate",
-                         "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
-                         "article.published", "published-date", "release_date", "og:published_time",
-                         "article:published", "dc.date.created", "originalpublicationdate", "displaydate"});
+        pub = metaValue({"article:published_time", "og:article:published_time", "datepublished", "dc:date:issued",
+            "dcterms:issued", "dc:date", "dcterms:date", "dcterms:created", "date", "pubdate", "publishdate",
+            "publish-date", "publish_date", "parsely-pub-date", "sailthru:date", "article:published", "published-date",
+            "release_date", "og:published_time", "article:published", "dc:date:created", "originalpublicationdate",
+            "displaydate"});
     if (pub.isEmpty())
         pub = m_firstTime;
     m_out.published = normalizeDateTime(pub);
@@ -1559,8 +1631,8 @@ void Extractor::finishMetadata()
     // language
     QString lang = m_htmlLang;
     if (lang.isEmpty())
-        lang = metaValue({"http-equiv:content-language", "content-language", "language", "dc.language",
-                          "dcterms.language"});
+        lang = metaValue(
+            {"http-equiv:content-language", "content-language", "language", "dc:language", "dcterms:language"});
     if (lang.isEmpty())
         lang = m_ld.language;
     if (lang.isEmpty()) {
@@ -1583,25 +1655,9 @@ void Extractor::finishMetadata()
         url = m_options.sourceUrl;
     m_out.url = url;
 
-    m_out.excerpt = metaValue({"og:description", "description", "twitter:description", "dc.description"});
+    m_out.excerpt = metaValue({"og:description", "description", "twitter:description", "dc:description"});
     if (m_out.excerpt.isEmpty())
         m_out.excerpt = m_ld.description;
-}
-
-bool startsWithTagCi(const char *p, const char *end, const char *name)
-{
-    // p points at '<'; true when the tag name that follows is `name` (lower case)
-    ++p;
-    for (; *name; ++p, ++name) {
-        if (p >= end)
-            return false;
-        char c = *p;
-        if (c >= 'A' && c <= 'Z')
-            c = char(c + 32);
-        if (c != *name)
-            return false;
-    }
-    return p < end && (*p == ' ' || *p == '>' || *p == '/' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f');
 }
 
 const char *findCi(const char *p, const char *end, const char *needle)
@@ -1626,16 +1682,44 @@ const char *findCi(const char *p, const char *end, const char *needle)
     return nullptr;
 }
 
-/// Before parsing, removes what gumbo would spend most of its time on and we never read: the bodies of
-/// <script> (except JSON-LD), <style> and <svg> elements, and comments. This follows the HTML tokenizer's own
-/// rules for where those end (the first "</script", "</style", "-->"), so the tree gumbo builds is the same
-/// minus those contents. About half of a typical news page's bytes go.
-QByteArray stripRawText(const QByteArray &in)
+bool isNameChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':'
+        || c == '_';
+}
+
+/// Elements that never hold children, or whose end tag is optional and implied by the parser; they do not add
+/// to the nesting depth as counted by the prefilter.
+bool isUncountedTag(std::string_view name)
+{
+    static constexpr std::string_view names[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+        "meta", "param", "source", "track", "wbr", "keygen", "image", "basefont", "bgsound", "frame", "command", "p",
+        "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption",
+        "rb", "rt", "rp", "rtc", "html", "head", "body", "!doctype"};
+    for (std::string_view n : names) {
+        if (n == name)
+            return true;
+    }
+    return false;
+}
+
+/// Prepares the bytes for gumbo, in one linear pass:
+/// - removes what gumbo would spend most of its time on and we never read: the bodies of <script> (except
+///   JSON-LD), <style> and <svg> elements, and comments. It follows the HTML tokenizer's own rules for where those
+///   end (the first "</script", "</style", "-->"), so the tree gumbo builds is the same minus those contents;
+///   about half of a typical news page's bytes go;
+/// - bounds the nesting depth: start tags deeper than maxDepth (counting elements whose end tag is required)
+///   are dropped with their end tags, keeping their text. gumbo's tree construction is quadratic in the depth of
+///   the open-element stack, so a page of 100 000 nested <div>s would otherwise take minutes.
+QByteArray prepareForParser(const QByteArray &in, int maxDepth, bool *depthCapped)
 {
     QByteArray out;
     out.reserve(in.size());
     const char *p = in.constData();
     const char *end = p + in.size();
+    std::vector<std::string> open;
+    int suppressed = 0;
+    std::string name;
     while (p < end) {
         const char *lt = static_cast<const char *>(std::memchr(p, '<', size_t(end - p)));
         if (!lt) {
@@ -1649,21 +1733,19 @@ QByteArray stripRawText(const QByteArray &in)
             p = close ? close + 3 : end;
             continue;
         }
-        const char *closeName = nullptr;
-        bool keepBody = false;
-        if (startsWithTagCi(p, end, "script"))
-            closeName = "</script";
-        else if (startsWithTagCi(p, end, "style"))
-            closeName = "</style";
-        else if (startsWithTagCi(p, end, "svg"))
-            closeName = "</svg";
-        if (!closeName) {
+        const bool isEnd = p + 1 < end && p[1] == '/';
+        const char *nameStart = p + (isEnd ? 2 : 1);
+        if (nameStart >= end
+            || !((*nameStart >= 'a' && *nameStart <= 'z') || (*nameStart >= 'A' && *nameStart <= 'Z'))) {
             out.append('<');
             ++p;
             continue;
         }
-        // copy the start tag (quotes respected)
-        const char *q = p + 1;
+        name.clear();
+        const char *q = nameStart;
+        for (; q < end && isNameChar(*q); ++q)
+            name.push_back((*q >= 'A' && *q <= 'Z') ? char(*q + 32) : *q);
+        // find the end of the tag, quotes respected
         char quote = 0;
         for (; q < end; ++q) {
             if (quote) {
@@ -1679,34 +1761,67 @@ QByteArray stripRawText(const QByteArray &in)
             out.append(p, end - p);
             break;
         }
-        const std::string_view startTag(p, size_t(q + 1 - p));
-        out.append(p, q + 1 - p);
-        p = q + 1;
-        if (closeName[2] == 's' && closeName[3] == 'v' && startTag.size() >= 2 && startTag[startTag.size() - 2] == '/')
-            continue; // <svg/>
-        if (closeName[2] == 's' && closeName[3] == 'c') {
-            std::string lower(startTag);
+        const char *tagEnd = q + 1;
+        const bool selfClosing = q > p && q[-1] == '/';
+        if (isEnd) {
+            if (!isUncountedTag(name)) {
+                if (suppressed > 0) {
+                    --suppressed;
+                    p = tagEnd;
+                    continue;
+                }
+                for (size_t k = open.size(); k-- > 0;) {
+                    if (open[k] == name) {
+                        open.resize(k);
+                        break;
+                    }
+                }
+            }
+            out.append(p, tagEnd - p);
+            p = tagEnd;
+            continue;
+        }
+        const bool rawText = name == "script" || name == "style";
+        const bool svg = name == "svg";
+        if (!rawText && !svg && !isUncountedTag(name) && !selfClosing) {
+            if (int(open.size()) >= maxDepth) {
+                ++suppressed;
+                *depthCapped = true;
+                p = tagEnd;
+                continue;
+            }
+            open.push_back(name);
+        }
+        out.append(p, tagEnd - p);
+        p = tagEnd;
+        if (!rawText && !(svg && !selfClosing))
+            continue;
+        bool keepBody = false;
+        if (name == "script") {
+            std::string lower(lt, size_t(tagEnd - lt));
             for (char &c : lower)
                 c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
             keepBody = lower.find("ld+json") != std::string::npos;
         }
+        const char *closeName = name == "script" ? "</script" : name == "style" ? "</style" : "</svg";
         const char *close = findCi(p, end, closeName);
         if (!close)
             close = end;
         if (keepBody)
             out.append(p, close - p);
-        p = close;
-        if (close < end) {
-            out.append(close, 2); // "</", the rest is copied by the loop
-            p = close + 2;
-        }
+        p = close; // the end tag itself is copied on the next round
     }
     return out;
 }
 
 void Extractor::run(const QString &html)
 {
-    QByteArray utf8 = stripRawText(html.toUtf8());
+    bool depthCapped = false;
+    // flatten a little above the tree's own depth limit so that the text of deep content survives
+    QByteArray utf8 = prepareForParser(html.toUtf8(), std::max(8, m_options.maxDepth - 16), &depthCapped);
+    if (depthCapped)
+        m_out.warnings
+            << QStringLiteral("elements nested deeper than %1 levels were flattened").arg(m_options.maxDepth);
     if (utf8.size() > kMaxInputBytes) {
         qsizetype cut = kMaxInputBytes;
         while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80)
@@ -1730,31 +1845,6 @@ void Extractor::run(const QString &html)
 
     std::vector<int> selected;
     const int top = selectContent(selected);
-#ifdef LEDE_EXTRACT_DEBUG
-    if (qEnvironmentVariableIsSet("LEDE_DEBUG")) {
-        for (int i = 0; i < int(m_nodes.size()); ++i) {
-            const Node &n = m_nodes[i];
-            const bool droppedRoot = (n.flags & FlagDropped) && !(n.flags & FlagText)
-                && !(n.parent >= 0 && (m_nodes[n.parent].flags & FlagDropped));
-            if (droppedRoot && n.rawChars > 200)
-                fprintf(stderr, "DROPPED %d %s raw=%d hints=%d %s\n", i, gumbo_normalized_tagname(n.tag), n.rawChars, n.hints, n.cls ? n.cls : "");
-        }
-        for (int a = top; a >= 0; a = m_nodes[a].parent)
-            fprintf(stderr, "TOP-CHAIN %d %s score=%.1f chars=%d ld=%.2f hints=%d %s\n", a, gumbo_normalized_tagname(m_nodes[a].tag), m_nodes[a].score, m_nodes[a].chars, linkDensity(m_nodes[a]), m_nodes[a].hints, m_nodes[a].cls ? m_nodes[a].cls : "");
-        if (const char *needle = getenv("LEDE_NEEDLE")) {
-            for (int i = 0; i < int(m_nodes.size()); ++i) {
-                const Node &n = m_nodes[i];
-                if ((n.flags & FlagText) && std::string_view(n.text, n.textLen).find(needle) != std::string_view::npos) {
-                    for (int a = i; a >= 0; a = m_nodes[a].parent)
-                        fprintf(stderr, "NEEDLE %d %s flags=%d hints=%d raw=%d chars=%d score=%.1f %s\n", a, (m_nodes[a].flags & FlagText) ? "#text" : gumbo_normalized_tagname(m_nodes[a].tag), m_nodes[a].flags, m_nodes[a].hints, m_nodes[a].rawChars, m_nodes[a].chars, m_nodes[a].score, m_nodes[a].cls ? m_nodes[a].cls : "");
-                    break;
-                }
-            }
-        }
-        for (int s : selected)
-            fprintf(stderr, "SELECTED %d %s score=%.1f chars=%d\n", s, gumbo_normalized_tagname(m_nodes[s].tag), m_nodes[s].score, m_nodes[s].chars);
-    }
-#endif
     if (top < 0) {
         m_out.warnings << u"no article body found"_s;
     } else {
@@ -1763,6 +1853,8 @@ void Extractor::run(const QString &html)
         if (m_out.text.isEmpty())
             m_out.warnings << u"no article body found"_s;
     }
+    if (m_out.byline.isEmpty() && m_domByline.isEmpty())
+        m_domByline = findDomByline();
     if (m_out.byline.isEmpty() && !m_domByline.isEmpty())
         m_out.byline = cleanByline(m_domByline);
     if (m_out.excerpt.isEmpty() && !m_out.text.isEmpty())
@@ -1775,8 +1867,8 @@ void Extractor::run(const QString &html)
 
 int monthFromName(QStringView s)
 {
-    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    static const char *const names[]
+        = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     if (s.size() < 3)
         return 0;
     const QString l = s.left(3).toString().toLower();

@@ -10,7 +10,8 @@
 namespace Lede {
 
 /// The article found in one web page: its canonical text and its metadata.
-struct ExtractedPage {
+struct ExtractedPage
+{
     /// Canonical text: paragraphs separated by exactly "\n\n", whitespace inside a paragraph collapsed to
     /// single spaces, no leading or trailing space, no empty paragraphs. The headline is not part of it.
     QString text;
@@ -20,7 +21,8 @@ struct ExtractedPage {
     QStringList warnings; ///< human-readable, e.g. "no article body found"
 };
 
-struct HtmlExtractOptions {
+struct HtmlExtractOptions
+{
     QString sourceUrl; ///< where the page came from; used for url when the page names no canonical address
     int maxNodes = 2'000'000; ///< elements and text nodes examined; the rest of a larger page is ignored
     int maxDepth = 400; ///< deeper content is ignored

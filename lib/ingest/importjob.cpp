@@ -17,6 +17,7 @@ QString ImportSummary::describe() const
 {
     QString s = QObject::tr("%n file(s) read: ", nullptr, files) + QObject::tr("%n article(s) added", nullptr, added)
         + u", "_s + QObject::tr("%n duplicate(s)", nullptr, duplicates) + u", "_s
+        + QObject::tr("%n grouped with a story", nullptr, grouped) + u", "_s
         + QObject::tr("%n failed", nullptr, failed);
     if (cancelled)
         s += u" "_s + QObject::tr("(cancelled)");
@@ -114,6 +115,7 @@ ImportSummary ImportJob::run()
                 ++summary.duplicates;
             } else {
                 ++summary.added;
+                summary.grouped += added->grouped ? 1 : 0;
                 summary.addedIds.append(added->id);
             }
         }

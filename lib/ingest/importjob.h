@@ -25,6 +25,7 @@ struct ImportSummary
     int files = 0; // files read
     int added = 0; // new articles
     int duplicates = 0; // articles already in the library
+    int grouped = 0; // new articles that are copies of a story already there (counted in added too)
     int failed = 0; // files that gave no article
     bool cancelled = false;
     QList<ImportFailure> failures;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "linker.h"
 
+#include "context.h"
 #include "logging.h"
 
 #include <QHash>
@@ -226,32 +227,6 @@ struct Hit
     int pattern;
 };
 
-QStringView previousWord(QStringView text, qsizetype pos)
-{
-    qsizetype end = pos;
-    while (end > 0 && text.at(end - 1).isSpace())
-        --end;
-    qsizetype start = end;
-    while (start > 0 && text.at(start - 1).isLetter())
-        --start;
-    return text.mid(start, end - start);
-}
-
-// True when the words around a place name make it a place rather than its government.
-bool readsAsPlace(QStringView text, qsizetype start, qsizetype end)
-{
-    static const QStringList locatives = {QStringLiteral("in"), QStringLiteral("at"), QStringLiteral("from"),
-        QStringLiteral("near"), QStringLiteral("to"), QStringLiteral("outside"), QStringLiteral("around"),
-        QStringLiteral("across"), QStringLiteral("visit"), QStringLiteral("visited"), QStringLiteral("via"),
-        QStringLiteral("downtown"), QStringLiteral("within"), QStringLiteral("into"), QStringLiteral("of")};
-    const QStringView before = previousWord(text, start);
-    if (!before.isEmpty() && locatives.contains(before.toString().toLower()))
-        return true;
-    const QStringView after = text.mid(end, 8);
-    return after.startsWith(u"-based") || after.startsWith(u" city") || after.startsWith(u" City")
-        || after.startsWith(u"-headquartered");
-}
-
 } // namespace
 
 QList<EntityMention> Linker::link(QStringView text) const
@@ -288,8 +263,7 @@ QList<EntityMention> Linker::link(QStringView text) const
         if (h.start < coveredUntil)
             continue;
         const QStringView surface = text.mid(h.start, h.end - h.start);
-        const Candidate *chosen = nullptr;
-        const Candidate *metonym = nullptr;
+        LinkCandidates passed;
         for (const Candidate &c : a.patterns[h.pattern].candidates) {
             if (c.exactCase) {
                 // Exact-case aliases compare after the width/apostrophe folding, not case folding.
@@ -303,19 +277,15 @@ QList<EntityMention> Linker::link(QStringView text) const
                 if (!same)
                     continue;
             }
-            if (c.role == Alias::Metonym) {
-                if (!metonym)
-                    metonym = &c;
-            } else if (!chosen) {
-                chosen = &c;
-            }
+            passed.append(LinkCandidate{c.entity, c.role});
         }
-        if (metonym && !readsAsPlace(text, h.start, h.end))
-            chosen = metonym;
-        if (!chosen)
+        if (passed.isEmpty())
+            continue;
+        const qsizetype chosen = chooseCandidate(text, h.start, h.end, passed, *m_kb);
+        if (chosen < 0)
             continue;
         coveredUntil = h.end;
-        mentions.append(EntityMention{entities.at(chosen->entity).id, h.start, h.end, surface.toString()});
+        mentions.append(EntityMention{entities.at(chosen).id, h.start, h.end, surface.toString()});
     }
     return mentions;
 }

@@ -9,6 +9,8 @@ ArticleFilterProxy::ArticleFilterProxy(QObject *parent) : QSortFilterProxyModel(
 {
     setSortRole(SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    // A story stays in the list when any of its copies matches.
+    setRecursiveFilteringEnabled(true);
 }
 
 void ArticleFilterProxy::setEntityArticles(QHash<QString, QSet<qint64>> entityArticles)

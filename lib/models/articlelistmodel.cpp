@@ -4,56 +4,116 @@
 #include "roles.h"
 
 #include <QFileInfo>
+#include <QFont>
 #include <QLocale>
 
 namespace Lede {
 
-ArticleListModel::ArticleListModel(QObject *parent) : QAbstractTableModel(parent)
+ArticleListModel::ArticleListModel(QObject *parent) : QAbstractItemModel(parent)
 { }
 
 void ArticleListModel::setArticles(const QList<ArticleSummary> &articles)
 {
     beginResetModel();
     m_articles = articles;
-    m_rowOf.clear();
-    for (int i = 0; i < m_articles.size(); ++i)
-        m_rowOf.insert(m_articles.at(i).id, i);
+    m_stories.clear();
+    m_placeOf.clear();
+    QHash<qint64, int> storyRow;
+    for (int i = 0; i < m_articles.size(); ++i) {
+        const ArticleSummary &a = m_articles.at(i);
+        const qint64 story = a.storyId ? a.storyId : a.id;
+        auto it = storyRow.constFind(story);
+        if (it == storyRow.cend()) {
+            it = storyRow.insert(story, int(m_stories.size()));
+            m_stories.append(QList<int>());
+        }
+        QList<int> &copies = m_stories[*it];
+        // The story's own first copy leads, whatever order the rows came in.
+        if (a.id == story)
+            copies.prepend(i);
+        else
+            copies.append(i);
+    }
+    for (int row = 0; row < m_stories.size(); ++row) {
+        for (int c = 0; c < m_stories.at(row).size(); ++c)
+            m_placeOf.insert(m_articles.at(m_stories.at(row).at(c)).id, {row, c});
+    }
     endResetModel();
 }
 
 const ArticleSummary *ArticleListModel::summary(qint64 id) const
 {
-    const auto it = m_rowOf.constFind(id);
-    return it == m_rowOf.cend() ? nullptr : &m_articles.at(*it);
+    const auto it = m_placeOf.constFind(id);
+    return it == m_placeOf.cend() ? nullptr : &m_articles.at(m_stories.at(it->first).at(it->second));
 }
 
 QModelIndex ArticleListModel::indexOfArticle(qint64 id, int column) const
 {
-    const auto it = m_rowOf.constFind(id);
-    return it == m_rowOf.cend() ? QModelIndex() : index(*it, column);
+    const auto it = m_placeOf.constFind(id);
+    if (it == m_placeOf.cend())
+        return {};
+    if (it->second == 0)
+        return index(it->first, column);
+    return index(it->second - 1, column, index(it->first, 0));
+}
+
+QModelIndex ArticleListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < m_stories.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return {};
+    return row < m_stories.at(parent.row()).size() - 1 ? createIndex(row, column, quintptr(parent.row() + 1))
+                                                       : QModelIndex();
+}
+
+QModelIndex ArticleListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, quintptr(0));
 }
 
 int ArticleListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_articles.size());
+    if (!parent.isValid())
+        return int(m_stories.size());
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return 0;
+    return int(m_stories.at(parent.row()).size() - 1);
 }
 
-int ArticleListModel::columnCount(const QModelIndex &parent) const
+int ArticleListModel::columnCount(const QModelIndex &) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return ColumnCount;
+}
+
+const ArticleSummary &ArticleListModel::at(const QModelIndex &index) const
+{
+    if (index.internalId() == 0)
+        return m_articles.at(m_stories.at(index.row()).first());
+    return m_articles.at(m_stories.at(int(index.internalId() - 1)).at(index.row() + 1));
 }
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const ArticleSummary &a = m_articles.at(index.row());
+    const ArticleSummary &a = at(index);
+    const bool leadsCopies = index.internalId() == 0 && m_stories.at(index.row()).size() > 1;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case TitleColumn:
             return a.title.isEmpty() ? QFileInfo(a.sourcePath).fileName() : a.title;
         case OutletColumn:
+            if (leadsCopies) {
+                const int others = int(m_stories.at(index.row()).size() - 1);
+                return a.outlet.isEmpty() ? tr("%n more copy(ies)", nullptr, others)
+                                          : tr("%1 +%2").arg(a.outlet).arg(others);
+            }
             return a.outlet;
         case DateColumn: {
             if (a.published.isEmpty())
@@ -64,8 +124,20 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == TitleColumn)
-            return a.byline.isEmpty() ? a.title : tr("%1\nby %2").arg(a.title, a.byline);
+        if (index.column() == TitleColumn) {
+            QString tip = a.byline.isEmpty() ? a.title : tr("%1\nby %2").arg(a.title, a.byline);
+            if (leadsCopies)
+                tip += u'\n'
+                    + tr("%n other copy(ies) of this story below", nullptr, int(m_stories.at(index.row()).size() - 1));
+            return tip;
+        }
+        break;
+    case Qt::FontRole:
+        if (leadsCopies) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
         break;
     case SortRole:
         switch (index.column()) {

@@ -3,13 +3,15 @@
 
 #include "store/library.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 
 namespace Lede {
 
-/// The library's articles as a table: title, outlet, date. Filled from Library::articles();
-/// Qt::DisplayRole is for reading, SortRole the raw value to sort by.
-class ArticleListModel : public QAbstractTableModel
+/// The library's articles: title, outlet, date, one row per story. Copies of a story (a wire story
+/// and its reprints) are the children of its first copy, so the list shows the story once and
+/// each copy is still there. Filled from Library::articles(); Qt::DisplayRole is for reading,
+/// SortRole the raw value to sort by. Two levels only.
+class ArticleListModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
@@ -21,14 +23,18 @@ public:
     const ArticleSummary *summary(qint64 id) const;
     QModelIndex indexOfArticle(qint64 id, int column = TitleColumn) const;
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    const ArticleSummary &at(const QModelIndex &index) const;
     QList<ArticleSummary> m_articles;
-    QHash<qint64, int> m_rowOf;
+    QList<QList<int>> m_stories; // per story: indexes into m_articles, first copy first
+    QHash<qint64, std::pair<int, int>> m_placeOf; // article id → (story row, copy: 0 is the story's row)
 };
 
 } // namespace Lede

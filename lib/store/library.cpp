@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
 
+#include "dedupe/minhash.h"
 #include "logging.h"
 
 #include <QCryptographicHash>
@@ -93,6 +94,21 @@ const QList<QStringList> &migrations()
                 modified_at TEXT NOT NULL,
                 CHECK (start_pos >= 0 AND end_pos > start_pos)))"_s,
             u"CREATE INDEX annotations_by_article ON annotations(article_id)"_s,
+        },
+        {
+            // Near-duplicate copies of one story share a story_id (the first copy's id). A MinHash
+            // signature per article and its LSH band keys find candidate copies by index lookup.
+            u"ALTER TABLE articles ADD COLUMN story_id INTEGER"_s,
+            u"UPDATE articles SET story_id = id"_s,
+            u"CREATE INDEX articles_by_story ON articles(story_id)"_s,
+            uR"(CREATE TABLE story_signatures (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                signature BLOB NOT NULL))"_s,
+            uR"(CREATE TABLE story_bands (
+                band INTEGER NOT NULL,
+                band_key INTEGER NOT NULL,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE))"_s,
+            u"CREATE INDEX story_bands_lookup ON story_bands(band, band_key)"_s,
         },
     };
     return steps;
@@ -277,7 +293,7 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
         return std::nullopt;
     }
     if (q.next())
-        return AddedArticle{q.value(0).toLongLong(), true};
+        return AddedArticle{q.value(0).toLongLong(), true, 0, false};
 
     Transaction tx(db);
     q.prepare(uR"(INSERT INTO articles (content_hash, source_path, format, title, byline, published, outlet, url,
@@ -305,11 +321,79 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
             return std::nullopt;
         }
     }
+    const auto story = assignStory(id, a.text);
+    if (!story) {
+        fail(QObject::tr("cannot group \"%1\" with its copies: %2").arg(a.title, m_error));
+        return std::nullopt;
+    }
     if (!tx.commit()) {
         fail(QObject::tr("cannot add \"%1\": %2").arg(a.title, db.lastError().text()));
         return std::nullopt;
     }
-    return AddedArticle{id, false};
+    return AddedArticle{id, false, *story, *story != id};
+}
+
+std::optional<qint64> Library::assignStory(qint64 id, const QString &text)
+{
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    qint64 story = id;
+    if (const auto sig = MinHash::signature(text)) {
+        const auto keys = MinHash::bandKeys(*sig);
+        // Candidates share at least one band; the best one similar enough gives its story.
+        QSet<qint64> candidates;
+        q.prepare(u"SELECT article_id FROM story_bands WHERE band = ? AND band_key = ?"_s);
+        for (int b = 0; b < MinHash::Bands; ++b) {
+            q.bindValue(0, b);
+            q.bindValue(1, keys[b]);
+            if (!q.exec()) {
+                m_error = q.lastError().text();
+                return std::nullopt;
+            }
+            while (q.next())
+                candidates.insert(q.value(0).toLongLong());
+        }
+        double best = MinHash::SameStoryThreshold;
+        QSqlQuery c(db);
+        c.prepare(uR"(SELECT s.signature, a.story_id FROM story_signatures s JOIN articles a ON a.id = s.article_id
+                      WHERE s.article_id = ?)"_s);
+        for (qint64 candidate : std::as_const(candidates)) {
+            c.bindValue(0, candidate);
+            if (!c.exec() || !c.next())
+                continue;
+            const auto other = MinHash::fromBytes(c.value(0).toByteArray());
+            const double similarity = other ? MinHash::similarity(*sig, *other) : 0.0;
+            if (similarity >= best) {
+                best = similarity;
+                story = c.value(1).toLongLong();
+            }
+        }
+        q.prepare(u"INSERT INTO story_signatures (article_id, signature) VALUES (?, ?)"_s);
+        q.addBindValue(id);
+        q.addBindValue(MinHash::toBytes(*sig));
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return std::nullopt;
+        }
+        q.prepare(u"INSERT INTO story_bands (band, band_key, article_id) VALUES (?, ?, ?)"_s);
+        for (int b = 0; b < MinHash::Bands; ++b) {
+            q.bindValue(0, b);
+            q.bindValue(1, keys[b]);
+            q.bindValue(2, id);
+            if (!q.exec()) {
+                m_error = q.lastError().text();
+                return std::nullopt;
+            }
+        }
+    }
+    q.prepare(u"UPDATE articles SET story_id = ? WHERE id = ?"_s);
+    q.addBindValue(story);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    return story;
 }
 
 std::optional<Article> Library::article(qint64 id) const
@@ -364,6 +448,8 @@ QList<ArticleSummary> Library::articles() const
         s.format = formatFromName(q.value(5).toString());
         s.sourcePath = q.value(6).toString();
         s.importedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
+        s.storyId = q.value(8).isNull() ? s.id : q.value(8).toLongLong();
+        s.storySize = q.value(9).toInt();
         out.append(s);
     }
     return out;

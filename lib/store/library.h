@@ -23,6 +23,8 @@ struct ArticleSummary
     SourceFormat format = SourceFormat::Unknown;
     QString sourcePath;
     QDateTime importedAt;
+    qint64 storyId = 0; // the id of the story's first copy; equal to id for a story of one
+    int storySize = 1; // copies of the story in the library
 };
 
 /// A passage a journalist marked: UTF-16 offsets into the article's canonical text.
@@ -46,7 +48,9 @@ QStringList annotationColors();
 struct AddedArticle
 {
     qint64 id = 0;
-    bool duplicate = false;
+    bool duplicate = false; // the same canonical text was already there
+    qint64 storyId = 0;
+    bool grouped = false; // a near-duplicate of an article already there: joined its story
 };
 
 /// A journalist's library: articles, their entity mentions and annotations in one SQLite file.
@@ -75,7 +79,8 @@ public:
     static QString defaultPath();
 
     /// Adds an article with its mentions. An article whose canonical text is already in the
-    /// library is not added again: the existing id comes back with duplicate set.
+    /// library is not added again: the existing id comes back with duplicate set. A near-duplicate
+    /// (a reprint, the same story elsewhere) is added and joins the story of its closest copy.
     std::optional<AddedArticle> addArticle(const Article &article);
     std::optional<Article> article(qint64 id) const;
     QList<ArticleSummary> articles() const;
@@ -96,6 +101,7 @@ public:
 
 private:
     bool migrate();
+    std::optional<qint64> assignStory(qint64 id, const QString &text);
     bool fail(const QString &message) const;
     QString m_connection;
     QString m_path;

@@ -87,6 +87,25 @@ private Q_SLOTS:
 
         list.setArticles(threeArticles().mid(0, 1));
         QCOMPARE(filter.rowCount(), 1);
+
+        // Copies of one story: one row, the other copies beneath it; filtering keeps the story
+        // when only a copy matches.
+        auto stories = threeArticles();
+        stories.append({4, u"Nvidia in China (reprint)"_s, u"Reprints"_s, u"D"_s, u"2025-01-03"_s,
+            Lede::SourceFormat::Markdown, u"d.md"_s, {}, 1, 2});
+        stories[0].storySize = 2;
+        stories[0].storyId = 1;
+        list.setArticles(stories);
+        QCOMPARE(list.rowCount(), 3);
+        const QModelIndex lead = list.indexOfArticle(1);
+        QCOMPARE(list.rowCount(lead), 1);
+        QCOMPARE(list.indexOfArticle(4).parent(), lead);
+        QCOMPARE(lead.siblingAtColumn(Lede::ArticleListModel::OutletColumn).data().toString(), u"Desk +1"_s);
+        filter.setEntityArticles({{u"company/reprints-only"_s, {4}}});
+        filter.setRequiredEntities({u"company/reprints-only"_s});
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 1);
+        QCOMPARE(filter.rowCount(filter.index(0, 0)), 1);
         QCOMPARE(list.headerData(Lede::ArticleListModel::OutletColumn, Qt::Horizontal).toString(), u"Outlet"_s);
     }
 

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+//
+// Scores Lede's HTML article extraction against the shared corpus.
+//
+//   extract_quality [SHARED_OR_CORPUS_DIR]
+//
+// The corpus is found at argv[1] (either the shared directory or its corpus/ subdirectory), else at
+// $LEDE_SHARED/corpus, else at ../shared/corpus relative to the source tree.
+//
+// Body extraction (extraction-aeb), exactly as corpus/README.md describes: both texts are tokenized into \w+
+// tokens (Unicode letters, digits and '_', case kept, as Python's re \w), all runs of 4 consecutive tokens
+// (shingles) are taken as multisets; per page TP = shared shingles (min of counts), FP = extra predicted,
+// FN = missing, all three divided by their sum. Precision (TP/(TP+FP)) and recall (TP/(TP+FN)) are each
+// averaged over pages; F1 = 2PR/(P+R) of the two averages. A page where neither text has a shingle counts as
+// perfect; otherwise a page with nothing to score for one measure (no predicted shingle for precision, no true
+// shingle for recall) is skipped for that measure only, and the other measure is scored normally (so an empty
+// prediction for a non-empty truth still costs full recall).
+//
+// Metadata (extraction-readability): for title, byline, published, site name and language, the share of pages
+// whose extracted value equals expected-metadata.json's after trimming (and collapsing inner whitespace). A
+// page where the expected value is null or absent and the extracted one is empty counts as a match.
+// publishedTime is compared after normalising both sides with Lede::normalizeDateTime(), i.e. as ISO 8601
+// with fractional seconds dropped and "Z" written "+00:00"; a value that does not parse is compared as given.
+#include "html/htmlextractor.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include <zlib.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray gunzip(const QByteArray &gz)
+{
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK)
+        return {};
+    QByteArray out;
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(gz.constData()));
+    zs.avail_in = uInt(gz.size());
+    char buf[65536];
+    int rc;
+    do {
+        zs.next_out = reinterpret_cast<Bytef *>(buf);
+        zs.avail_out = sizeof buf;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) {
+            inflateEnd(&zs);
+            return {};
+        }
+        out.append(buf, qsizetype(sizeof buf - zs.avail_out));
+    } while (rc != Z_STREAM_END);
+    inflateEnd(&zs);
+    return out;
+}
+
+QString findCorpus(int argc, char **argv)
+{
+    QStringList tries;
+    if (argc > 1) {
+        const QString a = QString::fromLocal8Bit(argv[1]);
+        tries << a + u"/corpus"_s << a;
+    }
+    const QString env = qEnvironmentVariable("LEDE_SHARED");
+    if (!env.isEmpty())
+        tries << env + u"/corpus"_s;
+    tries << QFileInfo(QString::fromUtf8(__FILE__)).absolutePath() + u"/../../../shared/corpus"_s;
+    for (const QString &t : tries) {
+        if (QFileInfo::exists(t + u"/extraction-aeb/ground-truth.json"_s))
+            return QDir(t).canonicalPath();
+    }
+    return {};
+}
+
+bool isWordChar(char32_t c)
+{
+    if (c == U'_')
+        return true;
+    if (c < 0x80)
+        return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+    return QChar::isLetterOrNumber(c);
+}
+
+QStringList tokenize(const QString &text)
+{
+    QStringList tokens;
+    QString cur;
+    const auto *p = text.constData();
+    const auto *end = p + text.size();
+    while (p < end) {
+        char32_t c = p->unicode();
+        int len = 1;
+        if (p->isHighSurrogate() && p + 1 < end && p[1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(p[0], p[1]);
+            len = 2;
+        }
+        if (isWordChar(c)) {
+            cur.append(p, len);
+        } else if (!cur.isEmpty()) {
+            tokens << cur;
+            cur.clear();
+        }
+        p += len;
+    }
+    if (!cur.isEmpty())
+        tokens << cur;
+    return tokens;
+}
+
+QHash<QString, int> shingles(const QString &text)
+{
+    const QStringList t = tokenize(text);
+    QHash<QString, int> out;
+    for (qsizetype i = 0; i + 4 <= t.size(); ++i)
+        out[t[i] + u'\x1f' + t[i + 1] + u'\x1f' + t[i + 2] + u'\x1f' + t[i + 3]] += 1;
+    return out;
+}
+
+struct PageScore
+{
+    QString id;
+    double precision = 0, recall = 0;
+    bool hasPrecision = false, hasRecall = false;
+    double f1() const
+    {
+        const double p = hasPrecision ? precision : 0, r = hasRecall ? recall : 0;
+        return p + r > 0 ? 2 * p * r / (p + r) : 0;
+    }
+};
+
+PageScore scorePage(const QString &truth, const QString &predicted)
+{
+    const QHash<QString, int> t = shingles(truth), p = shingles(predicted);
+    double tp = 0, fp = 0, fn = 0;
+    for (auto it = p.cbegin(); it != p.cend(); ++it) {
+        const int tc = t.value(it.key());
+        tp += std::min(tc, it.value());
+        fp += std::max(0, it.value() - tc);
+    }
+    for (auto it = t.cbegin(); it != t.cend(); ++it)
+        fn += std::max(0, it.value() - p.value(it.key()));
+    PageScore s;
+    const double sum = tp + fp + fn;
+    if (sum == 0) {
+        s.precision = s.recall = 1;
+        s.hasPrecision = s.hasRecall = true;
+        return s;
+    }
+    tp /= sum;
+    fp /= sum;
+    fn /= sum;
+    if (tp + fp > 0) {
+        s.precision = tp / (tp + fp);
+        s.hasPrecision = true;
+    }
+    if (tp + fn > 0) {
+        s.recall = tp / (tp + fn);
+        s.hasRecall = true;
+    }
+    return s;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+QString norm(const QString &s)
+{
+    return s.simplified();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString corpus = findCorpus(argc, argv);
+    if (corpus.isEmpty()) {
+        err << "extract_quality: corpus not found; pass the shared directory as the first argument\n";
+        return 2;
+    }
+
+    // --- body extraction on extraction-aeb ---
+    const QString aeb = corpus + u"/extraction-aeb"_s;
+    const QJsonObject truth = QJsonDocument::fromJson(readFile(aeb + u"/ground-truth.json"_s)).object();
+    std::vector<PageScore> pages;
+    double sumP = 0, sumR = 0;
+    int nP = 0, nR = 0;
+    const QStringList ids = truth.keys();
+    for (const QString &id : ids) {
+        const QJsonObject entry = truth.value(id).toObject();
+        const QByteArray html = gunzip(readFile(aeb + u"/html/"_s + id + u".html.gz"_s));
+        if (html.isEmpty()) {
+            err << "extract_quality: cannot read page " << id << "\n";
+            return 2;
+        }
+        Lede::HtmlExtractOptions options;
+        options.sourceUrl = entry.value(u"url"_s).toString();
+        const Lede::ExtractedPage page = Lede::extractHtmlBytes(html, options);
+        PageScore s = scorePage(entry.value(u"articleBody"_s).toString(), page.text);
+        s.id = id;
+        if (s.hasPrecision) {
+            sumP += s.precision;
+            ++nP;
+        }
+        if (s.hasRecall) {
+            sumR += s.recall;
+            ++nR;
+        }
+        pages.push_back(s);
+    }
+    const double P = nP ? sumP / nP : 0, R = nR ? sumR / nR : 0;
+    const double F = P + R > 0 ? 2 * P * R / (P + R) : 0;
+    out << "aeb.pages: " << pages.size() << "\n";
+    out << "aeb.precision: " << QString::number(P, 'f', 4) << "\n";
+    out << "aeb.recall: " << QString::number(R, 'f', 4) << "\n";
+    out << "aeb.f1: " << QString::number(F, 'f', 4) << "\n";
+    out.flush();
+    std::sort(pages.begin(), pages.end(), [](const PageScore &a, const PageScore &b) { return a.f1() < b.f1(); });
+    err << "worst pages (f1 precision recall id):\n";
+    for (size_t i = 0; i < pages.size() && i < 10; ++i)
+        err << "  " << QString::number(pages[i].f1(), 'f', 3) << " " << QString::number(pages[i].precision, 'f', 3)
+            << " " << QString::number(pages[i].recall, 'f', 3) << " " << pages[i].id << "\n";
+    err.flush();
+
+    // --- metadata on extraction-readability ---
+    const QString rd = corpus + u"/extraction-readability"_s;
+    const QStringList dirs = QDir(rd).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    int n = 0, title = 0, byline = 0, published = 0, site = 0, lang = 0;
+    const bool verbose = qEnvironmentVariableIsSet("LEDE_META_VERBOSE");
+    for (const QString &d : dirs) {
+        const QByteArray html = readFile(rd + u'/' + d + u"/source.html"_s);
+        const QJsonObject expected
+            = QJsonDocument::fromJson(readFile(rd + u'/' + d + u"/expected-metadata.json"_s)).object();
+        if (html.isEmpty() || expected.isEmpty())
+            continue;
+        ++n;
+        const Lede::ExtractedPage page = Lede::extractHtmlBytes(html);
+        auto check = [&](const char *field, const QString &got, const QJsonValue &want) {
+            const QString w = want.isString() ? norm(want.toString()) : QString();
+            const bool ok = norm(got) == w;
+            if (!ok && verbose)
+                err << "  meta " << d << " " << field << ": got \"" << norm(got) << "\" want \"" << w << "\"\n";
+            return ok ? 1 : 0;
+        };
+        title += check("title", page.title, expected.value(u"title"_s));
+        byline += check("byline", page.byline, expected.value(u"byline"_s));
+        site += check("siteName", page.siteName, expected.value(u"siteName"_s));
+        lang += check("lang", page.language, expected.value(u"lang"_s));
+        QJsonValue pubWant = expected.value(u"publishedTime"_s);
+        if (pubWant.isString()) {
+            const QString normalized = Lede::normalizeDateTime(pubWant.toString());
+            if (!normalized.isEmpty())
+                pubWant = normalized;
+        }
+        published += check("published", page.published, pubWant);
+    }
+    auto share = [&](int k) { return QString::number(n ? double(k) / n : 0.0, 'f', 4); };
+    out << "meta.pages: " << n << "\n";
+    out << "meta.title.exact: " << share(title) << "\n";
+    out << "meta.byline.exact: " << share(byline) << "\n";
+    out << "meta.published.exact: " << share(published) << "\n";
+    out << "meta.site_name.exact: " << share(site) << "\n";
+    out << "meta.language.exact: " << share(lang) << "\n";
+    return 0;
+}
