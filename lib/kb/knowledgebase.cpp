@@ -321,4 +321,31 @@ bool KnowledgeBase::addAlias(QStringView id, const Alias &alias)
     return true;
 }
 
+bool KnowledgeBase::mergeInto(QStringView from, QStringView into)
+{
+    const qsizetype src = indexOf(from);
+    const qsizetype dst = indexOf(into);
+    if (src < 0 || dst < 0 || src == dst)
+        return false;
+    for (Alias a : std::as_const(m_entities.at(src).aliases)) {
+        if (a.role == Alias::Name)
+            a.role = Alias::Other;
+        m_entities[dst].aliases.append(a);
+    }
+    const QString fromId = from.toString();
+    const QString intoId = into.toString();
+    for (Entity &e : m_entities) {
+        for (auto &[k, v] : e.facts) {
+            if (v == fromId && relationKeys.contains(k))
+                v = intoId;
+        }
+    }
+    m_entities.removeAt(src);
+    m_index.clear();
+    for (qsizetype i = 0; i < m_entities.size(); ++i)
+        m_index.insert(m_entities.at(i).id, i);
+    rebuildChildren();
+    return true;
+}
+
 } // namespace Lede

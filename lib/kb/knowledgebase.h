@@ -42,6 +42,9 @@ public:
     void upsert(const Entity &entity);
     /// Adds an alias to an existing entity. Returns false when the id is unknown.
     bool addAlias(QStringView id, const Alias &alias);
+    /// Folds entity `from` into `into`: its names become aliases of `into`, things that lay inside
+    /// it now lie inside `into`, and `from` is gone. Returns false when either id is unknown.
+    bool mergeInto(QStringView from, QStringView into);
 
 private:
     void rebuildChildren();

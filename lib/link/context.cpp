@@ -1,46 +1,425 @@
 // SPDX-License-Identifier: MIT
 #include "context.h"
 
+#include <array>
+
 namespace Lede {
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-QStringView previousWord(QStringView text, qsizetype pos)
+// How far around a name its record's `context` words are looked for, in UTF-16 units.
+constexpr qsizetype ContextWindow = 200;
+
+bool isCjk(char32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+bool isWordChar(QChar q)
+{
+    if (q.isSurrogate())
+        return false;
+    if (isCjk(q.unicode()))
+        return false;
+    return q.isLetterOrNumber() || q.isMark();
+}
+
+bool equalsAnyCaseless(QStringView a, QStringView b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+template <size_t N> bool isOneOf(QStringView word, const std::array<QStringView, N> &list)
+{
+    for (QStringView w : list) {
+        if (equalsAnyCaseless(word, w))
+            return true;
+    }
+    return false;
+}
+
+// The word (letters, digits, apostrophes and dots inside) ending just before `pos`, skipping spaces.
+QStringView previousWord(QStringView text, qsizetype pos, qsizetype *wordStart = nullptr)
 {
     qsizetype end = pos;
-    while (end > 0 && text.at(end - 1).isSpace())
+    while (end > 0 && (text.at(end - 1).isSpace()))
         --end;
     qsizetype start = end;
-    while (start > 0 && text.at(start - 1).isLetter())
+    while (start > 0 && (isWordChar(text.at(start - 1)) || text.at(start - 1) == u'.' || text.at(start - 1) == u'\''))
         --start;
+    while (start < end && !isWordChar(text.at(start)))
+        ++start;
+    if (wordStart)
+        *wordStart = start;
     return text.mid(start, end - start);
+}
+
+// The word starting after `pos`, skipping spaces only.
+QStringView nextWord(QStringView text, qsizetype pos)
+{
+    qsizetype start = pos;
+    while (start < text.size() && text.at(start).isSpace())
+        ++start;
+    qsizetype end = start;
+    while (end < text.size() && isWordChar(text.at(end)))
+        ++end;
+    return text.mid(start, end - start);
+}
+
+// True when the name at `start` opens a sentence, a paragraph, a list item or a quotation, where a
+// capital letter says nothing about whether it is a name.
+bool opensSentence(QStringView text, qsizetype start)
+{
+    qsizetype i = start;
+    while (i > 0) {
+        const QChar c = text.at(i - 1);
+        if (c == u'\n')
+            return true;
+        if (c.isSpace() || c == u'"' || c == u'\'' || c == u'(' || c == u'*' || c == u'\u201C' || c == u'\u2018'
+            || c == u'\u2022' || c == u'\u25CF' || c == u'-' || c == u'\u2014' || c == u'[') {
+            --i;
+            continue;
+        }
+        return c == u'.' || c == u'!' || c == u'?' || c == u':' || c == u';' || c == u'\u3002';
+    }
+    return true;
+}
+
+// Whether a word from a record's `context` list occurs in [from, to) of the text, outside the name
+// itself. A word matches any word it begins ("licen" finds "licensing"); a short all-capital word
+// ("AI", "GPU") must match whole and as written; CJK words match anywhere.
+bool hasWordNear(
+    QStringView text, qsizetype from, qsizetype to, QStringView word, qsizetype skipStart, qsizetype skipEnd)
+{
+    if (word.isEmpty())
+        return false;
+    const bool cjk = isCjk(word.front().unicode());
+    bool capitals = true;
+    for (QChar c : word) {
+        if (c.isLetter() && !c.isUpper())
+            capitals = false;
+    }
+    const bool whole = capitals && word.size() <= 5;
+    const Qt::CaseSensitivity cs = whole ? Qt::CaseSensitive : Qt::CaseInsensitive;
+    const QStringView window = text.mid(from, to - from);
+    for (qsizetype pos = window.indexOf(word, 0, cs); pos >= 0; pos = window.indexOf(word, pos + 1, cs)) {
+        const qsizetype at = from + pos;
+        const qsizetype after = at + word.size();
+        if (at < skipEnd && after > skipStart)
+            continue;
+        if (!cjk && at > 0 && isWordChar(text.at(at - 1)))
+            continue;
+        if (whole && after < text.size() && isWordChar(text.at(after)) && text.at(after) != u's')
+            continue;
+        return true;
+    }
+    return false;
+}
+
+bool factListsName(const Entity &e, QStringView key, QStringView surface)
+{
+    for (const auto &[k, v] : e.facts) {
+        if (k == key
+            && equalsAnyCaseless(QStringView(v).startsWith(u'=') ? QStringView(v).mid(1) : QStringView(v), surface))
+            return true;
+    }
+    return false;
+}
+
+bool factEquals(const Entity &e, QStringView key, QStringView value)
+{
+    for (const auto &[k, v] : e.facts) {
+        if (k == key && v == value)
+            return true;
+    }
+    return false;
+}
+
+bool hasFact(const Entity &e, QStringView key)
+{
+    for (const auto &[k, v] : e.facts) {
+        if (k == key)
+            return true;
+    }
+    return false;
+}
+
+bool contextSupports(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+{
+    const qsizetype from = std::max<qsizetype>(0, start - ContextWindow);
+    const qsizetype to = std::min<qsizetype>(text.size(), end + ContextWindow);
+    for (const auto &[k, v] : e.facts) {
+        if (k == u"context" && hasWordNear(text, from, to, v, start, end))
+            return true;
+    }
+    return false;
+}
+
+// A record's `avoid` words within three words either side of the name show another sense of it.
+bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+{
+    if (!hasFact(e, u"avoid"))
+        return false;
+    // Three words back and three words forward.
+    qsizetype from = start;
+    for (int words = 0; words < 3 && from > 0; ++words) {
+        qsizetype ws = from;
+        previousWord(text, from, &ws);
+        if (ws >= from)
+            break;
+        from = ws;
+    }
+    qsizetype to = end;
+    for (int words = 0; words < 3 && to < text.size(); ++words) {
+        while (to < text.size() && !isWordChar(text.at(to)) && text.at(to) != u'\n')
+            ++to;
+        while (to < text.size() && isWordChar(text.at(to)))
+            ++to;
+    }
+    for (const auto &[k, v] : e.facts) {
+        if (k == u"avoid" && hasWordNear(text, from, to, v, start, end))
+            return true;
+    }
+    return false;
+}
+
+// Rules a record writes for itself: `context`, `context_for`, `context_at_start`, `avoid`.
+bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+{
+    if (e.facts.isEmpty())
+        return true;
+    const QStringView surface = text.mid(start, end - start);
+    if (avoided(text, start, end, e))
+        return false;
+    if (!hasFact(e, u"context"))
+        return true;
+    bool needs = false;
+    if (hasFact(e, u"context_for"))
+        needs = factListsName(e, u"context_for", surface);
+    else if (!hasFact(e, u"context_at_start"))
+        needs = true;
+    if (!needs && factListsName(e, u"context_at_start", surface) && opensSentence(text, start))
+        needs = true;
+    return !needs || contextSupports(text, start, end, e);
+}
+
+// "intel on the rebels": a record marked `case = capitalised` is linked only where its name starts with
+// a capital letter ("Intel", "INTEL"), which a common word in the middle of a sentence does not.
+bool lowerCaseCommonWord(QStringView surface, const Entity &e)
+{
+    if (!factEquals(e, u"case", u"capitalised"))
+        return false;
+    for (QChar c : surface) {
+        if (c.isLetter())
+            return !(c.isUpper() || c.isTitleCase());
+    }
+    return false;
+}
+
+// "(NYSE: SEAS)", "(NASDAQ:NVDA)": an exchange's name opening a ticker in brackets.
+bool tickerPrefix(QStringView text, qsizetype start, qsizetype end)
+{
+    qsizetype b = start;
+    while (b > 0 && text.at(b - 1) == u' ')
+        --b;
+    if (b == 0 || (text.at(b - 1) != u'(' && text.at(b - 1) != u'\uFF08'))
+        return false;
+    qsizetype i = end;
+    while (i < text.size() && text.at(i) == u' ')
+        ++i;
+    if (i >= text.size() || (text.at(i) != u':' && text.at(i) != u'\uFF1A'))
+        return false;
+    ++i;
+    while (i < text.size() && text.at(i) == u' ')
+        ++i;
+    qsizetype n = 0;
+    while (i + n < text.size() && (text.at(i + n).isUpper() || text.at(i + n).isDigit() || text.at(i + n) == u'.'))
+        ++n;
+    return n >= 1 && n <= 8 && (i + n >= text.size() || !text.at(i + n).isLower());
+}
+
+// "Zhejiang University", "University of Southern California", "东京大学": a place naming an
+// institution is not a mention of the place.
+bool namesInstitution(QStringView text, qsizetype start, qsizetype end)
+{
+    static constexpr std::array<QStringView, 6> after
+        = {u" University", u" Univ.", u" College", u" Polytechnic", u" Institute of Technology", u" School of"};
+    for (QStringView a : after) {
+        if (text.mid(end).startsWith(a))
+            return true;
+    }
+    static constexpr std::array<QStringView, 4> afterCjk = {u"大学", u"大學", u"理工", u"交通大"};
+    for (QStringView a : afterCjk) {
+        if (text.mid(end).startsWith(a))
+            return true;
+    }
+    static constexpr std::array<QStringView, 3> before = {u"University of ", u"Universidad de ", u"Université de "};
+    for (QStringView b : before) {
+        if (start >= b.size() && text.mid(start - b.size(), b.size()) == b)
+            return true;
+        // "University of Southern California": one word between.
+        const qsizetype at
+            = text.mid(std::max<qsizetype>(0, start - b.size() - 12), std::min(start, b.size() + 12)).lastIndexOf(b);
+        if (at >= 0) {
+            const qsizetype abs = std::max<qsizetype>(0, start - b.size() - 12) + at + b.size();
+            QStringView between = text.mid(abs, start - abs).trimmed();
+            if (!between.isEmpty() && between.front().isUpper() && !between.contains(u' '))
+                return true;
+        }
+    }
+    return false;
+}
+
+// "George Washington", "Mr Washington", "Denzel Washington": a capitalised word before a place name
+// that is neither a compass word nor a word a sentence or headline starts with makes it a surname.
+bool readsAsSurname(QStringView text, qsizetype start)
+{
+    if (start == 0 || text.at(start - 1) != u' ')
+        return false;
+    qsizetype wordStart = start;
+    const QStringView before = previousWord(text, start, &wordStart);
+    if (before.size() < 2 || !before.front().isUpper() || before.endsWith(u"'s") || before.endsWith(u"\u2019s"))
+        return false;
+    if (wordStart + before.size() != start - 1)
+        return false; // punctuation between: "Taiwan, Washington"
+    static constexpr std::array<QStringView, 6> titles = {u"Mr", u"Mrs", u"Ms", u"Dr", u"Mr.", u"Mrs."};
+    if (isOneOf(before, titles))
+        return true;
+    bool allCaps = true;
+    for (QChar c : before) {
+        if (c.isLetter() && !c.isUpper())
+            allCaps = false;
+        if (!c.isLetter() && c != u'.')
+            return false;
+    }
+    if (allCaps)
+        return false; // "US", "EU", a capitalised headline
+    // A headline in title case capitalises every word.
+    const QStringView after = nextWord(text, text.indexOf(u' ', start) < 0 ? text.size() : text.indexOf(u' ', start));
+    if (!after.isEmpty() && after.front().isUpper())
+        return false;
+    static constexpr std::array<QStringView, 40> modifiers
+        = {u"North", u"South", u"East", u"West", u"Northern", u"Southern", u"Eastern", u"Western", u"Central",
+            u"Greater", u"Mainland", u"New", u"Upper", u"Lower", u"Inner", u"Outer", u"The", u"In", u"At", u"From",
+            u"To", u"Of", u"And", u"For", u"With", u"On", u"Into", u"Across", u"Than", u"Including", u"Like",
+            u"Between", u"Both", u"Coastal", u"Rural", u"Downtown", u"Metro", u"Southeast", u"Northeast", u"Pacific"};
+    if (isOneOf(before, modifiers))
+        return false;
+    // Day and month names ("Monday Beijing said") and sentence adverbs are not first names.
+    static constexpr std::array<QStringView, 19> common = {u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday",
+        u"Saturday", u"Sunday", u"January", u"February", u"March", u"April", u"June", u"July", u"August", u"September",
+        u"October", u"November", u"December", u"Meanwhile"};
+    return !isOneOf(before, common);
 }
 
 // True when the words around a place name make it a place rather than its government.
 bool readsAsPlace(QStringView text, qsizetype start, qsizetype end)
 {
-    static const QStringList locatives = {u"in"_s,      u"at"_s,     u"from"_s,   u"near"_s,   u"to"_s,
-                                          u"outside"_s, u"around"_s, u"across"_s, u"visit"_s,  u"visited"_s,
-                                          u"via"_s,     u"downtown"_s, u"within"_s, u"into"_s, u"of"_s};
+    static constexpr std::array<QStringView, 22> locatives = {u"in", u"at", u"from", u"near", u"to", u"outside",
+        u"around", u"across", u"visit", u"visited", u"via", u"downtown", u"within", u"into", u"of", u"through",
+        u"eastern", u"western", u"northern", u"southern", u"central", u"suburban"};
     const QStringView before = previousWord(text, start);
-    if (!before.isEmpty() && locatives.contains(before.toString().toLower()))
+    if (!before.isEmpty() && isOneOf(before, locatives))
         return true;
-    const QStringView after = text.mid(end, 16);
-    return after.startsWith(u"-based") || after.startsWith(u" city") || after.startsWith(u" City")
-        || after.startsWith(u"-headquartered");
+    const QStringView after = text.mid(end, 20);
+    static constexpr std::array<QStringView, 6> suffixes
+        = {u"-based", u" city", u" City", u"-listed", u"-area", u"-headquartered"};
+    for (QStringView s : suffixes) {
+        if (after.startsWith(s))
+            return true;
+    }
+    // A dateline: "LONDON, ENGLAND, March 27" or "SINGAPORE —" opening a paragraph.
+    bool upper = true;
+    for (QChar c : text.mid(start, end - start)) {
+        if (c.isLetter() && !c.isUpper())
+            upper = false;
+    }
+    if (upper && end - start > 3 && (start == 0 || text.at(start - 1) == u'\n'))
+        return true;
+    // CJK: 在北京, 于北京, 赴华盛顿, 北京市
+    if (start > 0) {
+        const QChar p = text.at(start - 1);
+        if (p == u'在' || p == u'于' || p == u'於' || p == u'赴' || p == u'到' || p == u'抵')
+            return true;
+    }
+    return false;
+}
+
+// A compass word before the name: "eastern Washington" is the state, not the capital.
+bool afterCompassWord(QStringView text, qsizetype start)
+{
+    static constexpr std::array<QStringView, 6> compass
+        = {u"eastern", u"western", u"northern", u"southern", u"central", u"rural"};
+    return isOneOf(previousWord(text, start), compass);
+}
+
+// The city (or state) inside `country` that a metonym names when read as a place: the region whose
+// name or alias is the metonym itself or starts with it ("Washington" → "Washington, D.C.").
+qsizetype placeNamedBy(QStringView surface, const Entity &country, bool preferProvince, const KnowledgeBase &kb)
+{
+    qsizetype city = -1;
+    qsizetype province = -1;
+    const auto &entities = kb.entities();
+    for (qsizetype i = 0; i < entities.size(); ++i) {
+        const Entity &e = entities.at(i);
+        if (e.kind != EntityKind::Region || !factEquals(e, u"part_of", country.id))
+            continue;
+        bool named = false;
+        for (const Alias &a : e.aliases) {
+            if (a.role == Alias::Metonym || a.role == Alias::Demonym)
+                continue;
+            const QStringView t(a.text);
+            if (t.size() >= surface.size() && t.left(surface.size()).compare(surface, Qt::CaseInsensitive) == 0
+                && (t.size() == surface.size() || !isWordChar(t.at(surface.size())))) {
+                named = true;
+                break;
+            }
+        }
+        if (!named)
+            continue;
+        if (factEquals(e, u"type", u"city") && city < 0)
+            city = i;
+        else if (factEquals(e, u"type", u"province") && province < 0)
+            province = i;
+    }
+    if (preferProvince && province >= 0)
+        return province;
+    return city >= 0 ? city : province;
 }
 
 } // namespace
 
-qsizetype chooseCandidate(QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates,
-                          const KnowledgeBase &kb)
+qsizetype chooseCandidate(
+    QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates, const KnowledgeBase &kb)
 {
-    Q_UNUSED(kb);
+    const auto &entities = kb.entities();
+    const QStringView surface = text.mid(start, end - start);
+    const bool tickerLike = tickerPrefix(text, start, end);
     qsizetype plain = -1;
     qsizetype metonym = -1;
+    bool placeChecked = false;
+    bool institution = false;
+    bool surname = false;
     for (const LinkCandidate &c : candidates) {
+        const Entity &e = entities.at(c.entity);
+        if (lowerCaseCommonWord(surface, e))
+            continue;
+        if (e.kind == EntityKind::Company && tickerLike)
+            continue;
+        if (e.kind == EntityKind::Region && c.role != Alias::Demonym) {
+            if (!placeChecked) {
+                institution = namesInstitution(text, start, end);
+                surname = readsAsSurname(text, start);
+                placeChecked = true;
+            }
+            if (institution || surname)
+                continue;
+        }
+        if (!recordAccepts(text, start, end, e))
+            continue;
         if (c.role == Alias::Metonym) {
             if (metonym < 0)
                 metonym = c.entity;
@@ -48,9 +427,13 @@ qsizetype chooseCandidate(QStringView text, qsizetype start, qsizetype end, cons
             plain = c.entity;
         }
     }
-    if (metonym >= 0)
-        return readsAsPlace(text, start, end) ? plain : metonym;
-    return plain;
+    if (metonym < 0)
+        return plain;
+    if (!readsAsPlace(text, start, end))
+        return metonym;
+    if (plain >= 0)
+        return plain;
+    return placeNamedBy(surface, entities.at(metonym), afterCompassWord(text, start), kb);
 }
 
 } // namespace Lede

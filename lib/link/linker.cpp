@@ -8,23 +8,19 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace Lede {
 
 namespace {
 
-struct Candidate
-{
-    qsizetype entity; // index into the knowledge base
-    Alias::Role role;
-    bool exactCase;
-    QString text; // as written in the knowledge base, for exact-case checks
-};
+// ---------------------------------------------------------------------------------------------
+// Per-character facts for the whole BMP, computed once per process.
 
-struct Pattern
-{
-    qsizetype length;
-    std::vector<Candidate> candidates;
+enum CharFlag : quint8 {
+    WordFlag = 1, // glues to its neighbours into a word in spaced scripts
+    SkipFlag = 2, // invisible to matching: combining marks, soft hyphen, joiners
+    MarkFlag = 4, // a combining diacritical mark: belongs to the letter before it
 };
 
 bool isCjk(char32_t c)
@@ -36,7 +32,6 @@ bool isCjk(char32_t c)
         || (c >= 0x20000 && c <= 0x3FFFF); // supplementary ideographs
 }
 
-// A character that glues to its neighbours into a word in spaced scripts.
 bool isWordChar(char16_t c)
 {
     const QChar q(c);
@@ -47,132 +42,236 @@ bool isWordChar(char16_t c)
     return q.isLetterOrNumber() || q.isMark();
 }
 
+// Compatibility decompositions worth folding: those that only change a letter's width, font or
+// presentation form, or add an accent. Superscripts, subscripts, fractions, circled and squared
+// forms are left alone ("m²" is not "m2").
+bool foldableTag(QChar::Decomposition tag)
+{
+    switch (tag) {
+    case QChar::Canonical:
+    case QChar::Font:
+    case QChar::NoBreak:
+    case QChar::Initial:
+    case QChar::Medial:
+    case QChar::Final:
+    case QChar::Isolated:
+    case QChar::Wide:
+    case QChar::Narrow:
+    case QChar::Compat:
+        return true;
+    default:
+        return false;
+    }
+}
+
+struct CharTables
+{
+    std::array<char16_t, 0x10000> fold{};
+    std::array<quint8, 0x10000> flags{};
+
+    CharTables()
+    {
+        for (uint u = 0; u < 0x10000; ++u) {
+            const char16_t c = char16_t(u);
+            fold[u] = foldOne(c);
+            quint8 f = isWordChar(c) ? WordFlag : 0;
+            if (u >= 0x0300 && u <= 0x036F)
+                f |= SkipFlag | MarkFlag;
+            if (u == 0x00AD || u == 0x200C || u == 0x200D || u == 0x2060 || u == 0xFEFF)
+                f |= SkipFlag;
+            flags[u] = f;
+        }
+    }
+
+    static char16_t punctuation(char16_t c)
+    {
+        switch (c) {
+        case 0x2018: // single quotation marks, the usual typographic apostrophes
+        case 0x2019:
+        case 0x02BC: // modifier letter apostrophe
+        case 0x2032: // prime, typed for an apostrophe
+            return u'\'';
+        case 0x2010: // hyphen
+        case 0x2011: // non-breaking hyphen
+        case 0x2012: // figure dash
+        case 0x2013: // en dash
+        case 0x2212: // minus sign
+        case 0xFE63: // small hyphen-minus
+            return u'-';
+        case 0x00A0: // no-break spaces, typographic spaces, the ideographic space
+        case 0x202F:
+        case 0x205F:
+        case 0x200B:
+        case 0x3000:
+            return u' ';
+        default:
+            if (c >= 0x2000 && c <= 0x200A)
+                return u' ';
+            return c;
+        }
+    }
+
+    static char16_t foldOne(char16_t c)
+    {
+        if (c < 0x80)
+            return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+        const QChar q(c);
+        if (q.isSurrogate())
+            return c;
+        char16_t f = punctuation(c);
+        if (f == c && !(c >= 0xAC00 && c <= 0xD7A3) && foldableTag(q.decompositionTag())) {
+            const QString d = QString(q).normalized(QString::NormalizationForm_KD);
+            const auto restAreMarks = [&d] {
+                return std::all_of(
+                    d.begin() + 1, d.end(), [](QChar m) { return m.category() == QChar::Mark_NonSpacing; });
+            };
+            if (d.size() == 1)
+                f = d.at(0).unicode();
+            else if (d.size() > 1 && d.at(0).unicode() < 0x80 && d.at(0).isLetter() && restAreMarks())
+                f = d.at(0).unicode(); // é → e, but not が → か: only accents on Latin letters go
+            f = punctuation(f);
+        }
+        switch (f) { // Latin letters with a stroke, which have no decomposition
+        case 0x00D8:
+        case 0x00F8:
+            f = u'o';
+            break;
+        case 0x0141:
+        case 0x0142:
+            f = u'l';
+            break;
+        case 0x0110:
+        case 0x0111:
+            f = u'd';
+            break;
+        default:
+            break;
+        }
+        if (f < 0x80)
+            return (f >= u'A' && f <= u'Z') ? char16_t(f + 32) : f;
+        const char32_t folded = QChar::toCaseFolded(char32_t(f));
+        return folded <= 0xFFFF ? char16_t(folded) : f;
+    }
+};
+
+const CharTables &charTables()
+{
+    static const CharTables tables;
+    return tables;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct Candidate
+{
+    qsizetype entity; // index into the knowledge base
+    Alias::Role role;
+    bool exactCase;
+    bool pluralOk; // a chip model: "H20s" names the H20
+    QString text; // as written in the knowledge base (or its hyphen/space variant), for exact-case checks
+};
+
+struct Pattern
+{
+    qint32 length; // folded UTF-16 units, the text's units less skipped ones
+    bool lastIsWord;
+    bool pluralOk; // some candidate takes a plural "s"
+    std::vector<Candidate> candidates;
+};
+
+// Classes of UTF-16 units. The dense ones have a column in the transition table.
+constexpr quint16 OtherNonWord = 0;
+constexpr quint16 OtherWord = 1;
+constexpr quint16 Skip = 2;
+constexpr int MaxDenseClasses = 160;
+
+// Spellings of an alias that differ only where a run of at least two letters meets a run of
+// digits: "Ascend 910B", "Ascend-910B" and "Ascend910B"; "GB200" and "GB-200". A run written
+// together also matches hyphenated, but not spaced ("GB 200" would catch "16 GB 200"); a single
+// letter never varies ("H 20", "A 100-page report").
+QStringList separatorVariants(const QString &alias)
+{
+    QStringList out{alias};
+    int junctions = 0;
+    for (qsizetype i = 1; i < alias.size() && junctions < 3; ++i) {
+        const bool sep = alias.at(i) == u' ' || alias.at(i) == u'-';
+        const qsizetype digitAt = sep ? i + 1 : i;
+        if (digitAt >= alias.size() || !alias.at(digitAt).isDigit())
+            continue;
+        qsizetype letters = 0;
+        for (qsizetype j = i - 1; j >= 0 && alias.at(j).isLetter(); --j)
+            ++letters;
+        if (letters < 2)
+            continue;
+        ++junctions;
+        QStringList next;
+        for (const QString &v : std::as_const(out)) {
+            // The junction sits at the same place counted from the end in every variant so far.
+            const qsizetype fromEnd = alias.size() - i;
+            const qsizetype at = v.size() - fromEnd;
+            const QString head = v.left(at);
+            const QString tail = v.mid(sep ? at + 1 : at);
+            next.append(head + tail);
+            next.append(head + u'-' + tail);
+            if (sep)
+                next.append(head + u' ' + tail);
+        }
+        next.removeDuplicates();
+        out = next;
+    }
+    return out;
+}
+
 } // namespace
 
 char16_t Linker::fold(char16_t c)
 {
-    if (c < 0x80) {
-        if (c >= u'A' && c <= u'Z')
-            return c + 32;
-        return c;
-    }
-    if (c >= 0xFF01 && c <= 0xFF5E) // full-width ASCII
-        return fold(char16_t(c - 0xFF01 + 0x21));
-    switch (c) {
-    case 0x2019: // right single quotation mark, the usual typographic apostrophe
-    case 0x2018:
-    case 0x02BC:
-        return u'\'';
-    case 0x2010: // hyphen
-    case 0x2011: // non-breaking hyphen
-    case 0x2012:
-    case 0x2013:
-        return u'-';
-    case 0x00A0:
-    case 0x3000:
-        return u' ';
-    default:
-        break;
-    }
-    const QChar q(c);
-    if (q.isSurrogate())
-        return c;
-    const char32_t folded = QChar::toCaseFolded(char32_t(c));
-    return folded <= 0xFFFF ? char16_t(folded) : c;
+    return charTables().fold[c];
 }
 
+// A deterministic automaton over classes of folded UTF-16 units.
+//
+// It is Aho–Corasick made whole-word aware: a pattern that begins with a word character may only
+// begin where the text's previous character is not one, so the automaton has two roots (after a
+// non-word character, after a word character) and a failure link only ever leads to a suffix that
+// could begin a match. Inside a word that starts no alias the automaton sits in the second root
+// until the word ends. Transitions are precomputed for every dense class (Latin, digits and
+// punctuation, which is nearly all text), so a step is one table load; rarer classes (CJK) follow
+// sparse edges and failure links. A transition into a state where some pattern ends is stored
+// negated, so the scan loop tests one sign.
 struct Linker::Automaton
 {
-    // Goto function: state 0 is the root and has a dense table; other states keep sorted edges.
-    std::vector<int> rootNext = std::vector<int>(0x10000, 0);
-    std::vector<std::vector<std::pair<char16_t, int>>> edges{1};
-    std::vector<int> failure{0};
-    std::vector<int> output{-1}; // pattern ending exactly at this state, or -1
-    std::vector<int> outputLink{-1}; // nearest state on the failure chain with an output
+    int K = 0; // dense classes = row width
+    int classCount = 0;
+    std::vector<quint16> cls = std::vector<quint16>(0x10000, OtherNonWord);
+    std::vector<quint8> classWord;
+    std::vector<qint32> table; // node * K + class → target node * K, ~ when it has outputs
+    std::vector<qint32> fail;
+    std::vector<quint8> hasOut;
+    std::vector<qint32> rootRare; // rare class - K → root's child, or -1
+    std::vector<quint32> rareStart; // CSR of the sparse edges of rare classes, per node
+    std::vector<std::pair<quint16, qint32>> rareEdges;
+    std::vector<quint32> outStart; // CSR of the patterns ending at each node (its whole failure chain)
+    std::vector<qint32> outList;
     std::vector<Pattern> patterns;
 
-    int next(int state, char16_t c) const
-    {
-        if (state == 0)
-            return rootNext[c];
-        const auto &e = edges[state];
-        auto it = std::lower_bound(e.begin(), e.end(), c, [](const auto &p, char16_t v) { return p.first < v; });
-        return (it != e.end() && it->first == c) ? it->second : -1;
-    }
+    qint32 entry(qint32 node) const { return hasOut[node] ? ~(node * K) : node * K; }
 
-    int addState()
-    {
-        edges.emplace_back();
-        failure.push_back(0);
-        output.push_back(-1);
-        outputLink.push_back(-1);
-        return int(edges.size() - 1);
-    }
-
-    int insert(QStringView folded)
-    {
-        int state = 0;
-        for (QChar qc : folded) {
-            const char16_t c = qc.unicode();
-            int to = next(state, c);
-            if (to <= 0) {
-                to = addState();
-                if (state == 0) {
-                    rootNext[c] = to;
-                } else {
-                    auto &e = edges[state];
-                    auto it = std::lower_bound(
-                        e.begin(), e.end(), c, [](const auto &p, char16_t v) { return p.first < v; });
-                    e.insert(it, {c, to});
-                }
-            }
-            state = to;
-        }
-        return state;
-    }
-
-    void build()
-    {
-        std::vector<int> queue;
-        queue.reserve(edges.size());
-        for (int c = 0; c < 0x10000; ++c) {
-            if (const int s = rootNext[c]; s > 0) {
-                failure[s] = 0;
-                queue.push_back(s);
-            }
-        }
-        for (size_t head = 0; head < queue.size(); ++head) {
-            const int s = queue[head];
-            for (const auto &[c, to] : edges[s]) {
-                int f = failure[s];
-                for (;;) {
-                    const int n = next(f, c);
-                    if (n > 0) {
-                        failure[to] = n;
-                        break;
-                    }
-                    if (f == 0) {
-                        failure[to] = 0;
-                        break;
-                    }
-                    f = failure[f];
-                }
-                const int fs = failure[to];
-                outputLink[to] = output[fs] >= 0 ? fs : outputLink[fs];
-                queue.push_back(to);
-            }
-        }
-    }
-
-    int step(int state, char16_t c) const
+    // Transition on a rare class from a node, following failure links.
+    qint32 rareNode(qint32 node, quint16 k) const
     {
         for (;;) {
-            const int n = next(state, c);
-            if (n > 0)
-                return n;
-            if (state == 0)
-                return 0;
-            state = failure[state];
+            if (node <= 1) {
+                const qint32 c = rootRare[k - K];
+                if (c >= 0 && (node == 0 || !classWord[k]))
+                    return c;
+                return classWord[k] ? 1 : 0;
+            }
+            for (quint32 e = rareStart[node]; e < rareStart[node + 1]; ++e) {
+                if (rareEdges[e].first == k)
+                    return rareEdges[e].second;
+            }
+            node = fail[node];
         }
     }
 };
@@ -181,34 +280,273 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
     : m_kb(std::move(kb)), m_automaton(std::make_unique<Automaton>())
 {
     Automaton &a = *m_automaton;
+    const CharTables &ct = charTables();
+
+    // 1. Patterns: each alias folded, then the hyphen/space variants of aliases with model numbers.
+    //    Real aliases go first so that a variant never adds a candidate to another entity's name.
     QHash<QString, int> patternOf;
+    std::vector<QString> foldedOf;
+    const auto addPattern = [&](const QString &written, qsizetype entity, const Alias &alias, bool variant) {
+        QString folded;
+        folded.reserve(written.size());
+        for (QChar c : written) {
+            if (!(ct.flags[c.unicode()] & SkipFlag))
+                folded.append(QChar(ct.fold[c.unicode()]));
+        }
+        if (folded.isEmpty())
+            return;
+        int p = patternOf.value(folded, -1);
+        if (p >= 0 && variant) {
+            const auto &cs = a.patterns[p].candidates;
+            if (std::none_of(cs.begin(), cs.end(), [&](const Candidate &c) { return c.entity == entity; }))
+                return; // some other entity's real name
+        }
+        if (p < 0) {
+            p = int(a.patterns.size());
+            const bool lastIsWord = ct.flags[folded.back().unicode()] & WordFlag;
+            a.patterns.push_back(Pattern{qint32(folded.size()), lastIsWord, false, {}});
+            patternOf.insert(folded, p);
+            foldedOf.push_back(folded);
+        }
+        const QChar last = written.back();
+        const bool plural = m_kb->entities().at(entity).kind == EntityKind::Chip && written.size() >= 2
+            && (last.isDigit() || last.isUpper());
+        auto &cands = a.patterns[p].candidates;
+        const bool duplicate = std::any_of(cands.begin(), cands.end(), [&](const Candidate &c) {
+            return c.entity == entity && c.exactCase == alias.exactCase && c.role == alias.role && c.text == written;
+        });
+        if (!duplicate) {
+            cands.push_back(Candidate{entity, alias.role, alias.exactCase, plural, written});
+            a.patterns[p].pluralOk = a.patterns[p].pluralOk || plural;
+        }
+    };
     const auto &entities = m_kb->entities();
-    for (qsizetype i = 0; i < entities.size(); ++i) {
-        for (const Alias &alias : entities.at(i).aliases) {
-            if (alias.text.isEmpty())
-                continue;
-            QString folded = alias.text;
-            for (QChar &c : folded)
-                c = QChar(fold(c.unicode()));
-            int p = patternOf.value(folded, -1);
-            if (p < 0) {
-                p = int(a.patterns.size());
-                a.patterns.push_back(Pattern{folded.size(), {}});
-                patternOf.insert(folded, p);
-                a.output[a.insert(folded)] = p;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (qsizetype i = 0; i < entities.size(); ++i) {
+            for (const Alias &alias : entities.at(i).aliases) {
+                const QString written = alias.text.normalized(QString::NormalizationForm_C).trimmed();
+                if (written.isEmpty())
+                    continue;
+                if (pass == 0) {
+                    addPattern(written, i, alias, false);
+                    continue;
+                }
+                const QStringList variants = separatorVariants(written);
+                for (qsizetype v = 1; v < variants.size(); ++v)
+                    addPattern(variants.at(v), i, alias, true);
             }
-            auto &cands = a.patterns[p].candidates;
-            const bool duplicate = std::any_of(cands.begin(), cands.end(), [&](const Candidate &c) {
-                return c.entity == i && c.exactCase == alias.exactCase && c.role == alias.role;
-            });
-            if (!duplicate)
-                cands.push_back(Candidate{i, alias.role, alias.exactCase, alias.text});
         }
     }
-    // The output array was sized as states were added; insert() may have grown it after.
-    a.output.resize(a.edges.size(), -1);
-    a.build();
-    qCDebug(lcLink) << "linker:" << a.patterns.size() << "patterns," << a.edges.size() << "states";
+
+    // 2. Classes: one per folded unit that some pattern uses; Latin-range ones are dense.
+    std::vector<quint16> classOfFolded(0x10000, 0xFFFF);
+    {
+        std::vector<char16_t> used;
+        std::vector<bool> seen(0x10000, false);
+        for (const QString &f : foldedOf) {
+            for (QChar c : f) {
+                if (!seen[c.unicode()]) {
+                    seen[c.unicode()] = true;
+                    used.push_back(c.unicode());
+                }
+            }
+        }
+        std::sort(used.begin(), used.end());
+        int next = 3;
+        std::vector<char16_t> rare;
+        for (char16_t c : used) {
+            if ((c < 0x0530 || (c >= 0x1E00 && c <= 0x1EFF)) && next < MaxDenseClasses)
+                classOfFolded[c] = quint16(next++);
+            else
+                rare.push_back(c);
+        }
+        a.K = next;
+        for (char16_t c : rare)
+            classOfFolded[c] = quint16(next++);
+        a.classCount = next;
+        a.classWord.assign(size_t(next), 0);
+        a.classWord[OtherWord] = 1;
+        for (char16_t c : used)
+            a.classWord[classOfFolded[c]] = (ct.flags[c] & WordFlag) ? 1 : 0;
+        for (uint u = 0; u < 0x10000; ++u) {
+            const quint8 flags = ct.flags[u];
+            if (flags & SkipFlag) {
+                a.cls[u] = Skip;
+                continue;
+            }
+            const quint16 k = classOfFolded[ct.fold[u]];
+            a.cls[u] = k != 0xFFFF ? k : ((flags & WordFlag) ? OtherWord : OtherNonWord);
+        }
+    }
+    const int K = a.K;
+    const int classes = a.classCount;
+
+    // 3. The trie, in insertion order; node 0 is the root after a non-word character, node 1 the
+    //    root after a word character (it has no edges of its own).
+    std::vector<std::vector<std::pair<quint16, qint32>>> children(2);
+    std::vector<qint32> rootChild(size_t(classes), -1);
+    std::vector<qint32> outHere(2, -1);
+    for (size_t p = 0; p < a.patterns.size(); ++p) {
+        qint32 node = 0;
+        for (QChar c : foldedOf[p]) {
+            const quint16 k = classOfFolded[c.unicode()];
+            qint32 to = -1;
+            if (node == 0) {
+                to = rootChild[k];
+            } else {
+                for (const auto &[ek, en] : children[size_t(node)]) {
+                    if (ek == k) {
+                        to = en;
+                        break;
+                    }
+                }
+            }
+            if (to < 0) {
+                to = qint32(children.size());
+                children.emplace_back();
+                outHere.push_back(-1);
+                if (node == 0)
+                    rootChild[k] = to;
+                else
+                    children[size_t(node)].emplace_back(k, to);
+            }
+            node = to;
+        }
+        outHere[size_t(node)] = qint32(p);
+    }
+    for (quint16 k = 0; k < classes; ++k) {
+        if (rootChild[k] >= 0)
+            children[0].emplace_back(k, rootChild[k]);
+    }
+
+    // 4. Renumber breadth-first so that shallow (hot) states sit together.
+    const size_t nodes = children.size();
+    std::vector<qint32> order{0, 1};
+    std::vector<qint32> newId(nodes, -1);
+    newId[0] = 0;
+    newId[1] = 1;
+    order.reserve(nodes);
+    for (size_t head = 0; head < order.size(); ++head) {
+        auto &edges = children[size_t(order[head])];
+        std::sort(edges.begin(), edges.end());
+        for (const auto &[k, to] : edges) {
+            newId[size_t(to)] = qint32(order.size());
+            order.push_back(to);
+        }
+    }
+    std::vector<std::vector<std::pair<quint16, qint32>>> kids(nodes);
+    std::vector<qint32> out(nodes, -1);
+    for (size_t old = 0; old < nodes; ++old) {
+        const qint32 id = newId[old];
+        out[size_t(id)] = outHere[old];
+        for (const auto &[k, to] : children[old]) {
+            kids[size_t(id)].emplace_back(k, newId[size_t(to)]);
+        }
+    }
+    children.clear();
+    std::vector<qint32> denseKid(nodes * size_t(K), -1);
+    for (size_t v = 0; v < nodes; ++v) {
+        for (const auto &[k, to] : kids[v]) {
+            if (k < K)
+                denseKid[v * size_t(K) + k] = to;
+        }
+    }
+    const auto childOf = [&](qint32 v, quint16 k) -> qint32 {
+        if (k < K)
+            return denseKid[size_t(v) * size_t(K) + k];
+        for (const auto &[ek, en] : kids[size_t(v)]) {
+            if (ek == k)
+                return en;
+        }
+        return -1;
+    };
+
+    // 5. Failure links and the transition table, in breadth-first (= id) order.
+    a.fail.assign(nodes, 0);
+    a.hasOut.assign(nodes, 0);
+    a.table.assign(nodes * size_t(K), 0);
+    const auto rootStep = [&](qint32 root, quint16 k) -> qint32 {
+        const qint32 c = rootChild[k] >= 0 ? newId[size_t(rootChild[k])] : -1;
+        if (c >= 0 && (root == 0 || !a.classWord[k]))
+            return c;
+        return a.classWord[k] ? 1 : 0;
+    };
+    // δ(v, k) for any class, for construction: dense rows of earlier nodes are complete.
+    const auto delta = [&](qint32 v, quint16 k) -> qint32 {
+        for (;;) {
+            if (v <= 1)
+                return rootStep(v, k);
+            if (k < K)
+                return a.table[size_t(v) * size_t(K) + k];
+            const qint32 c = childOf(v, k);
+            if (c >= 0)
+                return c;
+            v = a.fail[size_t(v)];
+        }
+    };
+    for (qint32 v = 0; v < qint32(nodes); ++v) {
+        qint32 *row = a.table.data() + size_t(v) * size_t(K);
+        if (v <= 1) {
+            for (quint16 k = 0; k < K; ++k)
+                row[k] = rootStep(v, k);
+        } else {
+            const qint32 *failRow = a.table.data() + size_t(a.fail[size_t(v)]) * size_t(K);
+            std::copy(failRow, failRow + K, row);
+            for (const auto &[k, to] : kids[size_t(v)]) {
+                if (k < K)
+                    row[k] = to;
+            }
+        }
+        row[Skip] = v;
+        // Children's failure links: the longest proper suffix that may begin a match.
+        for (const auto &[k, to] : kids[size_t(v)]) {
+            if (v == 0)
+                a.fail[size_t(to)] = a.classWord[k] ? 1 : 0;
+            else
+                a.fail[size_t(to)] = delta(a.fail[size_t(v)], k);
+        }
+    }
+    // Outputs: each node lists every pattern ending there, its own and its failure chain's.
+    a.outStart.assign(nodes + 1, 0);
+    {
+        std::vector<std::vector<qint32>> lists(nodes);
+        for (size_t v = 2; v < nodes; ++v) {
+            if (out[v] >= 0)
+                lists[v].push_back(out[v]);
+            const auto &inherited = lists[size_t(a.fail[v])];
+            lists[v].insert(lists[v].end(), inherited.begin(), inherited.end());
+            a.hasOut[v] = lists[v].empty() ? 0 : 1;
+        }
+        for (size_t v = 0; v < nodes; ++v) {
+            a.outStart[v] = quint32(a.outList.size());
+            a.outList.insert(a.outList.end(), lists[v].begin(), lists[v].end());
+        }
+        a.outStart[nodes] = quint32(a.outList.size());
+    }
+    // Node ids in the table become row offsets, negated into outputs; skip columns stay plain so
+    // that a combining mark after a name does not report it twice.
+    for (size_t v = 0; v < nodes; ++v) {
+        qint32 *row = a.table.data() + v * size_t(K);
+        for (int k = 0; k < K; ++k)
+            row[k] = k == Skip ? qint32(v) * K : a.entry(row[k]);
+    }
+    // Sparse edges of the rare classes.
+    a.rootRare.assign(size_t(classes - K), -1);
+    for (int k = K; k < classes; ++k)
+        a.rootRare[size_t(k - K)] = rootChild[size_t(k)] >= 0 ? newId[size_t(rootChild[size_t(k)])] : -1;
+    a.rareStart.assign(nodes + 1, 0);
+    for (size_t v = 0; v < nodes; ++v) {
+        a.rareStart[v] = quint32(a.rareEdges.size());
+        if (v <= 1)
+            continue;
+        for (const auto &[k, to] : kids[v]) {
+            if (k >= K)
+                a.rareEdges.emplace_back(k, to);
+        }
+    }
+    a.rareStart[nodes] = quint32(a.rareEdges.size());
+    qCDebug(lcLink) << "linker:" << a.patterns.size() << "patterns," << nodes << "states," << K << "dense and"
+                    << (classes - K) << "rare classes";
 }
 
 Linker::~Linker() = default;
@@ -225,38 +563,93 @@ struct Hit
     qsizetype start;
     qsizetype end;
     int pattern;
+    bool plural;
 };
+
+// Exact-case aliases compare after width and punctuation folding, not case folding.
+bool sameAsWritten(QStringView surface, const QString &want)
+{
+    if (surface.size() != want.size())
+        return false;
+    for (qsizetype k = 0; k < surface.size(); ++k) {
+        const char16_t t = surface[k].unicode();
+        const char16_t w = (t >= 0xFF01 && t <= 0xFF5E) ? char16_t(t - 0xFF01 + 0x21) : t;
+        const char16_t c = want[k].unicode();
+        if (w != c && (QChar(w).isLetter() || Linker::fold(w) != Linker::fold(c)))
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
 QList<EntityMention> Linker::link(QStringView text) const
 {
     const Automaton &a = *m_automaton;
-    std::vector<Hit> hits;
-    int state = 0;
+    const CharTables &ct = charTables();
+    const char16_t *const p = text.utf16();
     const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        state = a.step(state, fold(text[i].unicode()));
-        for (int s = a.output[state] >= 0 ? state : a.outputLink[state]; s > 0; s = a.outputLink[s]) {
-            const int p = a.output[s];
-            const qsizetype len = a.patterns[p].length;
-            const qsizetype start = i + 1 - len;
-            const qsizetype end = i + 1;
-            // Whole words in spaced scripts: a word character of the pattern's edge may not touch one
-            // of the text's.
-            if (isWordChar(text[start].unicode()) && start > 0 && isWordChar(text[start - 1].unicode()))
-                continue;
-            if (isWordChar(text[end - 1].unicode()) && end < n && isWordChar(text[end].unicode())) {
-                continue;
+    const quint16 *const cls = a.cls.data();
+    const qint32 *const table = a.table.data();
+    const quint16 K = quint16(a.K);
+
+    std::vector<Hit> hits;
+    hits.reserve(size_t(n / 128 + 8));
+    const auto report = [&](qsizetype i, qint32 node) {
+        const qsizetype scanEnd = i + 1;
+        for (quint32 o = a.outStart[size_t(node)]; o < a.outStart[size_t(node) + 1]; ++o) {
+            const int pi = a.outList[o];
+            const Pattern &pat = a.patterns[size_t(pi)];
+            qsizetype start = scanEnd - pat.length;
+            for (qsizetype q = start; q < scanEnd; ++q) {
+                if (cls[p[q]] == Skip) { // marks or joiners inside: count the pattern's units back
+                    start = scanEnd;
+                    for (qint32 left = pat.length; left > 0;) {
+                        --start;
+                        if (cls[p[start]] != Skip)
+                            --left;
+                    }
+                    break;
+                }
             }
-            hits.push_back(Hit{start, end, p});
+            qsizetype end = scanEnd;
+            while (end < n && (ct.flags[p[end]] & MarkFlag))
+                ++end; // accents typed as combining marks belong to the name
+            bool plural = false;
+            if (pat.lastIsWord && end < n && (ct.flags[p[end]] & WordFlag)) {
+                if (!(pat.pluralOk && p[end] == u's' && (end + 1 == n || !(ct.flags[p[end + 1]] & WordFlag))))
+                    continue;
+                plural = true;
+            }
+            hits.push_back(Hit{start, end, pi, plural});
+        }
+    };
+
+    qint32 s = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const quint16 k = cls[p[i]];
+        qint32 e;
+        if (k < K) [[likely]] {
+            e = table[s + k];
+        } else {
+            e = a.entry(a.rareNode(s / K, k));
+        }
+        if (e < 0) [[unlikely]] {
+            s = ~e;
+            report(i, s / K);
+        } else {
+            s = e;
         }
     }
+    if (hits.empty())
+        return {};
+
     // Leftmost-longest: sort by start, then longer first; take each hit that does not overlap.
     std::sort(hits.begin(), hits.end(), [](const Hit &x, const Hit &y) {
         return x.start != y.start ? x.start < y.start : (x.end - x.start) > (y.end - y.start);
     });
     QList<EntityMention> mentions;
+    mentions.reserve(qsizetype(hits.size()));
     qsizetype coveredUntil = 0;
     const auto &entities = m_kb->entities();
     for (const Hit &h : hits) {
@@ -264,19 +657,11 @@ QList<EntityMention> Linker::link(QStringView text) const
             continue;
         const QStringView surface = text.mid(h.start, h.end - h.start);
         LinkCandidates passed;
-        for (const Candidate &c : a.patterns[h.pattern].candidates) {
-            if (c.exactCase) {
-                // Exact-case aliases compare after the width/apostrophe folding, not case folding.
-                bool same = c.text.size() == surface.size();
-                for (qsizetype k = 0; same && k < surface.size(); ++k) {
-                    const char16_t t = surface[k].unicode();
-                    const char16_t w = (t >= 0xFF01 && t <= 0xFF5E) ? char16_t(t - 0xFF01 + 0x21) : t;
-                    const char16_t want = c.text[k].unicode();
-                    same = w == want || (!QChar(w).isLetter() && fold(w) == fold(want));
-                }
-                if (!same)
-                    continue;
-            }
+        for (const Candidate &c : a.patterns[size_t(h.pattern)].candidates) {
+            if (h.plural && !c.pluralOk)
+                continue;
+            if (c.exactCase && !sameAsWritten(surface, c.text))
+                continue;
             passed.append(LinkCandidate{c.entity, c.role});
         }
         if (passed.isEmpty())

@@ -11,12 +11,32 @@ namespace Lede {
 
 /// Finds the knowledge base's companies, chips and regions in a text.
 ///
-/// All aliases are matched in one pass with an Aho–Corasick automaton over case-folded UTF-16,
-/// with full-width forms and typographic apostrophes folded to ASCII so that offsets stay those
-/// of the original text. Latin-script matches must be whole words ("Intel" is not found inside
-/// "Intelligence"; "Nvidia's" is found); CJK matches need no boundaries. Overlaps are resolved
-/// leftmost-longest. A name that is both a place and a government ("Beijing") is read as the
-/// government unless the words around it make it a place ("in Beijing", "Beijing-based").
+/// All aliases are matched in one pass by a deterministic, whole-word-aware Aho–Corasick automaton
+/// over folded UTF-16 (see linker.cpp). Offsets are always those of the original text: every
+/// folding maps one UTF-16 unit to one, and units that matching skips stay inside the mention.
+///
+/// - **Whole words** in spaced scripts ("Intel" is not found inside "Intelligence"); CJK names
+///   need no boundaries. Overlaps resolve leftmost-longest.
+/// - **Case**: case-insensitive, except aliases marked exact-case in the knowledge base ("US",
+///   "=Arm"), which must match as written after width and punctuation folding.
+/// - **Possessives**: "Nvidia's", "Nvidia’s" link "Nvidia".
+/// - **Plurals of chip models**: a chip alias ending in a digit or a capital letter also matches
+///   before a plural "s" ("H20s", "H100s", "TPUs"); the mention covers the alias only ("H20" of
+///   "H20s"), so it reads the same as the singular.
+/// - **Hyphen and space variants of model numbers**: where a run of two or more letters meets a
+///   run of digits inside an alias, "-", " " and nothing are equivalent if the alias has a
+///   separator there ("Ascend 910B" = "Ascend-910B" = "Ascend910B"), and "-" or nothing if it has
+///   none ("GB200" = "GB-200", but not "GB 200", which "16 GB 200…" would produce). A single letter
+///   never varies ("H 20", "A 100-page report").
+/// - **Unicode normalisation** (compatibility forms that keep one unit for one): full-width and
+///   half-width forms, font and presentation variants, CJK compatibility ideographs, accents on
+///   Latin letters ("Quebec" = "Québec"; ø, ł, đ too), typographic apostrophes and primes to ',
+///   Unicode hyphens, en dash and minus to -, no-break and typographic spaces to a space. Combining
+///   accents (decomposed text), soft hyphens and zero-width joiners are skipped. Superscripts,
+///   fractions, circled forms and ligatures are not folded.
+///
+/// A name that is both a place and a government ("Beijing") is decided by chooseCandidate() from
+/// the words around it, for every match.
 ///
 /// Immutable once built, so one Linker can serve several threads.
 class Linker
@@ -32,8 +52,9 @@ public:
     std::shared_ptr<const KnowledgeBase> sharedKnowledgeBase() const { return m_kb; }
     qsizetype patternCount() const;
 
-    /// The folding the automaton matches under, one UTF-16 unit for one: case-folded, full-width
-    /// ASCII to ASCII, curly apostrophes to '. Exposed for tests.
+    /// The folding the automaton matches under, one UTF-16 unit for one: case-folded, compatibility
+    /// forms and accented Latin letters to their base, typographic apostrophes, hyphens and spaces
+    /// to ASCII. Exposed for tests.
     static char16_t fold(char16_t c);
 
 private:

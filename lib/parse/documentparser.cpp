@@ -109,6 +109,13 @@ ParseResult parseDocument(const QByteArray &data, const QString &fileName)
         return result;
     }
     result.format = detectFormat(data, fileName);
+    if (result.format == SourceFormat::PlainText) {
+        const QString head = lowerHead(data);
+        if (head.startsWith(u'{') || (head.startsWith(u'[') && !head.startsWith(u"[["))) {
+            result.error = QObject::tr("JSON data that is not a JSON Feed");
+            return result;
+        }
+    }
     QString error;
     switch (result.format) {
     case SourceFormat::Html: {

@@ -110,6 +110,18 @@ const QList<QStringList> &migrations()
                 article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE))"_s,
             u"CREATE INDEX story_bands_lookup ON story_bands(band, band_key)"_s,
         },
+        {
+            // What the journalist taught the linker, applied in order over the shipped knowledge base.
+            uR"(CREATE TABLE kb_edits (
+                id INTEGER PRIMARY KEY,
+                action TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                value TEXT NOT NULL DEFAULT '',
+                article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+                start_pos INTEGER NOT NULL DEFAULT 0,
+                end_pos INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL))"_s,
+        },
     };
     return steps;
 }
@@ -275,7 +287,7 @@ bool Library::migrate()
                             .arg(version + 1)
                             .arg(db.lastError().text()));
         ++version;
-        qCInfo(lcStore) << "library" << m_path << "upgraded to schema" << version;
+        qCDebug(lcStore) << "library" << m_path << "upgraded to schema" << version;
     }
     return true;
 }
@@ -433,8 +445,9 @@ QList<ArticleSummary> Library::articles() const
     QList<ArticleSummary> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(
-            u"SELECT id, title, outlet, byline, published, format, source_path, imported_at FROM articles ORDER BY id"_s)) {
+    if (!q.exec(uR"(SELECT id, title, outlet, byline, published, format, source_path, imported_at, story_id,
+                          (SELECT count(*) FROM articles b WHERE b.story_id = a.story_id)
+                   FROM articles a ORDER BY id)"_s)) {
         fail(QObject::tr("cannot read the article list: %1").arg(q.lastError().text()));
         return out;
     }
@@ -568,6 +581,84 @@ bool Library::removeAnnotation(qint64 id)
     return tx.commit() || fail(db.lastError().text());
 }
 
+std::optional<KbEdit> Library::addKbEdit(const KbEdit &in)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    KbEdit e = in;
+    e.created = QDateTime::currentDateTimeUtc();
+    QSqlQuery q(db);
+    q.prepare(uR"(INSERT INTO kb_edits (action, entity_id, value, article_id, start_pos, end_pos, created_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?))"_s);
+    q.addBindValue(KbEdit::actionName(e.action));
+    q.addBindValue(text(e.entityId));
+    q.addBindValue(text(e.value));
+    q.addBindValue(e.articleId ? QVariant(e.articleId) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(e.start);
+    q.addBindValue(e.end);
+    q.addBindValue(e.created.toString(Qt::ISODateWithMs));
+    if (!q.exec()) {
+        fail(QObject::tr("cannot save the change to the knowledge base: %1").arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    e.id = q.lastInsertId().toLongLong();
+    if (e.action == KbEdit::RejectMention) {
+        // The wrong mention goes at once; re-linking keeps it out.
+        q.prepare(u"DELETE FROM mentions WHERE article_id = ? AND entity_id = ? AND start_pos = ? AND end_pos = ?"_s);
+        q.addBindValue(e.articleId);
+        q.addBindValue(e.entityId);
+        q.addBindValue(e.start);
+        q.addBindValue(e.end);
+        if (!q.exec()) {
+            fail(QObject::tr("cannot remove the mention: %1").arg(q.lastError().text()));
+            return std::nullopt;
+        }
+    }
+    if (!tx.commit()) {
+        fail(db.lastError().text());
+        return std::nullopt;
+    }
+    return e;
+}
+
+bool Library::removeKbEdit(qint64 id)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    QSqlQuery q(db);
+    q.prepare(u"DELETE FROM kb_edits WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(QObject::tr("cannot undo the change: %1").arg(q.lastError().text()));
+    return tx.commit() || fail(db.lastError().text());
+}
+
+QList<KbEdit> Library::kbEdits() const
+{
+    QList<KbEdit> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(
+            u"SELECT id, action, entity_id, value, article_id, start_pos, end_pos, created_at FROM kb_edits ORDER BY id"_s))
+        return out;
+    while (q.next()) {
+        const auto action = KbEdit::actionFromName(q.value(1).toString());
+        if (!action)
+            continue;
+        KbEdit e;
+        e.id = q.value(0).toLongLong();
+        e.action = *action;
+        e.entityId = q.value(2).toString();
+        e.value = q.value(3).toString();
+        e.articleId = q.value(4).toLongLong();
+        e.start = q.value(5).toLongLong();
+        e.end = q.value(6).toLongLong();
+        e.created = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
+        out.append(e);
+    }
+    return out;
+}
+
 namespace {
 
 QList<Annotation> readAnnotations(QSqlQuery &q)
@@ -611,6 +702,86 @@ QList<Annotation> Library::allAnnotations() const
     if (!q.exec(u"SELECT "_s + annotationColumns + u" FROM annotations ORDER BY article_id, start_pos, id"_s))
         return {};
     return readAnnotations(q);
+}
+
+QList<std::pair<qint64, QString>> Library::articleTexts() const
+{
+    QList<std::pair<qint64, QString>> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id, body FROM articles ORDER BY id"_s)) {
+        fail(QObject::tr("cannot read the articles: %1").arg(q.lastError().text()));
+        return out;
+    }
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString()});
+    return out;
+}
+
+std::optional<qsizetype> Library::replaceMentions(const QList<std::pair<qint64, QList<EntityMention>>> &articles)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        fail(QObject::tr("cannot update mentions: %1").arg(db.lastError().text()));
+        return std::nullopt;
+    }
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    read.prepare(
+        u"SELECT entity_id, start_pos, end_pos FROM mentions WHERE article_id = ? ORDER BY start_pos, end_pos"_s);
+    QSqlQuery remove(db);
+    remove.prepare(u"DELETE FROM mentions WHERE article_id = ?"_s);
+    QSqlQuery insert(db);
+    insert.prepare(
+        u"INSERT INTO mentions (article_id, entity_id, start_pos, end_pos, surface) VALUES (?, ?, ?, ?, ?)"_s);
+    qsizetype changed = 0;
+    for (const auto &[articleId, mentions] : articles) {
+        read.bindValue(0, articleId);
+        if (!read.exec()) {
+            fail(QObject::tr("cannot update mentions: %1").arg(read.lastError().text()));
+            return std::nullopt;
+        }
+        QList<EntityMention> sorted = mentions;
+        std::sort(sorted.begin(), sorted.end(), [](const EntityMention &x, const EntityMention &y) {
+            return x.start != y.start ? x.start < y.start : x.end < y.end;
+        });
+        bool same = true;
+        qsizetype i = 0;
+        while (read.next()) {
+            if (i >= sorted.size() || read.value(0).toString() != sorted.at(i).entityId
+                || read.value(1).toLongLong() != sorted.at(i).start || read.value(2).toLongLong() != sorted.at(i).end) {
+                same = false;
+                break;
+            }
+            ++i;
+        }
+        read.finish();
+        if (same && i == sorted.size())
+            continue;
+        ++changed;
+        remove.bindValue(0, articleId);
+        if (!remove.exec()) {
+            fail(QObject::tr("cannot update mentions: %1").arg(remove.lastError().text()));
+            return std::nullopt;
+        }
+        for (const EntityMention &e : sorted) {
+            insert.bindValue(0, articleId);
+            insert.bindValue(1, e.entityId);
+            insert.bindValue(2, e.start);
+            insert.bindValue(3, e.end);
+            insert.bindValue(4, text(e.surface));
+            if (!insert.exec()) {
+                fail(QObject::tr("cannot update mentions: %1").arg(insert.lastError().text()));
+                return std::nullopt;
+            }
+        }
+    }
+    if (!tx.commit()) {
+        fail(QObject::tr("cannot update mentions: %1").arg(db.lastError().text()));
+        return std::nullopt;
+    }
+    return changed;
 }
 
 } // namespace Lede

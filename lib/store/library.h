@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article.h"
+#include "kb/kbedit.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -90,12 +91,23 @@ public:
     QHash<QString, QSet<qint64>> entityArticles() const;
     /// Replaces an article's mentions (after the knowledge base changed).
     bool replaceMentions(qint64 articleId, const QList<EntityMention> &mentions);
+    /// Every article's id and canonical text, in id order (for re-linking the whole library).
+    QList<std::pair<qint64, QString>> articleTexts() const;
+    /// Replaces the mentions of many articles in one transaction, writing only the articles whose
+    /// mentions differ from the stored ones. Returns how many changed, or nothing when it failed
+    /// (then nothing was written).
+    std::optional<qsizetype> replaceMentions(const QList<std::pair<qint64, QList<EntityMention>>> &articles);
 
     std::optional<Annotation> addAnnotation(const Annotation &annotation);
     bool updateAnnotation(const Annotation &annotation);
     bool removeAnnotation(qint64 id);
     QList<Annotation> annotations(qint64 articleId) const;
     QList<Annotation> allAnnotations() const;
+
+    /// What the journalist taught the linker, oldest first. Rejecting a mention also removes it.
+    std::optional<KbEdit> addKbEdit(const KbEdit &edit);
+    bool removeKbEdit(qint64 id);
+    QList<KbEdit> kbEdits() const;
 
     QSqlDatabase database() const;
 

@@ -83,6 +83,50 @@ private Q_SLOTS:
         }
     }
 
+    // The same story in several copies groups as one story; unrelated articles do not.
+    void corpusCopiesGroupIntoStories()
+    {
+        const QString articles = LedeTest::sharedFile(u"corpus/articles"_s);
+        LEDE_REQUIRE_SHARED(articles);
+        QTemporaryDir dir;
+        const QStringList names = {
+            u"bulwark__reuters_deepseek-chinese-chipmakers-huawei-ascend.md"_s,
+            u"bulwark__businessstandard_SYNDICATED-reuters-deepseek-chipmakers.md"_s,
+            u"bulwark__wallstreetcn_zh_deepseek-server-busy-h20-ascend.md"_s,
+            u"bulwark__pingwest_zh_DUP-deepseek-server-busy.md"_s,
+            u"bulwark__techcrunch_deepseek-everything-h100-h800.md"_s,
+            u"bulwark__qq_zh_cambricon-export-control.md"_s,
+            u"bulwark__wsj_china-trade-war-threaten-us-tech.md"_s,
+            u"pressrelease__hive-nvidia-nasdaq-nvda-chips.md"_s,
+        };
+        QStringList files;
+        for (const QString &n : names)
+            files.append(QDir(articles).filePath(n));
+        const QString libPath = dir.filePath(u"lib.lede"_s);
+        Lede::ImportJob job(libPath, files, m_linker);
+        const Lede::ImportSummary first = job.run();
+        QCOMPARE(first.added, 8);
+        QCOMPARE(first.grouped, 2);
+        QCOMPARE(first.failed, 0);
+
+        Lede::Library lib;
+        QVERIFY(lib.open(libPath));
+        QHash<QString, qint64> storyOf;
+        for (const auto &a : lib.articles())
+            storyOf.insert(QFileInfo(a.sourcePath).fileName(), a.storyId);
+        QCOMPARE(storyOf.value(names[0]), storyOf.value(names[1]));
+        QCOMPARE(storyOf.value(names[2]), storyOf.value(names[3]));
+        QCOMPARE(QSet<qint64>(storyOf.cbegin(), storyOf.cend()).size(), 6);
+
+        // Importing the folder again adds nothing and groups nothing.
+        Lede::ImportJob again(libPath, files, m_linker);
+        const Lede::ImportSummary second = again.run();
+        QCOMPARE(second.added, 0);
+        QCOMPARE(second.duplicates, 8);
+        QCOMPARE(second.grouped, 0);
+        QCOMPARE(lib.articleCount(), 8);
+    }
+
     void cancelStopsBetweenFiles()
     {
         QTemporaryDir dir;

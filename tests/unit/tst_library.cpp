@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/library.h"
+#include "testpaths.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -158,6 +159,27 @@ private Q_SLOTS:
         Lede::Library lib;
         QVERIFY(!lib.open(path));
         QVERIFY(lib.lastError().contains(u"newer Lede"_s));
+    }
+
+    // A library file as the first release wrote it (tests/data/libraries/schema-v1.lede) opens,
+    // upgrades in place and keeps its article, mentions and annotations.
+    void upgradesCheckedInVersionOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"v1.lede"_s);
+        QVERIFY(QFile::copy(LedeTest::dataFile(u"libraries/schema-v1.lede"_s), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        Lede::Library lib;
+        QVERIFY2(lib.open(path), qPrintable(lib.lastError()));
+        QCOMPARE(lib.schemaVersion(), Lede::Library::currentSchemaVersion());
+        const auto articles = lib.articles();
+        QCOMPARE(articles.size(), 1);
+        QCOMPARE(articles.first().storyId, articles.first().id);
+        QCOMPARE(lib.annotations(1).first().note, u"written by Lede 0.1"_s);
+        QCOMPARE(lib.mentions(1).first().entityId, u"company/nvidia"_s);
+        // New articles group with it when they are copies of its story.
+        Lede::Article copy = sampleArticle(lib.article(1)->text + u" Reported by a second outlet."_s);
+        QVERIFY(lib.addArticle(copy));
     }
 
     // A library written before any schema existed (version 0) is upgraded in order.

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#include "relink.h"
+
+#include "link/linker.h"
+#include "logging.h"
+#include "store/library.h"
+
+#include <QElapsedTimer>
+
+namespace Lede {
+
+RelinkJob::RelinkJob(QString libraryPath, std::shared_ptr<const Linker> linker, QObject *parent)
+    : QObject(parent), m_libraryPath(std::move(libraryPath)), m_linker(std::move(linker))
+{ }
+
+RelinkSummary RelinkJob::run()
+{
+    RelinkSummary summary;
+    const auto finish = [this, &summary] {
+        Q_EMIT finished(summary.changed, summary.error);
+        return summary;
+    };
+    QElapsedTimer timer;
+    timer.start();
+    Library library;
+    if (!library.open(m_libraryPath)) {
+        summary.error = library.lastError();
+        return finish();
+    }
+    const QList<std::pair<qint64, QString>> texts = library.articleTexts();
+    if (!library.lastError().isEmpty() && texts.isEmpty()) {
+        summary.error = library.lastError();
+        return finish();
+    }
+    summary.total = int(texts.size());
+    Q_EMIT progress(0, summary.total);
+    QList<std::pair<qint64, QList<EntityMention>>> batch;
+    batch.reserve(batchSize);
+    for (qsizetype first = 0; first < texts.size(); first += batchSize) {
+        if (m_cancel.load()) {
+            summary.cancelled = true;
+            break;
+        }
+        const qsizetype last = std::min(texts.size(), first + batchSize);
+        batch.clear();
+        for (qsizetype i = first; i < last; ++i)
+            batch.append({texts.at(i).first, m_linker->link(texts.at(i).second)});
+        const std::optional<qsizetype> changed = library.replaceMentions(batch);
+        if (!changed) {
+            summary.error = library.lastError();
+            break;
+        }
+        summary.changed += int(*changed);
+        summary.done = int(last);
+        Q_EMIT progress(summary.done, summary.total);
+    }
+    qCInfo(lcLink) << "re-linked" << summary.done << "of" << summary.total << "articles," << summary.changed
+                   << "changed, in" << timer.elapsed() << "ms" << (summary.cancelled ? "(cancelled)" : "");
+    return finish();
+}
+
+} // namespace Lede

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+// Links a corpus of at least 100 MB with the full knowledge base and prints its speed beside
+// Hyperscan's (literal mode, caseless, the same aliases) and ripgrep's (rg -c -F -i -w -f), all in
+// one run; then times re-linking a library of 10,000 articles after one alias is added.
+//
+//   bench_link SHARED_DIR
+//
+// MB is 10^6 bytes of UTF-8 input for all three. The linker works on UTF-16 (QString, the form the
+// app keeps articles in); the conversion from UTF-8 is done once beforehand and not timed. Each
+// figure is the best of three runs (ripgrep's: one run when it takes long). Other details go to stderr.
+#include "article.h"
+#include "kb/knowledgebase.h"
+#include "link/linker.h"
+#include "link/relink.h"
+#include "store/library.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <hs.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype corpusBytes = 100'000'000;
+constexpr int libraryArticles = 10'000;
+constexpr int runs = 3;
+
+[[noreturn]] void die(const QString &message)
+{
+    std::fprintf(stderr, "bench_link: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+QString readText(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        die(u"cannot read "_s + path);
+    return QString::fromUtf8(f.readAll());
+}
+
+// The paragraphs of every real text in the corpus: Markdown clippings, expected extraction
+// outputs and the AEB ground-truth bodies.
+QStringList realParagraphs(const QString &shared)
+{
+    QStringList texts;
+    const QString articles = shared + u"/corpus/articles"_s;
+    QDirIterator it(articles, {u"*.md"_s, u"*.expected.txt"_s}, QDir::Files);
+    QStringList files;
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    for (const QString &f : std::as_const(files))
+        texts.append(readText(f));
+    const QJsonObject truth
+        = QJsonDocument::fromJson(readText(shared + u"/corpus/extraction-aeb/ground-truth.json"_s).toUtf8()).object();
+    for (auto i = truth.begin(); i != truth.end(); ++i)
+        texts.append(i.value().toObject().value(u"articleBody").toString());
+    QStringList paragraphs;
+    for (const QString &t : std::as_const(texts)) {
+        for (const QString &line : t.split(u'\n')) {
+            const QString p = line.trimmed();
+            if (p.size() >= 20)
+                paragraphs.append(p);
+        }
+    }
+    if (paragraphs.isEmpty())
+        die(u"no text found under "_s + articles);
+    return paragraphs;
+}
+
+// An article-like text: real paragraphs drawn at random, joined as canonical text.
+QString randomArticle(const QStringList &paragraphs, std::mt19937 &rng, int minParagraphs, int maxParagraphs)
+{
+    std::uniform_int_distribution<int> count(minParagraphs, maxParagraphs);
+    std::uniform_int_distribution<qsizetype> pick(0, paragraphs.size() - 1);
+    QStringList chosen;
+    for (int i = count(rng); i > 0; --i)
+        chosen.append(paragraphs.at(pick(rng)));
+    return chosen.join(u"\n\n"_s);
+}
+
+QStringList aliasList(const Lede::KnowledgeBase &kb)
+{
+    QStringList out;
+    QSet<QString> seen;
+    for (const Lede::Entity &e : kb.entities()) {
+        for (const Lede::Alias &a : e.aliases) {
+            const QString t = a.text.trimmed();
+            if (!t.isEmpty() && !seen.contains(t)) {
+                seen.insert(t);
+                out.append(t);
+            }
+        }
+    }
+    return out;
+}
+
+template <typename F> double bestSeconds(F &&f)
+{
+    double best = 1e300;
+    for (int r = 0; r < runs; ++r) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        best = std::min(best, double(t.nsecsElapsed()) / 1e9);
+    }
+    return best;
+}
+
+int countHit(unsigned int, unsigned long long, unsigned long long, unsigned int, void *context)
+{
+    ++*static_cast<qint64 *>(context);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2)
+        die(u"usage: bench_link SHARED_DIR"_s);
+    const QString shared = QString::fromLocal8Bit(argv[1]);
+
+    // The corpus: articles of real paragraphs until at least 100 MB of UTF-8.
+    const QStringList paragraphs = realParagraphs(shared);
+    std::mt19937 rng(20250201);
+    QByteArray utf8;
+    utf8.reserve(corpusBytes + 1'000'000);
+    while (utf8.size() < corpusBytes) {
+        utf8 += randomArticle(paragraphs, rng, 4, 30).toUtf8();
+        utf8 += "\n\n";
+    }
+    const QString cachePath = QDir::tempPath() + u"/lede-bench-link-corpus.txt"_s;
+    {
+        QFile cache(cachePath);
+        if (!(cache.exists() && cache.size() == utf8.size())) {
+            if (!cache.open(QIODevice::WriteOnly | QIODevice::Truncate) || cache.write(utf8) != utf8.size())
+                die(u"cannot write "_s + cachePath);
+        }
+    }
+    const double mb = double(utf8.size()) / 1e6;
+    const QString text = QString::fromUtf8(utf8); // not timed: the app keeps texts as UTF-16
+    std::fprintf(stderr, "corpus: %.1f MB UTF-8, %lld UTF-16 units, from %lld real paragraphs (%s)\n", mb,
+        qlonglong(text.size()), qlonglong(paragraphs.size()), qPrintable(cachePath));
+
+    QStringList kbErrors;
+    const auto kb = Lede::KnowledgeBase::loadBuiltin(&kbErrors);
+    const QStringList aliases = aliasList(*kb);
+    QElapsedTimer buildTimer;
+    buildTimer.start();
+    const auto linker = std::make_shared<const Lede::Linker>(kb);
+    std::fprintf(stderr, "knowledge base: %lld entities, %lld aliases, %lld patterns; linker built in %.1f ms\n",
+        qlonglong(kb->size()), qlonglong(aliases.size()), qlonglong(linker->patternCount()),
+        double(buildTimer.nsecsElapsed()) / 1e6);
+
+    // Our linker over the whole text.
+    qsizetype mentions = 0;
+    const double linkS = bestSeconds([&] { mentions = linker->link(text).size(); });
+    std::fprintf(stderr, "link: %lld mentions in %.3f s\n", qlonglong(mentions), linkS);
+
+    // Hyperscan, literal mode, caseless, over the UTF-8 bytes.
+    QList<QByteArray> hsAliases;
+    for (const QString &a : aliases)
+        hsAliases.append(a.toUtf8());
+    std::vector<const char *> exprs;
+    std::vector<unsigned> flags, ids;
+    std::vector<size_t> lens;
+    for (qsizetype i = 0; i < hsAliases.size(); ++i) {
+        exprs.push_back(hsAliases.at(i).constData());
+        lens.push_back(size_t(hsAliases.at(i).size()));
+        flags.push_back(HS_FLAG_CASELESS);
+        ids.push_back(unsigned(i));
+    }
+    hs_database_t *db = nullptr;
+    hs_compile_error_t *compileError = nullptr;
+    if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(), unsigned(exprs.size()), HS_MODE_BLOCK,
+            nullptr, &db, &compileError)
+        != HS_SUCCESS) {
+        const QString message = QString::fromUtf8(compileError->message);
+        hs_free_compile_error(compileError);
+        die(u"hyperscan: "_s + message);
+    }
+    hs_scratch_t *scratch = nullptr;
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS)
+        die(u"hyperscan: cannot allocate scratch"_s);
+    qint64 hsMatches = 0;
+    const double hsS = bestSeconds([&] {
+        hsMatches = 0;
+        if (hs_scan(db, utf8.constData(), unsigned(utf8.size()), 0, scratch, countHit, &hsMatches) != HS_SUCCESS)
+            die(u"hyperscan: scan failed"_s);
+    });
+    hs_free_scratch(scratch);
+    hs_free_database(db);
+    std::fprintf(stderr, "hyperscan: %lld matches in %.3f s\n", qlonglong(hsMatches), hsS);
+
+    // ripgrep on the cached file, the same aliases one per line.
+    const QString aliasPath = QDir::tempPath() + u"/lede-bench-link-aliases.txt"_s;
+    {
+        QFile f(aliasPath);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            die(u"cannot write "_s + aliasPath);
+        f.write(aliases.join(u'\n').toUtf8() + '\n');
+    }
+    const QString rg = QStandardPaths::findExecutable(u"rg"_s);
+    if (rg.isEmpty())
+        die(u"ripgrep (rg) is not installed"_s);
+    QByteArray rgOut;
+    const auto runRg = [&] {
+        QElapsedTimer t;
+        t.start();
+        QProcess p;
+        p.start(rg, {u"-c"_s, u"-F"_s, u"-i"_s, u"-w"_s, u"-f"_s, aliasPath, cachePath});
+        if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit)
+            die(u"rg failed: "_s + QString::fromLocal8Bit(p.readAllStandardError()));
+        rgOut = p.readAllStandardOutput().trimmed();
+        return double(t.nsecsElapsed()) / 1e9;
+    };
+    // ripgrep needs minutes for this pattern set (-w with thousands of caseless literals leaves its
+    // literal fast path), so it runs once, or best of three when a run is short.
+    double rgS = runRg();
+    for (int r = 1; r < runs && rgS < 20; ++r)
+        rgS = std::min(rgS, runRg());
+    std::fprintf(stderr, "ripgrep: %s matching lines in %.3f s\n", rgOut.constData(), rgS);
+
+    const double linkMbs = mb / linkS;
+    const double hsMbs = mb / hsS;
+    const double rgMbs = mb / rgS;
+    std::printf("link.mb_per_s: %.1f\n", linkMbs);
+    std::printf("hyperscan.mb_per_s: %.1f\n", hsMbs);
+    std::printf("ripgrep.mb_per_s: %.1f\n", rgMbs);
+    std::printf("link.ratio_vs_hyperscan: %.2f\n", linkMbs / hsMbs);
+    std::printf("link.ratio_vs_ripgrep: %.2f\n", linkMbs / rgMbs);
+    std::fflush(stdout);
+
+    // A library of 10,000 articles, linked, then re-linked after the journalist adds an alias.
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        die(u"cannot make a temporary folder"_s);
+    const QString libraryPath = dir.filePath(u"library.lede"_s);
+    {
+        Lede::Library library;
+        if (!library.open(libraryPath))
+            die(library.lastError());
+        std::mt19937 articleRng(7);
+        QElapsedTimer fill;
+        fill.start();
+        qint64 libraryBytes = 0;
+        for (int i = 0; i < libraryArticles;) {
+            Lede::Article a;
+            a.format = Lede::SourceFormat::PlainText;
+            a.sourcePath = u"bench/%1.txt"_s.arg(i);
+            a.title = u"Article %1"_s.arg(i);
+            a.text = randomArticle(paragraphs, articleRng, 3, 12);
+            a.blocks = Lede::TextBlocks(a.text.count(u"\n\n"_s) + 1);
+            a.entities = linker->link(a.text);
+            const auto added = library.addArticle(a);
+            if (!added)
+                die(library.lastError());
+            if (!added->duplicate) {
+                libraryBytes += a.text.toUtf8().size();
+                ++i;
+            }
+        }
+        std::fprintf(stderr, "library: %d articles, %.1f MB, filled in %.1f s\n", libraryArticles,
+            double(libraryBytes) / 1e6, double(fill.nsecsElapsed()) / 1e9);
+    }
+    auto taught = std::make_shared<Lede::KnowledgeBase>(*kb);
+    if (!taught->addAlias(u"company/deepseek", Lede::Alias{u"DeepSeek-V3"_s, Lede::Alias::Other, false}))
+        die(u"company/deepseek is not in the knowledge base"_s);
+    const auto relinker = std::make_shared<const Lede::Linker>(taught);
+    Lede::RelinkJob job(libraryPath, relinker);
+    QElapsedTimer relinkTimer;
+    relinkTimer.start();
+    const Lede::RelinkSummary summary = job.run();
+    const double relinkS = double(relinkTimer.nsecsElapsed()) / 1e9;
+    if (!summary.error.isEmpty())
+        die(u"re-link failed: "_s + summary.error);
+    std::fprintf(stderr, "relink: %d of %d articles, %d changed\n", summary.done, summary.total, summary.changed);
+    std::printf("relink.10k_articles_s: %.2f\n", relinkS);
+    return 0;
+}

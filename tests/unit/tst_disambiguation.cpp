@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// The hard cases of telling what a name refers to, linked with the shipped knowledge base: each row
+// gives a text and the mentions it must yield ("id@start-end"), nothing more and nothing less.
+#include "kb/knowledgebase.h"
+#include "link/linker.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const Lede::Linker &builtinLinker()
+{
+    static const Lede::Linker linker(Lede::KnowledgeBase::loadBuiltin());
+    return linker;
+}
+
+QStringList describe(const QList<Lede::EntityMention> &mentions)
+{
+    QStringList out;
+    for (const auto &m : mentions)
+        out.append(u"%1@%2-%3"_s.arg(m.entityId).arg(m.start).arg(m.end));
+    return out;
+}
+
+} // namespace
+
+class TestDisambiguation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hardCases_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("government metonym")
+            << u"Washington expanded its chip export controls."_s << QStringList{u"region/us@0-10"_s};
+        QTest::newRow("metonym read as the city")
+            << u"He flew to Washington on Monday."_s << QStringList{u"region/washington-dc@11-21"_s};
+        QTest::newRow("-based makes it the city")
+            << u"a Washington-based think tank"_s << QStringList{u"region/washington-dc@2-12"_s};
+        QTest::newRow("compass word makes it the state")
+            << u"wheat farms in eastern Washington"_s << QStringList{u"region/us-wa@23-33"_s};
+        QTest::newRow("state spelled out")
+            << u"Washington state lawmakers met."_s << QStringList{u"region/us-wa@0-16"_s};
+        QTest::newRow("first president") << u"George Washington crossed the river."_s << QStringList{};
+        QTest::newRow("actor") << u"Denzel Washington stars in the film."_s << QStringList{};
+        QTest::newRow("title before a surname") << u"Mr Washington declined to comment."_s << QStringList{};
+        QTest::newRow("newspaper, longest match")
+            << u"The Washington Post reported it."_s << QStringList{u"company/washington-post@0-19"_s};
+        QTest::newRow("Beijing the government")
+            << u"Beijing retaliated with tariffs."_s << QStringList{u"region/cn@0-7"_s};
+        QTest::newRow("Beijing the city") << u"offices in Beijing"_s << QStringList{u"region/beijing@11-18"_s};
+        QTest::newRow("Beijing-based") << u"a Beijing-based start-up"_s << QStringList{u"region/beijing@2-9"_s};
+        QTest::newRow("Moscow the government")
+            << u"Moscow condemned the sanctions."_s << QStringList{u"region/ru@0-6"_s};
+        QTest::newRow("Moscow the city") << u"protests in Moscow"_s << QStringList{u"region/moscow@12-18"_s};
+        QTest::newRow("London-listed") << u"the London-listed fintech"_s << QStringList{u"region/london@4-10"_s};
+        QTest::newRow("dateline") << u"LONDON, ENGLAND, March 27, 2025"_s
+                                  << QStringList{u"region/london@0-6"_s, u"region/england@8-15"_s};
+        QTest::newRow("CJK metonym, place") << u"会晤在华盛顿举行"_s << QStringList{u"region/washington-dc@3-6"_s};
+        QTest::newRow("H20 the chip") << u"Nvidia's H20 chip sales to China"_s
+                                      << QStringList{
+                                             u"company/nvidia@0-6"_s, u"chip/nvidia-h20@9-12"_s, u"region/cn@27-32"_s};
+        QTest::newRow("H20 with no chip words") << u"Drink more H20 every day."_s << QStringList{};
+        QTest::newRow("H20 in Chinese") << u"英伟达H20芯片"_s
+                                        << QStringList{u"company/nvidia@0-3"_s, u"chip/nvidia-h20@3-6"_s};
+        QTest::newRow("Apple the company")
+            << u"Apple reported record iPhone sales."_s << QStringList{u"company/apple@0-5"_s};
+        QTest::newRow("Apple the fruit at sentence start") << u"Apple pie is a classic dessert."_s << QStringList{};
+        QTest::newRow("apple in lower case") << u"He ate an apple."_s << QStringList{};
+        QTest::newRow("Arm Holdings") << u"Arm Holdings licenses chip designs."_s << QStringList{u"company/arm@0-12"_s};
+        QTest::newRow("Arm mid-sentence")
+            << u"The chip designer Arm raised prices."_s << QStringList{u"company/arm@18-21"_s};
+        QTest::newRow("Arm the verb at sentence start")
+            << u"Arm yourself with facts before the debate."_s << QStringList{};
+        QTest::newRow("intel the slang") << u"We have good intel on the rebels."_s << QStringList{};
+        QTest::newRow("Intel the company") << u"Intel shares rose."_s << QStringList{u"company/intel@0-5"_s};
+        QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
+                                         << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
+        QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};
+        QTest::newRow("Amazon the rainforest") << u"Fires in the Amazon rainforest spread."_s << QStringList{};
+        QTest::newRow("Amazon the company")
+            << u"Amazon's AWS unit grew."_s << QStringList{u"company/amazon@0-6"_s, u"company/aws@9-12"_s};
+        QTest::newRow("Meta-analysis") << u"A Meta-analysis of twelve trials"_s << QStringList{};
+        QTest::newRow("Shell at sentence start, not the company")
+            << u"Shell companies hide their owners."_s << QStringList{};
+        QTest::newRow("Shell the company")
+            << u"Shell raised its dividend as oil prices rose."_s << QStringList{u"company/shell@0-5"_s};
+        QTest::newRow("micron the unit") << u"particles of 10 micron"_s << QStringList{};
+        QTest::newRow("Micron the company")
+            << u"Micron Technology makes memory."_s << QStringList{u"company/micron@0-17"_s};
+        QTest::newRow("exchange as ticker prefix")
+            << u"SeaWorld Entertainment (NYSE: SEAS) fell."_s << QStringList{u"company/seaworld@0-22"_s};
+        QTest::newRow("exchange named") << u"shares listed on the NYSE"_s << QStringList{u"company/nyse@21-25"_s};
+        QTest::newRow("place in a university's name") << u"a student at Zhejiang University"_s << QStringList{};
+        QTest::newRow("university of a place")
+            << u"a professor at the University of Southern California"_s << QStringList{};
+        QTest::newRow("university in Chinese") << u"东京大学教授"_s << QStringList{};
+    }
+    void hardCases()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        const Lede::Linker &linker = builtinLinker();
+        for (const QString &e : std::as_const(expected)) {
+            const QString id = e.section(u'@', 0, 0);
+            if (linker.knowledgeBase().indexOf(id) < 0)
+                QSKIP(qPrintable(u"needs %1 in the shipped knowledge base"_s.arg(id)));
+        }
+        const auto mentions = linker.link(text);
+        QCOMPARE(describe(mentions), expected);
+        for (const auto &m : mentions)
+            QCOMPARE(m.surface, text.mid(m.start, m.end - m.start));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDisambiguation)
+#include "tst_disambiguation.moc"

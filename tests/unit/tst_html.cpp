@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// HTML pages: encodings, our own fixtures, and the corpus pages with their reference texts.
+#include "html/encoding.h"
+#include "html/htmlextractor.h"
+#include "parse/documentparser.h"
+#include "testpaths.h"
+
+#include <QRegularExpression>
+#include <QStringEncoder>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The corpus README's token-shingle F1 (four-token runs of \w+), for one page.
+double shingleF1(const QString &got, const QString &want)
+{
+    static const QRegularExpression word(u"\\w+"_s, QRegularExpression::UseUnicodePropertiesOption);
+    auto shingles = [](const QString &text) {
+        QStringList tokens;
+        for (auto it = word.globalMatch(text); it.hasNext();)
+            tokens.append(it.next().captured());
+        QHash<QString, int> out;
+        for (qsizetype i = 0; i + 4 <= tokens.size(); ++i)
+            ++out[tokens.mid(i, 4).join(u' ')];
+        return out;
+    };
+    const auto g = shingles(got), w = shingles(want);
+    int tp = 0, nGot = 0, nWant = 0;
+    for (auto it = g.cbegin(); it != g.cend(); ++it) {
+        tp += std::min(it.value(), w.value(it.key()));
+        nGot += it.value();
+    }
+    for (int n : w)
+        nWant += n;
+    if (nGot == 0 || nWant == 0)
+        return nGot == nWant ? 1.0 : 0.0;
+    const double p = double(tp) / nGot, r = double(tp) / nWant;
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+} // namespace
+
+class TestHtml : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // Pages in legacy encodings, declared or not, read as their authors wrote them.
+    void encodings_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("declared");
+        const QString zhHans
+            = u"英伟达表示，美国政府已允许其向中国出口H20芯片。华为昇腾处理器正在中国数据中心里迅速普及，国产替代正在加速推进。"_s;
+        const QString zhHant
+            = u"輝達表示，美國政府已允許其向中國出口H20晶片。華為昇騰處理器正在中國資料中心裡迅速普及，國產替代正在加速推進。"_s;
+        const QString ja
+            = u"エヌビディアは、米国政府が中国向けのH20チップの輸出を許可したと発表した。データセンターの需要は急増している。"_s;
+        const QString fr
+            = u"Les contrôles à l’exportation décidés à Washington frappent Nvidia : « une décision coûteuse », déclare l’entreprise."_s;
+        for (bool declared : {true, false}) {
+            const char *suffix = declared ? " declared" : " detected";
+            QTest::newRow(qPrintable(u"GB18030"_s + QLatin1StringView(suffix)))
+                << QByteArray("GB18030") << zhHans << declared;
+            QTest::newRow(qPrintable(u"Big5"_s + QLatin1StringView(suffix)))
+                << QByteArray("Big5") << zhHant << declared;
+            QTest::newRow(qPrintable(u"Shift_JIS"_s + QLatin1StringView(suffix)))
+                << QByteArray("Shift_JIS") << ja << declared;
+        }
+        QTest::newRow("windows-1252 declared") << QByteArray("windows-1252") << fr << true;
+    }
+    void encodings()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(QString, text);
+        QFETCH(bool, declared);
+        QStringEncoder encoder(encoding.constData());
+        QVERIFY2(encoder.isValid(), encoding.constData());
+        QByteArray page = "<!DOCTYPE html><html><head>";
+        if (declared)
+            page += "<meta charset=\"" + encoding + "\">";
+        page += "<title>t</title></head><body><article><p>";
+        const QByteArray body = encoder.encode(text);
+        QVERIFY(!encoder.hasError());
+        page += body + "</p><p>" + body + "</p></article></body></html>";
+        const Lede::DecodedText decoded = Lede::decodeHtml(page);
+        QVERIFY2(decoded.text.contains(text), qPrintable(QString::fromLatin1(decoded.encoding)));
+    }
+
+    void bomAndUtf16()
+    {
+        const QString text = u"<html><body><p>Nvidia’s H20 and Huawei’s Ascend 910B.</p></body></html>"_s;
+        QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        QVERIFY(Lede::decodeHtml(utf16.encode(text)).text.contains(u"Nvidia’s H20"_s));
+        QVERIFY(Lede::decodeHtml("\xEF\xBB\xBF" + text.toUtf8()).text.startsWith(u"<html>"_s));
+    }
+
+    // Our own small pages, each with the text a careful reader would keep.
+    void fixtures_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *n : {"article-basic", "br-paragraphs", "charset-windows-1252"})
+            QTest::newRow(n) << QString::fromLatin1(n);
+    }
+    void fixtures()
+    {
+        QFETCH(QString, name);
+        const Lede::ParseResult r
+            = Lede::parseDocument(readBytes(LedeTest::dataFile(u"html/"_s + name + u".html"_s)), name);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const QString expected
+            = QString::fromUtf8(readBytes(LedeTest::dataFile(u"html/"_s + name + u".expected.txt"_s))).trimmed();
+        QCOMPARE(r.articles.first().text, expected);
+    }
+
+    // Saved pages from the corpus against their reference texts, with the corpus's own metric.
+    void corpusPages_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<double>("minF1");
+        QTest::newRow("chinadaily zh") << u"newspaper4k__chinadaily_us-china-summit-zh"_s << 0.85;
+        QTest::newRow("motley fool") << u"newspaper__fool_qcom-tsm-tickers"_s << 0.85;
+    }
+    void corpusPages()
+    {
+        QFETCH(QString, page);
+        QFETCH(double, minF1);
+        const QString dir = LedeTest::sharedFile(u"corpus/articles/"_s);
+        LEDE_REQUIRE_SHARED(dir + page + u".html"_s);
+        const Lede::ParseResult r = Lede::parseFile(dir + page + u".html"_s);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const Lede::Article &a = r.articles.first();
+        QVERIFY(!a.title.isEmpty());
+        const QString expected = QString::fromUtf8(readBytes(dir + page + u".expected.txt"_s));
+        const double f1 = shingleF1(a.text, expected);
+        qInfo("%s: F1 %.3f", qPrintable(page), f1);
+        QVERIFY2(f1 >= minF1, qPrintable(u"F1 %1"_s.arg(f1)));
+    }
+
+    void otherCorpusPagesGiveArticles_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::newRow("phoronix") << u"postlight__phoronix_steam-linux-amd-intel-nvidia.html"_s;
+        QTest::newRow("scmp") << u"trafilatura__scmp_taiwan-tsai-playbook.html"_s;
+        QTest::newRow("tom's hardware") << u"trafilatura__tomshardware_rtx-3080.html"_s;
+    }
+    void otherCorpusPagesGiveArticles()
+    {
+        QFETCH(QString, page);
+        const QString path = LedeTest::sharedFile(u"corpus/articles/"_s + page);
+        LEDE_REQUIRE_SHARED(path);
+        const Lede::ParseResult r = Lede::parseFile(path);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const Lede::Article &a = r.articles.first();
+        QVERIFY(!a.title.isEmpty());
+        QVERIFY(a.text.size() > 500);
+        QVERIFY(!a.outlet.isEmpty());
+        QVERIFY(!a.text.contains(u"<script"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHtml)
+#include "tst_html.moc"
