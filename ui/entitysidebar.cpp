@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
@@ -97,10 +98,24 @@ EntitySidebar::EntitySidebar(EntityModel *model, QWidget *parent)
     m_view->setToolTip(tr("Click an entity to show only the articles that mention it; click more to narrow the list."));
 
     auto activate = [this](const QModelIndex &index) {
+        if (index.data(IsSuggestionRole).toBool()) {
+            Q_EMIT suggestionActivated(index.siblingAtColumn(0).data().toString(), index.data(EntityKindRole).toInt());
+            return;
+        }
         const QString id = index.data(EntityIdRole).toString();
         if (!id.isEmpty())
             Q_EMIT entityActivated(id);
     };
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QString id = m_view->indexAt(pos).data(EntityIdRole).toString();
+        if (id.isEmpty())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Show Articles Mentioning It"), this, [this, id] { Q_EMIT entityActivated(id); });
+        menu.addAction(tr("Merge Into…"), this, [this, id] { Q_EMIT mergeRequested(id); });
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
     connect(m_view, &QTreeView::clicked, this, activate);
     connect(m_view, &QTreeView::activated, this, activate);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EntitySidebar::restoreExpansion);

@@ -26,6 +26,10 @@ public:
 
 Q_SIGNALS:
     void entityActivated(const QString &entityId);
+    /// A suggested name was clicked: the journalist wants it added.
+    void suggestionActivated(const QString &name, int kind);
+    /// "Merge Into…" was chosen for an entity.
+    void mergeRequested(const QString &entityId);
 
 private:
     EntityModel *m_model;

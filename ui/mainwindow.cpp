@@ -3,10 +3,13 @@
 
 #include "annotationcontroller.h"
 #include "annotationdialog.h"
+#include "entitypicker.h"
 #include "entitysidebar.h"
 #include "export/annotationexport.h"
 #include "filterbar.h"
 #include "kindstyle.h"
+#include "link/relink.h"
+#include "link/suggest.h"
 #include "models/annotationmodel.h"
 #include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
@@ -46,6 +49,7 @@ using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     : QMainWindow(parent)
+    , m_baseKb(linker->sharedKnowledgeBase())
     , m_linker(std::move(linker))
     , m_library(std::make_unique<Library>())
     , m_articles(new ArticleListModel(this))
@@ -146,6 +150,8 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     connect(m_filterBar, &FilterBar::removeRequested, this, &MainWindow::removeFilter);
     connect(m_filterBar, &FilterBar::clearRequested, this, &MainWindow::clearFilters);
     connect(m_reader, &ReaderView::entityActivated, m_sidebar, &EntitySidebar::revealEntity);
+    connect(m_sidebar, &EntitySidebar::suggestionActivated, this, &MainWindow::addSuggestion);
+    connect(m_sidebar, &EntitySidebar::mergeRequested, this, &MainWindow::mergeEntity);
     connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
     connect(m_annotationController, &AnnotationController::annotationsChanged, this, [this](qint64 articleId) {
         if (articleId == m_reader->articleId())
@@ -177,6 +183,12 @@ MainWindow::~MainWindow()
     if (m_importThread) {
         m_importThread->quit();
         m_importThread->wait();
+    }
+    if (m_relinkJob)
+        m_relinkJob->cancel();
+    if (m_relinkThread) {
+        m_relinkThread->quit();
+        m_relinkThread->wait();
     }
 }
 
@@ -247,6 +259,39 @@ void MainWindow::createActions()
         menu->insertAction(first, m_highlightAction);
         menu->insertAction(first, m_noteAction);
         menu->insertSeparator(first);
+        // Teaching the linker from what is on screen.
+        const auto [start, end] = m_reader->selection();
+        if (end > start && end - start <= 80) {
+            const QString selected = m_reader->article().text.mid(start, end - start).simplified();
+            QAction *alias = new QAction(tr("Add “%1” as a Name of…").arg(selected), menu.get());
+            connect(alias, &QAction::triggered, this, &MainWindow::addSelectionAsAlias);
+            QAction *entity = new QAction(tr("New Entity “%1”…").arg(selected), menu.get());
+            connect(entity, &QAction::triggered, this, &MainWindow::newEntityFromSelection);
+            menu->insertAction(first, alias);
+            menu->insertAction(first, entity);
+            menu->insertSeparator(first);
+        }
+        const qsizetype at = m_reader->textView()->cursorForPosition(pos).position();
+        for (const EntityMention &m : m_reader->article().entities) {
+            if (at < m.start || at > m.end)
+                continue;
+            const Entity *e = m_linker->knowledgeBase().entity(m.entityId);
+            QAction *reject
+                = new QAction(tr("“%1” Is Not %2 Here").arg(m.surface, e ? e->name : m.entityId), menu.get());
+            connect(reject, &QAction::triggered, this, [this, m] {
+                KbEdit rejection;
+                rejection.action = KbEdit::RejectMention;
+                rejection.entityId = m.entityId;
+                rejection.value = m.surface;
+                rejection.articleId = m_reader->articleId();
+                rejection.start = m.start;
+                rejection.end = m.end;
+                teach(rejection);
+            });
+            menu->insertAction(first, reject);
+            menu->insertSeparator(first);
+            break;
+        }
         menu->exec(m_reader->textView()->mapToGlobal(pos));
     });
 
@@ -276,6 +321,7 @@ bool MainWindow::openLibrary(const QString &path, bool seedSamples)
     }
     setWindowTitle(tr("%1 — Lede").arg(QFileInfo(path).completeBaseName()));
     m_filters.clear();
+    rebuildLinker();
     reloadLibrary();
     QSettings().setValue(u"library/path"_s, path);
     Q_EMIT libraryOpened(path);
@@ -354,7 +400,7 @@ qint64 MainWindow::currentArticleId() const
     return m_reader->articleId();
 }
 
-void MainWindow::showArticle(qint64 articleId)
+void MainWindow::showArticle(qint64 articleId, bool reload)
 {
     const QModelIndex source = m_articles->indexOfArticle(articleId);
     const QModelIndex index = m_filter->mapFromSource(source);
@@ -362,7 +408,7 @@ void MainWindow::showArticle(qint64 articleId)
         m_articleView->setCurrentIndex(index);
         m_articleView->scrollTo(index);
     }
-    if (m_reader->articleId() == articleId)
+    if (m_reader->articleId() == articleId && !reload)
         return;
     const auto article = m_library->article(articleId);
     if (!article) {
@@ -373,6 +419,7 @@ void MainWindow::showArticle(qint64 articleId)
     m_annotationController->setArticle(articleId);
     m_reader->showArticle(articleId, *article, m_annotationModel->annotations());
     m_pendingArticle = 0;
+    updateSuggestions();
     QSettings().setValue(u"library/lastArticle"_s, articleId);
     updateActions();
     Q_EMIT currentArticleChanged(articleId);
@@ -591,6 +638,146 @@ void MainWindow::restoreLayout()
     m_readerSplitter->restoreState(settings.value(u"window/readerSplitter"_s).toByteArray());
     m_articleView->header()->restoreState(settings.value(u"window/articleHeader"_s).toByteArray());
     m_pendingArticle = settings.value(u"library/lastArticle"_s).toLongLong();
+}
+
+void MainWindow::rebuildLinker()
+{
+    const QList<KbEdit> edits = m_library->isOpen() ? m_library->kbEdits() : QList<KbEdit>{};
+    QStringList skipped;
+    std::shared_ptr<const KnowledgeBase> kb = edits.isEmpty() ? m_baseKb : applyEdits(*m_baseKb, edits, &skipped);
+    for (const QString &s : std::as_const(skipped))
+        statusBar()->showMessage(tr("A knowledge-base change no longer applies: %1").arg(s), 8000);
+    if (kb != m_linker->sharedKnowledgeBase())
+        m_linker = std::make_shared<const Linker>(kb);
+    m_reader->setKnowledgeBase(m_linker->sharedKnowledgeBase());
+}
+
+bool MainWindow::teach(const KbEdit &edit)
+{
+    if (!m_library->addKbEdit(edit)) {
+        showError(tr("Change not saved"), m_library->lastError());
+        return false;
+    }
+    rebuildLinker();
+    if (edit.action == KbEdit::RejectMention) {
+        // Only this one mention changes: no need to re-link everything.
+        reloadLibrary();
+        showArticle(m_reader->articleId(), true);
+        return true;
+    }
+    startRelink();
+    return true;
+}
+
+void MainWindow::startRelink()
+{
+    if (m_relinkThread) {
+        // One re-link at a time; the latest knowledge base wins.
+        m_relinkAgain = true;
+        m_relinkJob->cancel();
+        return;
+    }
+    m_relinkThread = new QThread(this);
+    m_relinkJob = new RelinkJob(m_library->path(), m_linker);
+    m_relinkJob->moveToThread(m_relinkThread);
+    connect(m_relinkThread, &QThread::started, m_relinkJob, &RelinkJob::run);
+    connect(m_relinkJob, &RelinkJob::progress, this, [this](int done, int total) {
+        m_progress->setMaximum(total);
+        m_progress->setValue(done);
+        statusBar()->showMessage(tr("Finding names again in %n article(s)…", nullptr, total));
+    });
+    connect(m_relinkJob, &RelinkJob::finished, this, [this](int changed, const QString &error) {
+        m_relinkThread->quit();
+        m_relinkThread->wait();
+        m_relinkThread->deleteLater();
+        m_relinkThread = nullptr;
+        m_relinkJob = nullptr;
+        m_progress->setVisible(false);
+        if (!error.isEmpty())
+            showError(tr("Re-linking failed"), error);
+        if (m_relinkAgain) {
+            m_relinkAgain = false;
+            startRelink();
+            return;
+        }
+        reloadLibrary();
+        if (m_reader->articleId())
+            showArticle(m_reader->articleId(), true);
+        statusBar()->showMessage(tr("Names updated in %n article(s)", nullptr, changed), 6000);
+        Q_EMIT relinkFinished(changed);
+    });
+    connect(m_relinkThread, &QThread::finished, m_relinkJob, &QObject::deleteLater);
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+    m_relinkThread->start();
+}
+
+void MainWindow::updateSuggestions()
+{
+    QList<std::pair<QString, EntityKind>> names;
+    QSet<QString> seen;
+    if (m_reader->articleId()) {
+        const Article &a = m_reader->article();
+        for (const EntitySuggestion &s : suggestEntities(a.text, a.entities, m_linker->knowledgeBase())) {
+            if (!seen.contains(s.name)) {
+                seen.insert(s.name);
+                names.append({s.name, s.kind});
+            }
+        }
+    }
+    m_entities->setSuggestions(names);
+    m_sidebar->restoreExpansion();
+}
+
+void MainWindow::addSelectionAsAlias()
+{
+    const auto [start, end] = m_reader->selection();
+    const QString name = m_reader->article().text.mid(start, end - start).simplified();
+    if (name.isEmpty())
+        return;
+    EntityPickerDialog dialog(
+        m_linker->knowledgeBase(), tr("Lede will read “%1” as this entity everywhere:").arg(name), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.entityId().isEmpty())
+        return;
+    KbEdit edit;
+    edit.action = KbEdit::AddAlias;
+    edit.entityId = dialog.entityId();
+    edit.value = name;
+    teach(edit);
+}
+
+void MainWindow::newEntityFromSelection()
+{
+    const auto [start, end] = m_reader->selection();
+    const QString name = m_reader->article().text.mid(start, end - start).simplified();
+    NewEntityDialog dialog(name, EntityKind::Company, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.name().isEmpty())
+        addSuggestion(dialog.name(), int(dialog.kind()));
+}
+
+void MainWindow::addSuggestion(const QString &name, int kind)
+{
+    KbEdit edit;
+    edit.action = KbEdit::AddEntity;
+    edit.entityId = newEntityId(m_linker->knowledgeBase(), EntityKind(kind), name);
+    edit.value = name;
+    if (teach(edit))
+        statusBar()->showMessage(tr("Added “%1” to the knowledge base").arg(name), 6000);
+}
+
+void MainWindow::mergeEntity(const QString &entityId)
+{
+    const Entity *from = m_linker->knowledgeBase().entity(entityId);
+    if (!from)
+        return;
+    EntityPickerDialog dialog(m_linker->knowledgeBase(), tr("“%1” is the same as:").arg(from->name), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.entityId().isEmpty() || dialog.entityId() == entityId)
+        return;
+    KbEdit edit;
+    edit.action = KbEdit::Merge;
+    edit.entityId = entityId;
+    edit.value = dialog.entityId();
+    teach(edit);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ingest/importjob.h"
+#include "kb/kbedit.h"
 #include "link/linker.h"
 #include "store/library.h"
 
@@ -57,11 +58,18 @@ public:
     void clearFilters();
     QStringList filters() const;
 
-    /// Shows an article in the reader and selects it in the list.
-    void showArticle(qint64 articleId);
+    /// Shows an article in the reader and selects it in the list; `reload` re-reads it even when
+    /// it is already shown.
+    void showArticle(qint64 articleId, bool reload = false);
     qint64 currentArticleId() const;
     /// Annotates the reader's selected passage; false when nothing is selected.
     bool annotateSelection(const QString &color, const QString &note);
+
+    /// Teaches the linker (an alias, an entity, a merge, a rejected mention): saved in the library
+    /// at once, then the library is re-linked in the background.
+    bool teach(const KbEdit &edit);
+    bool isRelinking() const { return m_relinkThread != nullptr; }
+    const Linker &linker() const { return *m_linker; }
 
     QTreeView *articleView() const { return m_articleView; }
     ReaderView *reader() const { return m_reader; }
@@ -75,6 +83,7 @@ Q_SIGNALS:
     void libraryOpened(const QString &path);
     void importFinished(const Lede::ImportSummary &summary);
     void currentArticleChanged(qint64 articleId);
+    void relinkFinished(int changedArticles);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,7 +107,15 @@ private:
     void saveLayout() const;
     void restoreLayout();
     void showError(const QString &title, const QString &message);
+    void rebuildLinker();
+    void startRelink();
+    void updateSuggestions();
+    void addSelectionAsAlias();
+    void newEntityFromSelection();
+    void mergeEntity(const QString &entityId);
+    void addSuggestion(const QString &name, int kind);
 
+    std::shared_ptr<const KnowledgeBase> m_baseKb; // as shipped; the library's edits go on top
     std::shared_ptr<const Linker> m_linker;
     std::unique_ptr<Library> m_library;
     ArticleListModel *m_articles;
@@ -128,6 +145,9 @@ private:
     QThread *m_importThread = nullptr;
     ImportJob *m_importJob = nullptr;
     qint64 m_pendingArticle = 0;
+    QThread *m_relinkThread = nullptr;
+    class RelinkJob *m_relinkJob = nullptr;
+    bool m_relinkAgain = false;
 };
 
 } // namespace Lede

@@ -27,6 +27,8 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdio> // DEBUGTMP
+#include <cstdlib> // DEBUGTMP
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -369,6 +371,7 @@ enum NodeFlag : quint16 {
     FlagInLink = 16,
     FlagByline = 32,
     FlagFigure = 64, // inside <figure>
+    FlagBlockInside = 128, // a kept descendant element is block-level
 };
 
 struct Node
@@ -443,6 +446,8 @@ private:
     void parseJsonLd(const QByteArray &json);
     void scanJsonLd(const QJsonValue &v, int depth);
     QString metaValue(std::initializer_list<const char *> keys) const;
+    QString siteFromTitleTag() const;
+    void preferJsonLdBody();
 
     double initialScore(const Node &n) const;
     double linkDensity(const Node &n) const { return n.chars ? double(n.linkChars) / n.chars : 0.0; }
@@ -466,6 +471,7 @@ private:
     QString m_h1;
     std::vector<QByteArray> m_jsonLd;
     JsonLdArticle m_ld;
+    bool m_nested = false; // extracting the HTML of a JSON-LD articleBody
 };
 
 void Extractor::collectHeadElement(const GumboElement &e, GumboTag tag)
@@ -814,6 +820,8 @@ void Extractor::aggregate()
             n.listItems += 1;
         if (n.parent >= 0) {
             Node &p = m_nodes[n.parent];
+            if (!(n.flags & FlagText) && (isBlockTag(n.tag) || (n.flags & FlagBlockInside)))
+                p.flags |= FlagBlockInside;
             p.chars += n.chars;
             p.linkChars += n.linkChars;
             p.commas += n.commas;
@@ -988,7 +996,7 @@ int Extractor::selectContent(std::vector<int> &selected)
         int start = b.owner;
         const bool paragraphLike = o.tag == GUMBO_TAG_P || o.tag == GUMBO_TAG_PRE || o.tag == GUMBO_TAG_TD
             || o.tag == GUMBO_TAG_LI || o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_BLOCKQUOTE || (o.end - b.owner) <= 1
-            || o.paragraphs == 0;
+            || (o.paragraphs == 0 && !(o.flags & FlagBlockInside));
         if (paragraphLike && o.parent >= 0 && m_nodes[o.parent].tag != GUMBO_TAG_HTML)
             start = o.parent;
         double content = 1.0 + b.commas + std::min(b.chars / 100.0, 3.0);
@@ -1023,6 +1031,12 @@ int Extractor::selectContent(std::vector<int> &selected)
         }
     }
     std::sort(ranked.begin(), ranked.end(), [](auto &a, auto &b) { return a.first > b.first; });
+    if (std::getenv("LEDE_HTML_DEBUG")) { // DEBUGTMP
+        for (size_t i = 0; i < ranked.size() && i < 12; ++i) {
+            const Node &n = m_nodes[size_t(ranked[i].second)];
+            std::fprintf(stderr, "cand %d tag=%d cls=%s score=%.1f chars=%d link=%d paras=%d flags=%d\n", ranked[i].second, int(n.tag), n.cls ? n.cls : "-", ranked[i].first, n.chars, n.linkChars, n.paragraphs, int(n.flags));
+        }
+    }
 
     auto isAncestor = [&](int a, int d) { return a <= d && d < m_nodes[a].end; };
 
@@ -1477,6 +1491,75 @@ void Extractor::parseJsonLd(const QByteArray &raw)
         scanJsonLd(doc.object(), 0);
 }
 
+/// The first `n` words of a text, as a loose comparison key.
+QString openingKey(const QString &text, int n)
+{
+    QString key;
+    int words = 0;
+    bool inWord = false;
+    for (QChar c : text) {
+        if (c.isLetterOrNumber()) {
+            if (!inWord && ++words > n)
+                break;
+            inWord = true;
+            key.append(c.toLower());
+        } else {
+            inWord = false;
+        }
+    }
+    return key;
+}
+
+/// Whether a plain-text articleBody looks like HTML markup rather than text.
+bool looksLikeMarkup(const QString &s)
+{
+    static const QString tags[] = {u"<p>"_s, u"<p "_s, u"</p>"_s, u"<br"_s, u"<div"_s, u"</div>"_s, u"<h2"_s, u"<ul"_s};
+    for (const QString &t : tags) {
+        if (s.contains(t, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+/// Splits a plain-text articleBody into paragraphs: at line breaks, or, when it has none, at a run of two or more
+/// spaces after the end of a sentence and before a capital letter or an opening quote (where pages joined their
+/// paragraphs).
+QStringList plainBodyParagraphs(const QString &body)
+{
+    QStringList out;
+    if (body.contains(u'\n')) {
+        for (const QString &line : body.split(u'\n')) {
+            const QString p = line.simplified();
+            if (!p.isEmpty())
+                out << p;
+        }
+        return out;
+    }
+    qsizetype start = 0;
+    for (qsizetype i = 1; i + 2 < body.size(); ++i) {
+        if (body[i] != u' ' || body[i + 1] != u' ')
+            continue;
+        qsizetype j = i;
+        while (j < body.size() && body[j].isSpace())
+            ++j;
+        const QChar before = body[i - 1];
+        const bool sentenceEnd = before == u'.' || before == u'!' || before == u'?' || before == u'"'
+            || before == QChar(0x201D) || before == u':';
+        if (sentenceEnd && j < body.size()
+            && (body[j].isUpper() || body[j] == u'"' || body[j] == QChar(0x201C) || body[j] == QChar(0x2018))) {
+            const QString p = body.mid(start, i - start).simplified();
+            if (!p.isEmpty())
+                out << p;
+            start = j;
+        }
+        i = j - 1;
+    }
+    const QString last = body.mid(start).simplified();
+    if (!last.isEmpty())
+        out << last;
+    return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Metadata
 
@@ -1571,16 +1654,110 @@ double titleSimilarity(const QString &candidate, const QString &reference)
     return double(found) / words.size();
 }
 
+/// The outlet named by the <title> when nothing else names it: "Headline - Outlet" (or "Outlet | Headline"),
+/// where the headline part is the page's own title (og:title, twitter:title, the JSON-LD headline or the <h1>)
+/// and the other part is short.
+QString Extractor::siteFromTitleTag() const
+{
+    if (m_titleTag.isEmpty())
+        return {};
+    QStringList heads;
+    for (const QString &h : {metaValue({"og:title"}), metaValue({"twitter:title"}), m_ld.headline, m_h1}) {
+        if (!h.isEmpty())
+            heads << looseKey(h);
+    }
+    if (heads.isEmpty())
+        return {};
+    static const QString seps[]
+        = {u" | "_s, u" - "_s, u" – "_s, u" — "_s, u" :: "_s, u" · "_s, u" • "_s, u" / "_s, u" » "_s};
+    auto plausible = [](const QString &name) {
+        return !name.isEmpty() && name.size() <= 40 && name.count(u' ') <= 4 && !looseKey(name).isEmpty();
+    };
+    for (const QString &sep : seps) {
+        const qsizetype last = m_titleTag.lastIndexOf(sep);
+        if (last > 0) {
+            const QString tail = m_titleTag.mid(last + sep.size()).trimmed();
+            if (plausible(tail) && heads.contains(looseKey(m_titleTag.left(last))))
+                return tail;
+        }
+        const qsizetype first = m_titleTag.indexOf(sep);
+        if (first > 0) {
+            const QString lead = m_titleTag.left(first).trimmed();
+            if (plausible(lead) && heads.contains(looseKey(m_titleTag.mid(first + sep.size()))))
+                return lead;
+        }
+    }
+    return {};
+}
+
+/// Some pages show only a summary or the first paragraphs and carry the whole text in their JSON-LD
+/// articleBody. Use it instead of what the DOM gave when the DOM gave almost nothing, or when the DOM text is much
+/// shorter and both begin with the same words; and only when the JSON-LD article is the page's own (its headline
+/// agrees with the page's title).
+void Extractor::preferJsonLdBody()
+{
+    if (m_ld.articleBody.size() < 200)
+        return;
+    const QString pageTitle = m_titleTag + u' ' + metaValue({"og:title", "twitter:title"}) + u' ' + m_h1;
+    if (!m_ld.headline.isEmpty() && titleSimilarity(m_ld.headline, pageTitle) < 0.6)
+        return;
+
+    QString text;
+    TextBlocks blocks;
+    if (looksLikeMarkup(m_ld.articleBody)) {
+        ExtractedPage sub;
+        const HtmlExtractOptions options;
+        Extractor nested(options, sub);
+        nested.m_nested = true;
+        nested.run(u"<html><body><article>"_s + m_ld.articleBody + u"</article></body></html>"_s);
+        text = sub.text;
+        blocks = sub.blocks;
+    } else {
+        const QStringList paragraphs = plainBodyParagraphs(m_ld.articleBody);
+        text = paragraphs.join(u"\n\n"_s);
+        blocks = TextBlocks(paragraphs.size());
+    }
+    const qsizetype ld = looseKey(text).size();
+    if (std::getenv("LEDE_HTML_DEBUG")) // DEBUGTMP
+        std::fprintf(stderr, "JSONLD cand dom=%d ld=%d open=%s|%s\n", int(looseKey(m_out.text).size()), int(ld), qPrintable(openingKey(m_out.text, 8)), qPrintable(openingKey(text, 8)));
+    const qsizetype dom = looseKey(m_out.text).size();
+    if (ld < 150 || ld <= dom)
+        return;
+    const bool almostNothing = dom < 200 && ld >= 3 * dom;
+    bool agree = false;
+    if (!almostNothing && dom * 2 < ld) {
+        const QString a = openingKey(m_out.text, 8), b = openingKey(text, 8);
+        agree = a.size() >= 20 && a == b;
+    }
+    if (!almostNothing && !agree)
+        return;
+    if (std::getenv("LEDE_HTML_DEBUG")) // DEBUGTMP
+        std::fprintf(stderr, "JSONLD swap dom=%d ld=%d almost=%d\n", int(dom), int(ld), int(almostNothing));
+    m_out.text = text;
+    m_out.blocks = blocks;
+}
+
 void Extractor::finishMetadata()
 {
     for (const QByteArray &j : m_jsonLd)
         parseJsonLd(j);
+    for (const Block &b : m_blocks) {
+        if (m_nodes[size_t(b.owner)].heading == 1) {
+            m_h1 = QString::fromStdString(b.text).simplified();
+            break;
+        }
+    }
 
     // site name
     QString site = m_ld.publisher;
     if (site.isEmpty())
         site = metaValue({"og:site_name", "application-name", "al:android:app_name", "al:iphone:app_name",
             "twitter:app:name:iphone"});
+    // With no name given, the outlet is later derived from the page's address; a page that names no address
+    // (saved without it) may still name its outlet in the <title>.
+    if (site.isEmpty() && m_canonical.isEmpty() && metaValue({"og:url", "twitter:url"}).isEmpty() && m_ld.url.isEmpty()
+        && m_options.sourceUrl.isEmpty())
+        site = siteFromTitleTag();
     m_out.siteName = site;
 
     // title
@@ -1845,14 +2022,14 @@ void Extractor::run(const QString &html)
 
     std::vector<int> selected;
     const int top = selectContent(selected);
-    if (top < 0) {
-        m_out.warnings << u"no article body found"_s;
-    } else {
+    if (top >= 0) {
         cleanSelected(selected);
         writeText(selected);
-        if (m_out.text.isEmpty())
-            m_out.warnings << u"no article body found"_s;
     }
+    if (!m_nested)
+        preferJsonLdBody();
+    if (m_out.text.isEmpty())
+        m_out.warnings << u"no article body found"_s;
     if (m_out.byline.isEmpty() && m_domByline.isEmpty())
         m_domByline = findDomByline();
     if (m_out.byline.isEmpty() && !m_domByline.isEmpty())

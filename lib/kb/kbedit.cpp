@@ -74,6 +74,24 @@ std::shared_ptr<KnowledgeBase> applyEdits(const KnowledgeBase &base, const QList
     return kb;
 }
 
+RejectedMentions rejectedMentions(const QList<KbEdit> &edits)
+{
+    RejectedMentions out;
+    for (const KbEdit &e : edits) {
+        if (e.action == KbEdit::RejectMention)
+            out[e.articleId].append({e.entityId, e.start, e.end});
+    }
+    return out;
+}
+
+void dropRejected(QList<EntityMention> &mentions, qint64 articleId, const RejectedMentions &rejected)
+{
+    const auto it = rejected.constFind(articleId);
+    if (it == rejected.cend())
+        return;
+    mentions.removeIf([&](const EntityMention &m) { return it->contains(std::tuple{m.entityId, m.start, m.end}); });
+}
+
 QString newEntityId(const KnowledgeBase &kb, EntityKind kind, const QString &name)
 {
     QString slug;

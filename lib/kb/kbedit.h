@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "article.h"
 #include "kb/knowledgebase.h"
 
 #include <QDateTime>
@@ -34,6 +35,12 @@ struct KbEdit
 /// apply (an alias for an entity a newer knowledge base dropped) are skipped and reported.
 std::shared_ptr<KnowledgeBase> applyEdits(
     const KnowledgeBase &base, const QList<KbEdit> &edits, QStringList *skipped = nullptr);
+
+/// The mentions a journalist rejected, by article: (entity id, start, end).
+using RejectedMentions = QHash<qint64, QList<std::tuple<QString, qsizetype, qsizetype>>>;
+RejectedMentions rejectedMentions(const QList<KbEdit> &edits);
+/// Removes the rejected ones from an article's freshly linked mentions.
+void dropRejected(QList<EntityMention> &mentions, qint64 articleId, const RejectedMentions &rejected);
 
 /// An id for a journalist's new entity: "company/user-acme-semiconductor", unique in `kb`.
 QString newEntityId(const KnowledgeBase &kb, EntityKind kind, const QString &name);

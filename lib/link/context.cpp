@@ -322,9 +322,12 @@ bool readsAsPlace(QStringView text, qsizetype start, qsizetype end)
         u"around", u"across", u"visit", u"visited", u"via", u"downtown", u"within", u"into", u"of", u"through",
         u"eastern", u"western", u"northern", u"southern", u"central", u"suburban"};
     const QStringView before = previousWord(text, start);
-    if (!before.isEmpty() && isOneOf(before, locatives))
-        return true;
     const QStringView after = text.mid(end, 20);
+    // "close to Beijing's policymakers": a possessive is the government's unless "in" precedes it.
+    const bool possessive = after.startsWith(u"'s") || after.startsWith(u"\u2019s");
+    if (!before.isEmpty() && isOneOf(before, locatives)
+        && (!possessive || equalsAnyCaseless(before, u"in") || equalsAnyCaseless(before, u"at")))
+        return true;
     static constexpr std::array<QStringView, 6> suffixes
         = {u"-based", u" city", u" City", u"-listed", u"-area", u"-headquartered"};
     for (QStringView s : suffixes) {
@@ -390,6 +393,18 @@ qsizetype placeNamedBy(QStringView surface, const Entity &country, bool preferPr
     return city >= 0 ? city : province;
 }
 
+// A name inside a web address ("https://seekingalpha.com/…", "www.Bitdeer.com") is part of the
+// address, not a mention. "OpenAI/Apple" and "/24-7PressRelease/" are not addresses.
+bool insideUrl(QStringView text, qsizetype start)
+{
+    const qsizetype stop = std::max<qsizetype>(0, start - 300);
+    qsizetype i = start;
+    while (i > stop && !text.at(i - 1).isSpace() && text.at(i - 1) != u'(' && text.at(i - 1) != u'[')
+        --i;
+    const QStringView token = text.mid(i, start - i);
+    return token.contains(u"://") || token.startsWith(u"www.", Qt::CaseInsensitive);
+}
+
 } // namespace
 
 qsizetype chooseCandidate(
@@ -397,6 +412,8 @@ qsizetype chooseCandidate(
 {
     const auto &entities = kb.entities();
     const QStringView surface = text.mid(start, end - start);
+    if (start > 0 && !text.at(start - 1).isSpace() && insideUrl(text, start))
+        return -1;
     const bool tickerLike = tickerPrefix(text, start, end);
     qsizetype plain = -1;
     qsizetype metonym = -1;

@@ -331,9 +331,10 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
                     addPattern(written, i, alias, false);
                     continue;
                 }
-                const QStringList variants = separatorVariants(written);
-                for (qsizetype v = 1; v < variants.size(); ++v)
-                    addPattern(variants.at(v), i, alias, true);
+                for (const QString &variant : separatorVariants(written)) {
+                    if (variant != written)
+                        addPattern(variant, i, alias, true);
+                }
             }
         }
     }

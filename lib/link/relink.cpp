@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "relink.h"
 
+#include "kb/kbedit.h"
+
 #include "link/linker.h"
 #include "logging.h"
 #include "store/library.h"
@@ -32,6 +34,7 @@ RelinkSummary RelinkJob::run()
         summary.error = library.lastError();
         return finish();
     }
+    const RejectedMentions rejected = rejectedMentions(library.kbEdits());
     summary.total = int(texts.size());
     Q_EMIT progress(0, summary.total);
     QList<std::pair<qint64, QList<EntityMention>>> batch;
@@ -43,8 +46,11 @@ RelinkSummary RelinkJob::run()
         }
         const qsizetype last = std::min(texts.size(), first + batchSize);
         batch.clear();
-        for (qsizetype i = first; i < last; ++i)
-            batch.append({texts.at(i).first, m_linker->link(texts.at(i).second)});
+        for (qsizetype i = first; i < last; ++i) {
+            QList<EntityMention> mentions = m_linker->link(texts.at(i).second);
+            dropRejected(mentions, texts.at(i).first, rejected); // what the journalist rejected stays out
+            batch.append({texts.at(i).first, std::move(mentions)});
+        }
         const std::optional<qsizetype> changed = library.replaceMentions(batch);
         if (!changed) {
             summary.error = library.lastError();

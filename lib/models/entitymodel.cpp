@@ -57,8 +57,8 @@ void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHa
     const QHash<QString, QSet<qint64>> &expanded)
 {
     beginResetModel();
-    for (auto &g : m_groups)
-        g.clear();
+    for (int g = 0; g < KindGroups; ++g)
+        m_groups[g].clear();
     for (auto it = direct.cbegin(); it != direct.cend(); ++it) {
         const Entity *e = kb->entity(it.key());
         if (!e)
@@ -72,6 +72,23 @@ void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHa
         });
     }
     endResetModel();
+}
+
+void EntityModel::setSuggestions(const QList<std::pair<QString, EntityKind>> &suggestions)
+{
+    const QModelIndex group = index(SuggestedGroup, 0);
+    if (!m_groups[SuggestedGroup].isEmpty()) {
+        beginRemoveRows(group, 0, int(m_groups[SuggestedGroup].size() - 1));
+        m_groups[SuggestedGroup].clear();
+        endRemoveRows();
+    }
+    if (suggestions.isEmpty())
+        return;
+    beginInsertRows(group, 0, int(suggestions.size() - 1));
+    for (const auto &[name, kind] : suggestions)
+        m_groups[SuggestedGroup].append(
+            Row{QString(), name, int(kind), tr("%1 not in the knowledge base yet: click to add it").arg(name)});
+    endInsertRows();
 }
 
 QModelIndex EntityModel::indexOfEntity(const QString &entityId, int column) const
@@ -123,9 +140,11 @@ QVariant EntityModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (index.internalId() == 0) {
-        const auto kind = EntityKind(index.row());
+        const auto kind = EntityKind(std::min(index.row(), KindGroups - 1));
         switch (role) {
         case Qt::DisplayRole:
+            if (index.row() == SuggestedGroup)
+                return index.column() == NameColumn ? tr("Suggested") : QVariant(int(m_groups[index.row()].size()));
             return index.column() == NameColumn ? kindTitle(kind) : QVariant(int(m_groups[index.row()].size()));
         case Qt::FontRole: {
             QFont f;
@@ -143,6 +162,24 @@ QVariant EntityModel::data(const QModelIndex &index, int role) const
     }
     const int g = int(index.internalId() - 1);
     const Row &row = m_groups[g].at(index.row());
+    if (g == SuggestedGroup) {
+        // count holds the suggested kind here.
+        switch (role) {
+        case Qt::DisplayRole:
+            return index.column() == NameColumn ? QVariant(row.name) : QVariant(kindTitle(EntityKind(row.count)));
+        case Qt::ToolTipRole:
+            return row.details;
+        case EntityKindRole:
+            return row.count;
+        case IsSuggestionRole:
+            return true;
+        case IsGroupRole:
+            return false;
+        case SortRole:
+            return row.name.toCaseFolded();
+        }
+        return {};
+    }
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == NameColumn ? QVariant(row.name) : QVariant(row.count);

@@ -15,7 +15,8 @@ namespace Lede {
 QHash<QString, QSet<qint64>> expandEntityArticles(const KnowledgeBase &kb, const QHash<QString, QSet<qint64>> &direct);
 
 /// The entity sidebar: groups Companies, Chips and Regions, each listing the entities the library
-/// mentions with the number of articles for each, most-mentioned first.
+/// mentions with the number of articles for each, most-mentioned first, and a group of suggested
+/// names the knowledge base does not know yet.
 ///
 /// Two levels only: group rows (IsGroupRole true) whose children are entities. Column 0 is the
 /// name, column 1 the article count.
@@ -31,6 +32,8 @@ public:
     void setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
         const QHash<QString, QSet<qint64>> &expanded);
     QModelIndex indexOfEntity(const QString &entityId, int column = NameColumn) const;
+    /// Names the knowledge base does not know, shown in a fourth group, "Suggested".
+    void setSuggestions(const QList<std::pair<QString, EntityKind>> &suggestions);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -48,7 +51,9 @@ private:
         int count = 0;
         QString details; // tooltip: maker, parent, region
     };
-    static constexpr int GroupCount = 3;
+    static constexpr int KindGroups = 3;
+    static constexpr int SuggestedGroup = 3;
+    static constexpr int GroupCount = 4;
     std::array<QList<Row>, GroupCount> m_groups;
 };
 

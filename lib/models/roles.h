@@ -18,6 +18,7 @@ enum Role {
     AnnotationColorRole,
     AnnotationNoteRole,
     IsGroupRole,
+    IsSuggestionRole, // a name the knowledge base does not know, offered for adding
 };
 
 } // namespace Lede

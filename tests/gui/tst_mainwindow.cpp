@@ -5,6 +5,7 @@
 #include "annotationdialog.h"
 #include "entitysidebar.h"
 #include "filterbar.h"
+#include "kb/kbedit.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "mainwindow.h"
@@ -190,6 +191,75 @@ private Q_SLOTS:
         const qsizetype start = a.data(Lede::AnnotationStartRole).toLongLong();
         const qsizetype end = a.data(Lede::AnnotationEndRole).toLongLong();
         QCOMPARE(again.reader()->article().text.mid(start, end - start), passage);
+    }
+
+    // The journalist teaches the linker: a new name for an entity is found at once in the library,
+    // a rejected mention stays gone after re-linking, and both survive reopening.
+    void teachTheLinker()
+    {
+        const QString seed = LedeTest::sharedFile(u"seeds/000_7b33f2eb9d22d7a1.txt"_s);
+        LEDE_REQUIRE_SHARED(seed);
+        const QString libPath = m_dir.filePath(u"teach.lede"_s);
+        auto mentionsOf = [](const Lede::MainWindow &w, const QString &id) {
+            QStringList out;
+            for (const auto &m : w.reader()->article().entities) {
+                if (m.entityId == id)
+                    out.append(u"%1@%2"_s.arg(m.surface).arg(m.start));
+            }
+            return out;
+        };
+        qsizetype rejectedAt = -1;
+        {
+            Lede::MainWindow w(m_linker);
+            QVERIFY(w.openLibrary(libPath));
+            importAndWait(w, {seed});
+            w.showArticle(w.articleView()->model()->index(0, 0).data(Lede::ArticleIdRole).toLongLong());
+            QVERIFY(mentionsOf(w, u"company/financial-times"_s).size() == 2); // Financial Times, FT
+            const QString text = w.reader()->article().text;
+
+            Lede::KbEdit alias;
+            alias.action = Lede::KbEdit::AddAlias;
+            alias.entityId = u"company/financial-times"_s;
+            alias.value = u"the newspaper"_s;
+            QSignalSpy relinked(&w, &Lede::MainWindow::relinkFinished);
+            QVERIFY(w.teach(alias));
+            QVERIFY(relinked.wait(30000));
+            QCOMPARE(relinked.first().first().toInt(), 1);
+            QCOMPARE(mentionsOf(w, u"company/financial-times"_s).size(), 3);
+            QVERIFY(mentionsOf(w, u"company/financial-times"_s)
+                        .contains(u"the newspaper@%1"_s.arg(text.indexOf(u"the newspaper"_s))));
+
+            // "Chinese" in "non-Chinese operators" is wrong for this journalist: reject that one.
+            rejectedAt = text.indexOf(u"non-Chinese"_s) + 4;
+            const int chinaBefore = int(mentionsOf(w, u"region/cn"_s).size());
+            Lede::KbEdit reject;
+            reject.action = Lede::KbEdit::RejectMention;
+            reject.entityId = u"region/cn"_s;
+            reject.value = u"Chinese"_s;
+            reject.articleId = w.currentArticleId();
+            reject.start = rejectedAt;
+            reject.end = rejectedAt + 7;
+            QVERIFY(w.teach(reject));
+            QCOMPARE(int(mentionsOf(w, u"region/cn"_s).size()), chinaBefore - 1);
+
+            // Another edit re-links everything; the rejection holds.
+            Lede::KbEdit entity;
+            entity.action = Lede::KbEdit::AddEntity;
+            entity.entityId = Lede::newEntityId(w.linker().knowledgeBase(), Lede::EntityKind::Company, u"Hosting Co"_s);
+            entity.value = u"offshore training"_s;
+            relinked.clear();
+            QVERIFY(w.teach(entity));
+            QVERIFY(relinked.wait(30000));
+            QVERIFY(!mentionsOf(w, u"region/cn"_s).contains(u"Chinese@%1"_s.arg(rejectedAt)));
+            QCOMPARE(mentionsOf(w, entity.entityId).size(), 2);
+        }
+        Lede::MainWindow again(m_linker);
+        QVERIFY(again.openLibrary(libPath));
+        again.showArticle(again.articleView()->model()->index(0, 0).data(Lede::ArticleIdRole).toLongLong());
+        QCOMPARE(mentionsOf(again, u"company/financial-times"_s).size(), 3);
+        QVERIFY(!mentionsOf(again, u"region/cn"_s).contains(u"Chinese@%1"_s.arg(rejectedAt)));
+        // New articles are linked with what was taught.
+        QVERIFY(again.linker().knowledgeBase().entity(u"company/user-hosting-co"));
     }
 
     void firstRunOpensTheSampleLibrary()

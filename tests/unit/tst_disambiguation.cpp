@@ -97,6 +97,11 @@ private Q_SLOTS:
         QTest::newRow("place in a university's name") << u"a student at Zhejiang University"_s << QStringList{};
         QTest::newRow("university of a place")
             << u"a professor at the University of Southern California"_s << QStringList{};
+        QTest::newRow("possessive metonym is the government")
+            << u"people close to Beijing's policymakers"_s << QStringList{u"region/cn@16-23"_s};
+        QTest::newRow("slash between names")
+            << u"OpenAI/Apple in 2026"_s << QStringList{u"company/openai@0-6"_s, u"company/apple@7-12"_s};
+        QTest::newRow("inside a web address") << u"see https://www.reuters.com/technology"_s << QStringList{};
         QTest::newRow("university in Chinese") << u"东京大学教授"_s << QStringList{};
     }
     void hardCases()

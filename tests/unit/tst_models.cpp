@@ -115,7 +115,7 @@ private Q_SLOTS:
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         const auto k = kb();
         model.setEntities(k, direct(), Lede::expandEntityArticles(*k, direct()));
-        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowCount(), 4); // Companies, Chips, Regions, Suggested
         const QModelIndex companies = model.index(0, 0);
         QCOMPARE(companies.data().toString(), u"Companies"_s);
         QCOMPARE(model.rowCount(companies), 2);
@@ -129,6 +129,14 @@ private Q_SLOTS:
         QVERIFY(!model.indexOfEntity(u"region/my"_s).isValid()); // not named directly
         model.setEntities(k, {}, {});
         QCOMPARE(model.rowCount(companies), 0);
+        const QModelIndex suggested = model.index(3, 0);
+        QCOMPARE(suggested.data().toString(), u"Suggested"_s);
+        model.setSuggestions({{u"Acme Photonics"_s, Lede::EntityKind::Company}, {u"MI308X"_s, Lede::EntityKind::Chip}});
+        QCOMPARE(model.rowCount(suggested), 2);
+        QVERIFY(model.index(1, 0, suggested).data(Lede::IsSuggestionRole).toBool());
+        QCOMPARE(model.index(1, 0, suggested).data(Lede::EntityKindRole).toInt(), int(Lede::EntityKind::Chip));
+        model.setSuggestions({});
+        QCOMPARE(model.rowCount(suggested), 0);
     }
 
     void annotationModel()
@@ -173,7 +181,7 @@ private Q_SLOTS:
         auto *field = sidebar.findChild<QLineEdit *>(u"entitySearch"_s);
         QVERIFY(field);
         field->setText(u"chin"_s);
-        QCOMPARE(proxy->rowCount(), 3);
+        QCOMPARE(proxy->rowCount(), 4);
         QCOMPARE(proxy->rowCount(proxy->index(0, 0)), 0);
         QCOMPARE(proxy->rowCount(proxy->index(2, 0)), 1);
         field->clear();
