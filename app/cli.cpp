@@ -117,10 +117,6 @@ int importCommand(QStringList args)
     }
     if (args.isEmpty())
         return usage();
-    for (const QString &p : std::as_const(args)) {
-        if (!QFileInfo::exists(p))
-            err(u"%1: no such file or folder"_s.arg(p));
-    }
     const QStringList files = Lede::ImportJob::collectFiles(args);
     Lede::ImportJob job(libraryPath, files, makeLinker());
     QObject::connect(&job, &Lede::ImportJob::progress, &job, [](int done, int total, const QString &file) {

@@ -27,8 +27,6 @@
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cstdio> // DEBUGTMP
-#include <cstdlib> // DEBUGTMP
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -1031,12 +1029,6 @@ int Extractor::selectContent(std::vector<int> &selected)
         }
     }
     std::sort(ranked.begin(), ranked.end(), [](auto &a, auto &b) { return a.first > b.first; });
-    if (std::getenv("LEDE_HTML_DEBUG")) { // DEBUGTMP
-        for (size_t i = 0; i < ranked.size() && i < 12; ++i) {
-            const Node &n = m_nodes[size_t(ranked[i].second)];
-            std::fprintf(stderr, "cand %d tag=%d cls=%s score=%.1f chars=%d link=%d paras=%d flags=%d\n", ranked[i].second, int(n.tag), n.cls ? n.cls : "-", ranked[i].first, n.chars, n.linkChars, n.paragraphs, int(n.flags));
-        }
-    }
 
     auto isAncestor = [&](int a, int d) { return a <= d && d < m_nodes[a].end; };
 
@@ -1304,6 +1296,15 @@ bool looksLikeBylineLine(const QString &text)
     return false;
 }
 
+/// "5 min read", "Reading time: 4 minutes", "3-minute read".
+bool looksLikeReadingTime(const QString &text)
+{
+    static const QRegularExpression re(
+        u"^(reading time:?\\s*)?(about |approx\\.? |~)?\\d+[\\s-]*(min|mins|minute|minutes)\\.?(\\s+(read|reading))?$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return text.size() < 40 && re.match(text.trimmed()).hasMatch();
+}
+
 void Extractor::writeText(const std::vector<int> &selected)
 {
     const QString titleKey = looseKey(m_out.title);
@@ -1343,7 +1344,7 @@ void Extractor::writeText(const std::vector<int> &selected)
                     m_domByline = t;
                 continue;
             }
-            if (!seenBody && b.chars < 60 && !normalizeDateTime(t).isEmpty())
+            if (!seenBody && b.chars < 60 && (!normalizeDateTime(t).isEmpty() || looksLikeReadingTime(t)))
                 continue;
         }
         TextBlock tb;
@@ -1519,6 +1520,42 @@ bool looksLikeMarkup(const QString &s)
             return true;
     }
     return false;
+}
+
+/// Decodes character references ("&amp;", "&#8217;") in text that is not markup, with the HTML parser's own
+/// rules (the text is parsed as the content of a <title>, where references count and tags do not).
+QString decodeCharacterReferences(const QString &s)
+{
+    if (!s.contains(u'&') || s.contains(u"</"_s))
+        return s;
+    const QByteArray doc = "<title>" + s.toUtf8() + "</title>";
+    GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, doc.constData(), size_t(doc.size()));
+    if (!output)
+        return s;
+    QString out = s;
+    std::vector<const GumboNode *> stack{output->root};
+    while (!stack.empty()) {
+        const GumboNode *n = stack.back();
+        stack.pop_back();
+        if (n->type != GUMBO_NODE_ELEMENT)
+            continue;
+        if (n->v.element.tag == GUMBO_TAG_TITLE) {
+            QString text;
+            const GumboVector &ch = n->v.element.children;
+            for (unsigned i = 0; i < ch.length; ++i) {
+                const auto *c = static_cast<const GumboNode *>(ch.data[i]);
+                if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE)
+                    text += QString::fromUtf8(c->v.text.text);
+            }
+            out = text;
+            break;
+        }
+        const GumboVector &ch = n->v.element.children;
+        for (unsigned i = ch.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode *>(ch.data[i]));
+    }
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    return out;
 }
 
 /// Splits a plain-text articleBody into paragraphs: at line breaks, or, when it has none, at a run of two or more
@@ -1713,13 +1750,11 @@ void Extractor::preferJsonLdBody()
         text = sub.text;
         blocks = sub.blocks;
     } else {
-        const QStringList paragraphs = plainBodyParagraphs(m_ld.articleBody);
+        const QStringList paragraphs = plainBodyParagraphs(decodeCharacterReferences(m_ld.articleBody));
         text = paragraphs.join(u"\n\n"_s);
         blocks = TextBlocks(paragraphs.size());
     }
     const qsizetype ld = looseKey(text).size();
-    if (std::getenv("LEDE_HTML_DEBUG")) // DEBUGTMP
-        std::fprintf(stderr, "JSONLD cand dom=%d ld=%d open=%s|%s\n", int(looseKey(m_out.text).size()), int(ld), qPrintable(openingKey(m_out.text, 8)), qPrintable(openingKey(text, 8)));
     const qsizetype dom = looseKey(m_out.text).size();
     if (ld < 150 || ld <= dom)
         return;
@@ -1731,8 +1766,6 @@ void Extractor::preferJsonLdBody()
     }
     if (!almostNothing && !agree)
         return;
-    if (std::getenv("LEDE_HTML_DEBUG")) // DEBUGTMP
-        std::fprintf(stderr, "JSONLD swap dom=%d ld=%d almost=%d\n", int(dom), int(ld), int(almostNothing));
     m_out.text = text;
     m_out.blocks = blocks;
 }

@@ -96,7 +96,7 @@ ImportSummary ImportJob::run()
         if (!parsed.ok()) {
             ++summary.failed;
             summary.failures.append({path, parsed.error});
-            qCInfo(lcIngest).noquote() << path << ":" << parsed.error;
+            qCDebug(lcIngest).noquote() << path << ":" << parsed.error;
             Q_EMIT fileFailed(path, parsed.error);
             continue;
         }
