@@ -139,13 +139,16 @@ lede_exec() {
 
 lede_jobs() { echo "${LEDE_JOBS:-$(nproc 2>/dev/null || echo 2)}"; }
 
-# Configures (once) and builds one CMake preset in the build environment, in build/<mode>/<preset>.
+# Configures (once) and builds one CMake preset in the build environment, in build/<mode>/<preset>;
+# with target names, only those targets.
 lede_build() {
     local preset="$1"
     shift
     local dir="$LEDE_BUILD_BASE/$preset"
     if [ ! -f "$dir/build.ninja" ]; then
-        lede_exec cmake --preset "$preset" -B "$dir" "$@" >/dev/null || lede_die "configuring the $preset build failed"
+        lede_exec cmake --preset "$preset" -B "$dir" >/dev/null || lede_die "configuring the $preset build failed"
     fi
-    lede_exec cmake --build "$dir" -j "$(lede_jobs)" || lede_die "the $preset build failed"
+    local targets=()
+    for t in "$@"; do targets+=(--target "$t"); done
+    lede_exec cmake --build "$dir" -j "$(lede_jobs)" "${targets[@]}" || lede_die "the $preset build failed"
 }
