@@ -269,7 +269,7 @@ int main(int argc, char **argv)
     const double rgMbs = double(sampleBytes) / 1e6 / rgS;
     std::printf("link.mb_per_s: %.1f\n", linkMbs);
     std::printf("hyperscan.mb_per_s: %.1f\n", hsMbs);
-    std::printf("ripgrep.mb_per_s: %.1f\n", rgMbs);
+    std::printf("ripgrep.mb_per_s: %.3f\n", rgMbs);
     std::printf("link.ratio_vs_hyperscan: %.2f\n", linkMbs / hsMbs);
     std::printf("link.ratio_vs_ripgrep: %.2f\n", linkMbs / rgMbs);
     std::fflush(stdout);
