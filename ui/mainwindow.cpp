@@ -361,9 +361,15 @@ void MainWindow::updateFilterBar()
     }
     m_filterBar->setFilters(chips);
     const int shown = m_filter->rowCount();
-    const int total = m_articles->rowCount();
-    m_countLabel->setText(m_filters.isEmpty() ? tr("%n article(s)", nullptr, total)
-                                              : tr("%1 of %n article(s)", nullptr, total).arg(shown));
+    const int stories = m_articles->rowCount();
+    const int articles = int(m_articles->articleCount());
+    // English plurals without a translator installed: pick the form here.
+    const QString storyWord = stories == 1 ? tr("story") : tr("stories");
+    QString text = m_filters.isEmpty() ? u"%1 %2"_s.arg(stories).arg(storyWord)
+                                       : tr("%1 of %2 %3").arg(shown).arg(stories).arg(storyWord);
+    if (articles != stories)
+        text += u" "_s + tr("(%1 articles in all)").arg(articles);
+    m_countLabel->setText(text);
 }
 
 void MainWindow::addFilter(const QString &entityId)
@@ -684,7 +690,7 @@ void MainWindow::startRelink()
     connect(m_relinkJob, &RelinkJob::progress, this, [this](int done, int total) {
         m_progress->setMaximum(total);
         m_progress->setValue(done);
-        statusBar()->showMessage(tr("Finding names again in %n article(s)…", nullptr, total));
+        statusBar()->showMessage(tr("Finding names again in the library’s %1 articles…").arg(total));
     });
     connect(m_relinkJob, &RelinkJob::finished, this, [this](int changed, const QString &error) {
         m_relinkThread->quit();
@@ -703,7 +709,8 @@ void MainWindow::startRelink()
         reloadLibrary();
         if (m_reader->articleId())
             showArticle(m_reader->articleId(), true);
-        statusBar()->showMessage(tr("Names updated in %n article(s)", nullptr, changed), 6000);
+        statusBar()->showMessage(
+            (changed == 1 ? tr("Names updated in 1 article") : tr("Names updated in %1 articles").arg(changed)), 6000);
         Q_EMIT relinkFinished(changed);
     });
     connect(m_relinkThread, &QThread::finished, m_relinkJob, &QObject::deleteLater);

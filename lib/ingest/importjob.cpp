@@ -15,10 +15,13 @@ using namespace Qt::StringLiterals;
 
 QString ImportSummary::describe() const
 {
-    QString s = QObject::tr("%n file(s) read: ", nullptr, files) + QObject::tr("%n article(s) added", nullptr, added)
-        + u", "_s + QObject::tr("%n duplicate(s)", nullptr, duplicates) + u", "_s
-        + QObject::tr("%n grouped with a story", nullptr, grouped) + u", "_s
-        + QObject::tr("%n failed", nullptr, failed);
+    auto count
+        = [](int n, const QString &one, const QString &many) { return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many); };
+    QString s = count(files, QObject::tr("file read"), QObject::tr("files read")) + u": "_s
+        + count(added, QObject::tr("article added"), QObject::tr("articles added")) + u", "_s
+        + count(duplicates, QObject::tr("duplicate"), QObject::tr("duplicates")) + u", "_s
+        + count(grouped, QObject::tr("grouped with a story"), QObject::tr("grouped with a story")) + u", "_s
+        + count(failed, QObject::tr("failed"), QObject::tr("failed"));
     if (cancelled)
         s += u" "_s + QObject::tr("(cancelled)");
     if (!libraryError.isEmpty())

@@ -21,6 +21,8 @@ public:
 
     void setArticles(const QList<ArticleSummary> &articles);
     const ArticleSummary *summary(qint64 id) const;
+    /// Articles, counting every copy; rowCount() counts stories.
+    qsizetype articleCount() const { return m_articles.size(); }
     QModelIndex indexOfArticle(qint64 id, int column = TitleColumn) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
