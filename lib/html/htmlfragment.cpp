@@ -9,7 +9,8 @@ namespace Lede {
 
 namespace {
 
-struct Collector {
+struct Collector
+{
     QStringList paragraphs;
     TextBlocks blocks;
     QByteArray current;
@@ -138,7 +139,8 @@ void walk(const GumboNode *node, Collector &c, int depth)
     default:
         break;
     }
-    const GumboVector &children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    const GumboVector &children
+        = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i)
         walk(static_cast<const GumboNode *>(children.data[i]), c, depth + 1);
     if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL)

@@ -11,7 +11,8 @@ namespace Lede {
 /// heading, list item, quote and preformatted block becomes a paragraph of canonical text, in
 /// order. Unlike extractHtml() nothing is judged boilerplate; scripts, styles, forms, images and
 /// embedded objects are dropped.
-struct FragmentText {
+struct FragmentText
+{
     QString text;
     TextBlocks blocks;
 };

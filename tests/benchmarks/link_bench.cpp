@@ -262,7 +262,7 @@ int main(int argc, char **argv)
     for (int r = 1; r < runs && rgS < 20 && !rgTimedOut; ++r)
         rgS = std::min(rgS, runRg());
     std::fprintf(stderr, "ripgrep: %s matching lines in %.3f s on a %.2f MB sample%s\n", rgOut.constData(), rgS,
-                 double(sampleBytes) / 1e6, rgTimedOut ? " (stopped at the time limit: the rate is an upper bound)" : "");
+        double(sampleBytes) / 1e6, rgTimedOut ? " (stopped at the time limit: the rate is an upper bound)" : "");
 
     const double linkMbs = mb / linkS;
     const double hsMbs = mb / hsS;
