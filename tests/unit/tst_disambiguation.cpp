@@ -4,6 +4,8 @@
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 
+#include "linkertest.h"
+
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -14,14 +16,6 @@ const Lede::Linker &builtinLinker()
 {
     static const Lede::Linker linker(Lede::KnowledgeBase::loadBuiltin());
     return linker;
-}
-
-QStringList describe(const QList<Lede::EntityMention> &mentions)
-{
-    QStringList out;
-    for (const auto &m : mentions)
-        out.append(u"%1@%2-%3"_s.arg(m.entityId).arg(m.start).arg(m.end));
-    return out;
 }
 
 } // namespace
@@ -115,7 +109,7 @@ private Q_SLOTS:
                 QSKIP(qPrintable(u"needs %1 in the shipped knowledge base"_s.arg(id)));
         }
         const auto mentions = linker.link(text);
-        QCOMPARE(describe(mentions), expected);
+        QCOMPARE(LedeTest::describe(mentions), expected);
         for (const auto &m : mentions)
             QCOMPARE(m.surface, text.mid(m.start, m.end - m.start));
     }

@@ -4,6 +4,8 @@
 #include "parse/documentparser.h"
 #include "testpaths.h"
 
+#include "linkertest.h"
+
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -59,22 +61,7 @@ maker = company/nvidia
 
 std::shared_ptr<const Lede::KnowledgeBase> mini()
 {
-    auto kb = std::make_shared<Lede::KnowledgeBase>();
-    QStringList errors;
-    kb->parse(QStringView(miniKb), u"mini"_s, &errors);
-    kb->finish(&errors);
-    if (!errors.isEmpty())
-        qWarning() << errors;
-    return kb;
-}
-
-// "id@start-end" for each mention, to compare in one line.
-QStringList describe(const QList<Lede::EntityMention> &mentions)
-{
-    QStringList out;
-    for (const auto &m : mentions)
-        out.append(u"%1@%2-%3"_s.arg(m.entityId).arg(m.start).arg(m.end));
-    return out;
+    return LedeTest::knowledgeBaseFrom(QStringView(miniKb), u"mini"_s);
 }
 
 } // namespace
@@ -117,7 +104,7 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         const Lede::Linker linker(mini());
         const auto mentions = linker.link(text);
-        QCOMPARE(describe(mentions), expected);
+        QCOMPARE(LedeTest::describe(mentions), expected);
         for (const auto &m : mentions)
             QCOMPARE(m.surface, text.mid(m.start, m.end - m.start));
     }

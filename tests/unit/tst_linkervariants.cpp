@@ -4,6 +4,8 @@
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 
+#include "linkertest.h"
+
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -60,21 +62,7 @@ alias = 中国
 
 std::shared_ptr<const Lede::KnowledgeBase> variants()
 {
-    auto kb = std::make_shared<Lede::KnowledgeBase>();
-    QStringList errors;
-    kb->parse(QStringView(variantsKb), u"variants"_s, &errors);
-    kb->finish(&errors);
-    if (!errors.isEmpty())
-        qWarning() << errors;
-    return kb;
-}
-
-QStringList describe(const QList<Lede::EntityMention> &mentions)
-{
-    QStringList out;
-    for (const auto &m : mentions)
-        out.append(u"%1@%2-%3"_s.arg(m.entityId).arg(m.start).arg(m.end));
-    return out;
+    return LedeTest::knowledgeBaseFrom(QStringView(variantsKb), u"variants"_s);
 }
 
 } // namespace
@@ -136,7 +124,7 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         const Lede::Linker linker(::variants());
         const auto mentions = linker.link(text);
-        QCOMPARE(describe(mentions), expected);
+        QCOMPARE(LedeTest::describe(mentions), expected);
         for (const auto &m : mentions)
             QCOMPARE(m.surface, text.mid(m.start, m.end - m.start));
     }
@@ -177,7 +165,7 @@ private Q_SLOTS:
         kb->parse(u"[chip/a]\nname = XY 10\n[chip/b]\nname = XY-10\n"_s, u"t"_s, &errors);
         kb->finish(&errors);
         const Lede::Linker linker(kb);
-        QCOMPARE(describe(linker.link(u"XY 10 and XY-10 and XY10"_s)),
+        QCOMPARE(LedeTest::describe(linker.link(u"XY 10 and XY-10 and XY10"_s)),
             (QStringList{u"chip/a@0-5"_s, u"chip/b@10-15"_s, u"chip/a@20-24"_s}));
     }
 };
