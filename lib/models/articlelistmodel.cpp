@@ -111,7 +111,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         case OutletColumn:
             if (leadsCopies) {
                 const int others = int(m_stories.at(index.row()).size() - 1);
-                return a.outlet.isEmpty() ? tr("%n more copy(ies)", nullptr, others)
+                return a.outlet.isEmpty() ? (others == 1 ? tr("1 more copy") : tr("%1 more copies").arg(others))
                                           : tr("%1 +%2").arg(a.outlet).arg(others);
             }
             return a.outlet;
@@ -127,8 +127,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         if (index.column() == TitleColumn) {
             QString tip = a.byline.isEmpty() ? a.title : tr("%1\nby %2").arg(a.title, a.byline);
             if (leadsCopies)
-                tip += u'\n'
-                    + tr("%n other copy(ies) of this story below", nullptr, int(m_stories.at(index.row()).size() - 1));
+                tip += u'\n' + tr("Other copies of this story: %1, below").arg(m_stories.at(index.row()).size() - 1);
             return tip;
         }
         break;
