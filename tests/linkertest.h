@@ -4,6 +4,7 @@
 
 #include "article.h"
 #include "kb/knowledgebase.h"
+#include "link/linker.h"
 
 #include <QDebug>
 
@@ -29,6 +30,13 @@ inline QStringList describe(const QList<Lede::EntityMention> &mentions)
     for (const auto &m : mentions)
         out.append(QStringLiteral("%1@%2-%3").arg(m.entityId).arg(m.start).arg(m.end));
     return out;
+}
+
+/// The linker over the shipped knowledge base, built once per test program.
+inline const Lede::Linker &builtinLinker()
+{
+    static const Lede::Linker linker(Lede::KnowledgeBase::loadBuiltin());
+    return linker;
 }
 
 } // namespace LedeTest

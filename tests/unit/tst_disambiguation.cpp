@@ -10,15 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const Lede::Linker &builtinLinker()
-{
-    static const Lede::Linker linker(Lede::KnowledgeBase::loadBuiltin());
-    return linker;
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestDisambiguation : public QObject
 {
@@ -102,7 +94,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QStringList, expected);
-        const Lede::Linker &linker = builtinLinker();
+        const Lede::Linker &linker = LedeTest::builtinLinker();
         for (const QString &e : std::as_const(expected)) {
             const QString id = e.section(u'@', 0, 0);
             if (linker.knowledgeBase().indexOf(id) < 0)

@@ -5,19 +5,13 @@
 #include "link/linker.h"
 #include "link/suggest.h"
 
+#include "linkertest.h"
+
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const Lede::Linker &builtinLinker()
-{
-    static const Lede::Linker linker(Lede::KnowledgeBase::loadBuiltin());
-    return linker;
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestSuggest : public QObject
 {
@@ -56,7 +50,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QStringList, expected);
-        const Lede::Linker &linker = builtinLinker();
+        const Lede::Linker &linker = LedeTest::builtinLinker();
         const auto known = linker.link(text);
         const auto found = Lede::suggestEntities(text, known, linker.knowledgeBase());
         QStringList got;
