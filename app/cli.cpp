@@ -4,7 +4,7 @@
 //   lede-cli parse [FILE…]                     one JSON object per article on stdout
 //   lede-cli import [--library PATH] FILE|DIR… progress on stderr, then a summary
 //   lede-cli kb                                the knowledge base as JSON lines
-#include "ingest/importjob.h"
+#include "jobs/importjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "parse/documentparser.h"

@@ -2,9 +2,9 @@
 // Helpers shared by the linker tests.
 #pragma once
 
-#include "article.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
+#include "text/article.h"
 
 #include <QDebug>
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
-#include "annotationcontroller.h"
 #include "annotationdialog.h"
+#include "controller/annotationcontroller.h"
 #include "entitypicker.h"
 #include "entitysidebar.h"
 #include "export/annotationexport.h"
 #include "filterbar.h"
+#include "jobs/relinkjob.h"
 #include "kindstyle.h"
-#include "link/relink.h"
 #include "link/suggest.h"
 #include "models/annotationmodel.h"
 #include "models/articlefilterproxy.h"

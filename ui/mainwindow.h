@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ingest/importjob.h"
+#include "jobs/importjob.h"
 #include "kb/kbedit.h"
 #include "link/linker.h"
 #include "store/library.h"

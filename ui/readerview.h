@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "article.h"
 #include "kb/knowledgebase.h"
 #include "store/library.h"
+#include "text/article.h"
 
 #include <QWidget>
 

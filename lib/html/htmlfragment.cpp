@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "htmlfragment.h"
 
-#include "article.h"
+#include "text/article.h"
 
 #include <gumbo.h>
 

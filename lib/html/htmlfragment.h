@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "textblock.h"
+#include "text/textblock.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "knowledgebase.h"
 
-#include "logging.h"
+#include "text/logging.h"
 
 #include <QDirIterator>
 #include <QFile>

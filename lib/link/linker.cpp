@@ -2,7 +2,7 @@
 #include "linker.h"
 
 #include "context.h"
-#include "logging.h"
+#include "text/logging.h"
 
 #include <QHash>
 

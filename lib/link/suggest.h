@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "article.h"
 #include "kb/knowledgebase.h"
+#include "text/article.h"
 
 namespace Lede {
 

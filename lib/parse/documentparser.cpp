@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "documentparser.h"
 
-#include "datetimeparse.h"
 #include "feedparser.h"
 #include "html/encoding.h"
 #include "html/htmlextractor.h"
-#include "logging.h"
 #include "markdownparser.h"
 #include "plaintextparser.h"
+#include "text/datetime.h"
+#include "text/logging.h"
 #include "textheuristics.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "article.h"
+#include "text/article.h"
 
 namespace Lede {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "feedparser.h"
 
-#include "datetimeparse.h"
 #include "html/htmlfragment.h"
+#include "text/datetime.h"
 #include "textheuristics.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "markdownparser.h"
 
-#include "datetimeparse.h"
 #include "frontmatter.h"
+#include "text/datetime.h"
 #include "textheuristics.h"
 
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "plaintextparser.h"
 
-#include "datetimeparse.h"
+#include "text/datetime.h"
 #include "textheuristics.h"
 
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "library.h"
 
-#include "dedupe/minhash.h"
-#include "logging.h"
+#include "text/logging.h"
+#include "text/minhash.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "article.h"
 #include "kb/kbedit.h"
+#include "text/article.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -8,11 +8,11 @@
 // MB is 10^6 bytes of UTF-8 input for all three. The linker works on UTF-16 (QString, the form the
 // app keeps articles in); the conversion from UTF-8 is done once beforehand and not timed. Each
 // figure is the best of three runs (ripgrep's: one run when it takes long). Other details go to stderr.
-#include "article.h"
+#include "jobs/relinkjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
-#include "link/relink.h"
 #include "store/library.h"
+#include "text/article.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Drives the main window offscreen as a person would: import, filter from the sidebar, read,
 // annotate, reopen.
-#include "annotationcontroller.h"
 #include "annotationdialog.h"
+#include "controller/annotationcontroller.h"
 #include "entitysidebar.h"
 #include "filterbar.h"
 #include "kb/kbedit.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "parse/datetimeparse.h"
+#include "text/datetime.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/importjob.h"
+#include "jobs/importjob.h"
 #include "store/library.h"
 #include "testpaths.h"
 

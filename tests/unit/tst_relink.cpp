@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Re-linking a library after the knowledge base learns a name.
+#include "jobs/relinkjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
-#include "link/relink.h"
 #include "store/library.h"
 
 #include <QSignalSpy>

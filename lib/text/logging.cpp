@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "logging.h"
+#include "text/logging.h"
 
 Q_LOGGING_CATEGORY(lcIngest, "lede.ingest", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStore, "lede.store", QtInfoMsg)

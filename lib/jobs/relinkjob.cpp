@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "relink.h"
+#include "relinkjob.h"
 
 #include "kb/kbedit.h"
 
 #include "link/linker.h"
-#include "logging.h"
 #include "store/library.h"
+#include "text/logging.h"
 
 #include <QElapsedTimer>
 

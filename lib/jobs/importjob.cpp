@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "importjob.h"
 
-#include "logging.h"
 #include "parse/documentparser.h"
 #include "store/library.h"
+#include "text/logging.h"
 
 #include <QDirIterator>
 #include <QFileInfo>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "datetimeparse.h"
+#include "text/datetime.h"
 
 #include <QLocale>
 #include <QRegularExpression>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "annotationcontroller.h"
+#include "controller/annotationcontroller.h"
 
 #include "models/annotationmodel.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "minhash.h"
+#include "text/minhash.h"
 
 #include <QtEndian>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "article.h"
+#include "text/article.h"
 
 namespace Lede {
 
