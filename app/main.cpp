@@ -54,8 +54,6 @@ int main(int argc, char *argv[])
     auto linker = std::make_shared<const Lede::Linker>(kb);
 
     const bool screenshot = parser.isSet(screenshotOption);
-    if (screenshot)
-        app.setProperty("lede.noModal", true);
 
     Lede::MainWindow window(linker);
     QString path = parser.value(libraryOption);

@@ -46,13 +46,29 @@ protected:
     }
 };
 
-// Name search that keeps the groups and shows only matching entities inside them.
+// Name search that keeps the groups and shows only matching entities inside them, most-mentioned
+// first: the model appends entities as a library grows, and this keeps them in order.
 class EntitySearchProxy : public QSortFilterProxyModel
 {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
 
 protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        if (!left.parent().isValid() || left.data(IsSuggestionRole).toBool())
+            return left.row() < right.row();
+        const int a = left.siblingAtColumn(EntityModel::CountColumn).data().toInt();
+        const int b = right.siblingAtColumn(EntityModel::CountColumn).data().toInt();
+        if (a != b)
+            return a > b;
+        return left.siblingAtColumn(EntityModel::NameColumn)
+                   .data()
+                   .toString()
+                   .localeAwareCompare(right.siblingAtColumn(EntityModel::NameColumn).data().toString())
+            < 0;
+    }
+
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
         if (!parent.isValid())
@@ -75,6 +91,7 @@ EntitySidebar::EntitySidebar(EntityModel *model, QWidget *parent)
     m_search->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setFilterKeyColumn(EntityModel::NameColumn);
     m_search->setRecursiveFilteringEnabled(false);
+    m_search->sort(EntityModel::NameColumn);
 
     m_searchField->setObjectName(u"entitySearch"_s);
     m_searchField->setPlaceholderText(tr("Find an entity…"));

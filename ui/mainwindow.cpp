@@ -3,22 +3,20 @@
 
 #include "annotationdialog.h"
 #include "controller/annotationcontroller.h"
-#include "entitypicker.h"
+#include "controller/controller.h"
 #include "entitysidebar.h"
-#include "export/annotationexport.h"
 #include "filterbar.h"
-#include "jobs/relinkjob.h"
+#include "jobstatus.h"
 #include "kindstyle.h"
-#include "link/suggest.h"
 #include "models/annotationmodel.h"
 #include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
 #include "models/entitymodel.h"
 #include "models/roles.h"
 #include "readerview.h"
+#include "teachactions.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
@@ -29,16 +27,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBrowser>
-#include <QThread>
 #include <QToolBar>
-#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -49,14 +42,8 @@ using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     : QMainWindow(parent)
-    , m_baseKb(linker->sharedKnowledgeBase())
-    , m_linker(std::move(linker))
-    , m_library(std::make_unique<Library>())
-    , m_articles(new ArticleListModel(this))
-    , m_filter(new ArticleFilterProxy(this))
-    , m_entities(new EntityModel(this))
-    , m_annotationModel(new AnnotationModel(this))
-    , m_sidebar(new EntitySidebar(m_entities, this))
+    , m_controller(new Controller(std::move(linker), this))
+    , m_sidebar(new EntitySidebar(m_controller->entityModel(), this))
     , m_filterBar(new FilterBar(this))
     , m_articleView(new QTreeView(this))
     , m_reader(new ReaderView(this))
@@ -64,19 +51,47 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_readerSplitter(new QSplitter(Qt::Horizontal, this))
     , m_countLabel(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancelButton(new QToolButton(this))
+    , m_jobStatus(new JobStatus(m_controller, this))
+    , m_teach(new TeachActions(m_controller, m_reader, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Lede"_s);
     setAcceptDrops(true);
-    m_reader->setKnowledgeBase(m_linker->sharedKnowledgeBase());
-    m_annotationController = new AnnotationController(m_library.get(), m_annotationModel, this);
+    m_reader->setKnowledgeBase(m_controller->linker()->sharedKnowledgeBase());
 
+    m_readerSplitter->setObjectName(u"readerSplitter"_s);
+    m_readerSplitter->addWidget(m_reader);
+    m_readerSplitter->addWidget(createNotesPane());
+    m_readerSplitter->setStretchFactor(0, 1);
+    m_readerSplitter->setStretchFactor(1, 0);
+
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(m_sidebar);
+    m_mainSplitter->addWidget(createListPane());
+    m_mainSplitter->addWidget(m_readerSplitter);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setStretchFactor(2, 3);
+    m_mainSplitter->setSizes({270, 440, 730});
+    m_readerSplitter->setSizes({540, 200});
+    setCentralWidget(m_mainSplitter);
+
+    statusBar()->addPermanentWidget(m_jobStatus);
+    connect(m_jobStatus, &JobStatus::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
+
+    createActions();
+    connectController();
+    restoreLayout();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createListPane()
+{
     // Article list: title, outlet, date; newest first.
-    m_filter->setSourceModel(m_articles);
     m_articleView->setObjectName(u"articleView"_s);
-    m_articleView->setModel(m_filter);
+    m_articleView->setModel(m_controller->filteredArticles());
     m_articleView->setRootIsDecorated(true); // copies of a story sit under its first copy
     m_articleView->setIndentation(14);
     m_articleView->setUniformRowHeights(true);
@@ -91,7 +106,10 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     m_articleView->header()->setSectionResizeMode(ArticleListModel::DateColumn, QHeaderView::ResizeToContents);
     m_articleView->header()->resizeSection(ArticleListModel::OutletColumn, 120);
     connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        &MainWindow::onCurrentArticleChanged);
+        [this](const QModelIndex &current) {
+            if (current.isValid())
+                showArticle(current.data(ArticleIdRole).toLongLong());
+        });
 
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);
@@ -102,7 +120,11 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     m_countLabel->setObjectName(u"articleCount"_s);
     m_countLabel->setContentsMargins(6, 2, 6, 2);
     listLayout->addWidget(m_countLabel);
+    return listPane;
+}
 
+QWidget *MainWindow::createNotesPane()
+{
     // Annotations beside the reader.
     auto *notesPane = new QWidget(this);
     auto *notesLayout = new QVBoxLayout(notesPane);
@@ -110,7 +132,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     auto *notesTitle = new QLabel(tr("<b>Annotations</b>"), notesPane);
     notesLayout->addWidget(notesTitle);
     m_annotationView->setObjectName(u"annotationView"_s);
-    m_annotationView->setModel(m_annotationModel);
+    m_annotationView->setModel(m_controller->annotationModel());
     m_annotationView->setWordWrap(true);
     m_annotationView->setSpacing(3);
     m_annotationView->setIconSize(QSize(12, 12));
@@ -127,74 +149,59 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
         m_reader->selectRange(index.data(AnnotationStartRole).toLongLong(), index.data(AnnotationEndRole).toLongLong());
     });
     connect(m_annotationView, &QListView::doubleClicked, this, &MainWindow::editSelectedAnnotation);
-
-    m_readerSplitter->setObjectName(u"readerSplitter"_s);
-    m_readerSplitter->addWidget(m_reader);
-    m_readerSplitter->addWidget(notesPane);
-    m_readerSplitter->setStretchFactor(0, 1);
-    m_readerSplitter->setStretchFactor(1, 0);
-
-    m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(m_sidebar);
-    m_mainSplitter->addWidget(listPane);
-    m_mainSplitter->addWidget(m_readerSplitter);
-    m_mainSplitter->setStretchFactor(0, 0);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setStretchFactor(2, 3);
-    m_mainSplitter->setSizes({270, 440, 730});
-    m_readerSplitter->setSizes({540, 200});
-    setCentralWidget(m_mainSplitter);
-
-    // Panes meet here.
-    connect(m_sidebar, &EntitySidebar::entityActivated, this, &MainWindow::addFilter);
-    connect(m_filterBar, &FilterBar::removeRequested, this, &MainWindow::removeFilter);
-    connect(m_filterBar, &FilterBar::clearRequested, this, &MainWindow::clearFilters);
-    connect(m_reader, &ReaderView::entityActivated, m_sidebar, &EntitySidebar::revealEntity);
-    connect(m_sidebar, &EntitySidebar::suggestionActivated, this, &MainWindow::addSuggestion);
-    connect(m_sidebar, &EntitySidebar::mergeRequested, this, &MainWindow::mergeEntity);
-    connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_annotationController, &AnnotationController::annotationsChanged, this, [this](qint64 articleId) {
-        if (articleId == m_reader->articleId())
-            m_reader->setAnnotations(m_annotationModel->annotations());
-    });
-    connect(m_annotationController, &AnnotationController::failed, this,
-        [this](const QString &message) { showError(tr("Annotation not saved"), message); });
     connect(m_annotationView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
-
-    // Import progress lives in the status bar.
-    m_progress->setObjectName(u"importProgress"_s);
-    m_progress->setMaximumWidth(240);
-    m_progress->setVisible(false);
-    m_cancelButton->setObjectName(u"cancelImport"_s);
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setVisible(false);
-    connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::cancelImport);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancelButton);
-
-    createActions();
-    restoreLayout();
-    updateActions();
+    return notesPane;
 }
 
-MainWindow::~MainWindow()
+void MainWindow::connectController()
 {
-    cancelImport();
-    if (m_importThread) {
-        m_importThread->quit();
-        m_importThread->wait();
-    }
-    if (m_relinkJob)
-        m_relinkJob->cancel();
-    if (m_relinkThread) {
-        m_relinkThread->quit();
-        m_relinkThread->wait();
-    }
-}
+    Controller *c = m_controller;
+    // Panes meet here, through the controller.
+    connect(m_sidebar, &EntitySidebar::entityActivated, c, &Controller::addFilter);
+    connect(m_filterBar, &FilterBar::removeRequested, c, &Controller::removeFilter);
+    connect(m_filterBar, &FilterBar::clearRequested, c, &Controller::clearFilters);
+    connect(m_reader, &ReaderView::entityActivated, m_sidebar, &EntitySidebar::revealEntity);
+    connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_reader, &ReaderView::sourceRequested, c, [c](qint64 id) {
+        if (id == c->currentArticleId())
+            c->loadCurrentSource();
+    });
+    connect(c, &Controller::sourceLoaded, m_reader, &ReaderView::setSourceText);
+    connect(m_sidebar, &EntitySidebar::suggestionActivated, m_teach, &TeachActions::addSuggestion);
+    connect(m_sidebar, &EntitySidebar::mergeRequested, m_teach, &TeachActions::mergeEntity);
 
-QAbstractItemModel *MainWindow::articleModel() const
-{
-    return m_filter;
+    connect(c, &Controller::filtersChanged, this, &MainWindow::updateFilterBar);
+    connect(c, &Controller::libraryChanged, this, &MainWindow::updateCount);
+    connect(c, &Controller::suggestionsChanged, m_sidebar, &EntitySidebar::restoreExpansion);
+    connect(c, &Controller::currentArticleChanged, this, &MainWindow::onCurrentArticleChanged);
+    connect(c, &Controller::linkerChanged, this, [this] {
+        m_reader->setKnowledgeBase(m_controller->linker()->sharedKnowledgeBase());
+        updateFilterBar();
+    });
+    connect(c->annotations(), &AnnotationController::annotationsChanged, this, [this](qint64 articleId) {
+        if (articleId == m_reader->articleId())
+            m_reader->setAnnotations(m_controller->annotationModel()->annotations());
+    });
+    connect(c, &Controller::libraryOpened, this, [this](const QString &path) {
+        setWindowTitle(tr("%1 — Lede").arg(QFileInfo(path).completeBaseName()));
+        QSettings().setValue(u"library/path"_s, path);
+        updateFilterBar();
+        if (m_pendingArticle)
+            showArticle(std::exchange(m_pendingArticle, 0));
+        Q_EMIT libraryOpened(path);
+    });
+    connect(c, &Controller::importFinished, this, &MainWindow::onImportFinished);
+    connect(c, &Controller::relinkFinished, this, &MainWindow::relinkFinished);
+    connect(c, &Controller::statusMessage, this,
+        [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
+    connect(c, &Controller::errorOccurred, this,
+        [this](const QString &title, const QString &message) { showError(title, message); });
+    connect(c, &Controller::exportFinished, this, [this](const QString &path, const QString &error) {
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Annotations exported to %1").arg(path), 6000);
+        else
+            showError(tr("Export failed"), error);
+    });
 }
 
 void MainWindow::createActions()
@@ -209,16 +216,16 @@ void MainWindow::createActions()
     QAction *importFolder = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseAndImportFolder);
     importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     file->addSeparator();
-    QAction *exportNotes = file->addAction(tr("&Export Annotations…"), this, &MainWindow::exportAnnotations);
+    QAction *exportNotes = file->addAction(tr("&Export Annotations…"), this, &MainWindow::chooseAndExportAnnotations);
     exportNotes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_annotationController->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction *undo = m_controller->annotations()->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_annotationController->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_controller->annotations()->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
@@ -243,7 +250,7 @@ void MainWindow::createActions()
     m_annotationView->addAction(m_removeNoteAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *clear = view->addAction(tr("&Clear Filters"), this, &MainWindow::clearFilters);
+    QAction *clear = view->addAction(tr("&Clear Filters"), m_controller, &Controller::clearFilters);
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
     QAction *find = view->addAction(tr("&Find Entity"), this, [this] {
         if (auto *field = m_sidebar->findChild<QWidget *>(u"entitySearch"_s))
@@ -253,47 +260,7 @@ void MainWindow::createActions()
 
     // A context menu on the reader's text with the annotation actions first.
     m_reader->textView()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_reader->textView(), &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        std::unique_ptr<QMenu> menu(m_reader->textView()->createStandardContextMenu(pos));
-        QAction *first = menu->actions().value(0);
-        menu->insertAction(first, m_highlightAction);
-        menu->insertAction(first, m_noteAction);
-        menu->insertSeparator(first);
-        // Teaching the linker from what is on screen.
-        const auto [start, end] = m_reader->selection();
-        if (end > start && end - start <= 80) {
-            const QString selected = m_reader->article().text.mid(start, end - start).simplified();
-            QAction *alias = new QAction(tr("Add “%1” as a Name of…").arg(selected), menu.get());
-            connect(alias, &QAction::triggered, this, &MainWindow::addSelectionAsAlias);
-            QAction *entity = new QAction(tr("New Entity “%1”…").arg(selected), menu.get());
-            connect(entity, &QAction::triggered, this, &MainWindow::newEntityFromSelection);
-            menu->insertAction(first, alias);
-            menu->insertAction(first, entity);
-            menu->insertSeparator(first);
-        }
-        const qsizetype at = m_reader->textView()->cursorForPosition(pos).position();
-        for (const EntityMention &m : m_reader->article().entities) {
-            if (at < m.start || at > m.end)
-                continue;
-            const Entity *e = m_linker->knowledgeBase().entity(m.entityId);
-            QAction *reject
-                = new QAction(tr("“%1” Is Not %2 Here").arg(m.surface, e ? e->name : m.entityId), menu.get());
-            connect(reject, &QAction::triggered, this, [this, m] {
-                KbEdit rejection;
-                rejection.action = KbEdit::RejectMention;
-                rejection.entityId = m.entityId;
-                rejection.value = m.surface;
-                rejection.articleId = m_reader->articleId();
-                rejection.start = m.start;
-                rejection.end = m.end;
-                teach(rejection);
-            });
-            menu->insertAction(first, reject);
-            menu->insertSeparator(first);
-            break;
-        }
-        menu->exec(m_reader->textView()->mapToGlobal(pos));
-    });
+    connect(m_reader->textView(), &QWidget::customContextMenuRequested, this, &MainWindow::showReaderContextMenu);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolBar"_s);
@@ -308,145 +275,154 @@ void MainWindow::createActions()
     toolbar->addAction(exportNotes);
 }
 
-bool MainWindow::openLibrary(const QString &path, bool seedSamples)
+void MainWindow::showReaderContextMenu(const QPoint &pos)
 {
-    cancelImport();
-    const bool isNew = !QFileInfo::exists(path);
-    m_annotationController->undoStack()->clear();
-    m_reader->clear();
-    m_annotationController->setArticle(0);
-    if (!m_library->open(path)) {
-        showError(tr("Cannot open the library"), m_library->lastError());
-        return false;
-    }
-    setWindowTitle(tr("%1 — Lede").arg(QFileInfo(path).completeBaseName()));
-    m_filters.clear();
-    rebuildLinker();
-    reloadLibrary();
-    QSettings().setValue(u"library/path"_s, path);
-    Q_EMIT libraryOpened(path);
-    if (isNew && seedSamples) {
-        QStringList samples;
-        for (const QString &name : QDir(u":/samples"_s).entryList(QDir::Files, QDir::Name))
-            samples.append(u":/samples/"_s + name);
-        importPaths(samples);
-    }
-    return true;
+    std::unique_ptr<QMenu> menu(m_reader->textView()->createStandardContextMenu(pos));
+    QAction *first = menu->actions().value(0);
+    menu->insertAction(first, m_highlightAction);
+    menu->insertAction(first, m_noteAction);
+    menu->insertSeparator(first);
+    m_teach->addToMenu(menu.get(), first, pos);
+    menu->exec(m_reader->textView()->mapToGlobal(pos));
 }
 
-void MainWindow::reloadLibrary()
+// Shortcuts to the controller ------------------------------------------------------------------
+
+bool MainWindow::openLibrary(const QString &path, bool seedSamples)
 {
-    const qint64 keep = currentArticleId();
-    m_articles->setArticles(m_library->articles());
-    const auto direct = m_library->entityArticles();
-    m_entityArticles = expandEntityArticles(m_linker->knowledgeBase(), direct);
-    m_entities->setEntities(m_linker->sharedKnowledgeBase(), direct, m_entityArticles);
-    m_filter->setEntityArticles(m_entityArticles);
-    // Filters on entities the library no longer mentions would hide everything.
-    m_filters.removeIf([this](const QString &id) { return !m_entityArticles.contains(id); });
-    m_filter->setRequiredEntities(m_filters);
-    updateFilterBar();
-    if (keep)
-        showArticle(keep);
-    else if (m_pendingArticle)
-        showArticle(m_pendingArticle);
+    m_reader->clear();
+    return m_controller->openLibrary(path, seedSamples);
 }
+
+Library &MainWindow::library()
+{
+    return m_controller->library();
+}
+
+void MainWindow::importPaths(const QStringList &paths)
+{
+    if (paths.isEmpty()) {
+        statusBar()->showMessage(tr("No articles to import there."), 4000);
+        return;
+    }
+    m_controller->importPaths(paths);
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_controller->isImporting();
+}
+
+void MainWindow::cancelImport()
+{
+    m_controller->cancelImport();
+}
+
+void MainWindow::addFilter(const QString &entityId)
+{
+    m_controller->addFilter(entityId);
+}
+
+void MainWindow::removeFilter(const QString &entityId)
+{
+    m_controller->removeFilter(entityId);
+}
+
+void MainWindow::clearFilters()
+{
+    m_controller->clearFilters();
+}
+
+QStringList MainWindow::filters() const
+{
+    return m_controller->filters();
+}
+
+bool MainWindow::teach(const KbEdit &edit)
+{
+    return m_controller->teach(edit);
+}
+
+bool MainWindow::isRelinking() const
+{
+    return m_controller->isRelinking();
+}
+
+const Linker &MainWindow::linker() const
+{
+    return *m_controller->linker();
+}
+
+AnnotationController *MainWindow::annotations() const
+{
+    return m_controller->annotations();
+}
+
+QAbstractItemModel *MainWindow::articleModel() const
+{
+    return m_controller->filteredArticles();
+}
+
+qint64 MainWindow::currentArticleId() const
+{
+    return m_controller->currentArticleId();
+}
+
+// The panes ------------------------------------------------------------------------------------
 
 void MainWindow::updateFilterBar()
 {
     QList<std::tuple<QString, QString, QColor>> chips;
-    for (const QString &id : std::as_const(m_filters)) {
-        const Entity *e = m_linker->knowledgeBase().entity(id);
+    for (const QString &id : m_controller->filters()) {
+        const Entity *e = m_controller->knowledgeBase().entity(id);
         chips.append({id, e ? e->name : id, kindStyle(e ? e->kind : EntityKind::Company).text});
     }
     m_filterBar->setFilters(chips);
-    const int shown = m_filter->rowCount();
-    const int stories = m_articles->rowCount();
-    const int articles = int(m_articles->articleCount());
+    updateCount();
+}
+
+void MainWindow::updateCount()
+{
+    const int shown = m_controller->filteredArticles()->rowCount();
+    const int stories = m_controller->articleModel()->rowCount();
+    const int articles = int(m_controller->articleCount());
     // English plurals without a translator installed: pick the form here.
     const QString storyWord = stories == 1 ? tr("story") : tr("stories");
-    QString text = m_filters.isEmpty() ? u"%1 %2"_s.arg(stories).arg(storyWord)
-                                       : tr("%1 of %2 %3").arg(shown).arg(stories).arg(storyWord);
+    QString text = m_controller->filters().isEmpty() ? u"%1 %2"_s.arg(stories).arg(storyWord)
+                                                     : tr("%1 of %2 %3").arg(shown).arg(stories).arg(storyWord);
     if (articles != stories)
         text += u" "_s + tr("(%1 articles in all)").arg(articles);
     m_countLabel->setText(text);
 }
 
-void MainWindow::addFilter(const QString &entityId)
-{
-    if (entityId.isEmpty() || m_filters.contains(entityId))
-        return;
-    m_filters.append(entityId);
-    m_filter->setRequiredEntities(m_filters);
-    updateFilterBar();
-}
-
-void MainWindow::removeFilter(const QString &entityId)
-{
-    if (!m_filters.removeOne(entityId))
-        return;
-    m_filter->setRequiredEntities(m_filters);
-    updateFilterBar();
-}
-
-void MainWindow::clearFilters()
-{
-    m_filters.clear();
-    m_filter->setRequiredEntities(m_filters);
-    updateFilterBar();
-}
-
-QStringList MainWindow::filters() const
-{
-    return m_filters;
-}
-
-qint64 MainWindow::currentArticleId() const
-{
-    return m_reader->articleId();
-}
-
 void MainWindow::showArticle(qint64 articleId, bool reload)
 {
-    const QModelIndex source = m_articles->indexOfArticle(articleId);
-    const QModelIndex index = m_filter->mapFromSource(source);
-    if (index.isValid()) {
+    const QModelIndex source = m_controller->articleModel()->indexOfArticle(articleId);
+    const QModelIndex index = m_controller->filteredArticles()->mapFromSource(source);
+    if (index.isValid() && index != m_articleView->currentIndex()) {
         m_articleView->setCurrentIndex(index);
         m_articleView->scrollTo(index);
     }
-    if (m_reader->articleId() == articleId && !reload)
-        return;
-    const auto article = m_library->article(articleId);
-    if (!article) {
-        m_reader->clear();
-        m_annotationController->setArticle(0);
-        return;
-    }
-    m_annotationController->setArticle(articleId);
-    m_reader->showArticle(articleId, *article, m_annotationModel->annotations());
-    m_pendingArticle = 0;
-    updateSuggestions();
-    QSettings().setValue(u"library/lastArticle"_s, articleId);
-    updateActions();
-    Q_EMIT currentArticleChanged(articleId);
+    m_controller->setCurrentArticle(articleId, reload);
 }
 
-void MainWindow::onCurrentArticleChanged()
+void MainWindow::onCurrentArticleChanged(qint64 articleId)
 {
-    const QModelIndex current = m_articleView->currentIndex();
-    if (!current.isValid())
-        return;
-    showArticle(current.data(ArticleIdRole).toLongLong());
+    if (!articleId) {
+        m_reader->clear();
+    } else {
+        m_reader->showArticle(
+            articleId, m_controller->currentArticle(), m_controller->annotationModel()->annotations());
+        QSettings().setValue(u"library/lastArticle"_s, articleId);
+    }
+    updateActions();
+    Q_EMIT currentArticleChanged(articleId);
 }
 
 bool MainWindow::annotateSelection(const QString &color, const QString &note)
 {
     const auto [start, end] = m_reader->selection();
-    if (end <= start || !m_reader->articleId())
-        return false;
-    const QString quote = m_reader->article().text.mid(start, end - start);
-    m_annotationController->add(m_reader->articleId(), start, end, quote, color, note);
-    return true;
+    return m_controller->annotate(start, end, color, note);
 }
 
 void MainWindow::annotateWithDialog()
@@ -454,9 +430,9 @@ void MainWindow::annotateWithDialog()
     const auto [start, end] = m_reader->selection();
     if (end <= start)
         return;
-    AnnotationDialog dialog(m_reader->article().text.mid(start, end - start), u"yellow"_s, QString(), this);
+    AnnotationDialog dialog(m_controller->currentText(start, end), u"yellow"_s, QString(), this);
     if (dialog.exec() == QDialog::Accepted)
-        annotateSelection(dialog.color(), dialog.note());
+        m_controller->annotate(start, end, dialog.color(), dialog.note());
 }
 
 void MainWindow::editSelectedAnnotation()
@@ -464,25 +440,25 @@ void MainWindow::editSelectedAnnotation()
     const QModelIndex index = m_annotationView->currentIndex();
     if (!index.isValid())
         return;
-    const auto a = m_annotationController->annotation(index.data(AnnotationIdRole).toLongLong());
+    const auto a = annotations()->annotation(index.data(AnnotationIdRole).toLongLong());
     if (!a)
         return;
     AnnotationDialog dialog(a->quote, a->color, a->note, this);
     if (dialog.exec() == QDialog::Accepted)
-        m_annotationController->edit(a->id, dialog.color(), dialog.note());
+        annotations()->edit(a->id, dialog.color(), dialog.note());
 }
 
 void MainWindow::removeSelectedAnnotation()
 {
     const QModelIndex index = m_annotationView->currentIndex();
     if (index.isValid())
-        m_annotationController->remove(index.data(AnnotationIdRole).toLongLong());
+        annotations()->remove(index.data(AnnotationIdRole).toLongLong());
 }
 
 void MainWindow::updateActions()
 {
     const auto [start, end] = m_reader->selection();
-    const bool hasSelection = end > start && m_reader->articleId();
+    const bool hasSelection = end > start && m_controller->currentArticleId();
     m_highlightAction->setEnabled(hasSelection);
     m_noteAction->setEnabled(hasSelection);
     const bool hasAnnotation = m_annotationView->currentIndex().isValid();
@@ -490,83 +466,28 @@ void MainWindow::updateActions()
     m_removeNoteAction->setEnabled(hasAnnotation);
 }
 
-void MainWindow::importPaths(const QStringList &paths)
-{
-    if (m_importThread) {
-        statusBar()->showMessage(tr("An import is already running."), 4000);
-        return;
-    }
-    const QStringList files = ImportJob::collectFiles(paths);
-    if (files.isEmpty()) {
-        statusBar()->showMessage(tr("No articles to import there."), 4000);
-        ImportSummary empty;
-        Q_EMIT importFinished(empty);
-        return;
-    }
-    m_importThread = new QThread(this);
-    m_importJob = new ImportJob(m_library->path(), files, m_linker);
-    m_importJob->moveToThread(m_importThread);
-    connect(m_importThread, &QThread::started, m_importJob, &ImportJob::run);
-    connect(m_importJob, &ImportJob::progress, this, [this](int done, int total, const QString &file) {
-        m_progress->setMaximum(total);
-        m_progress->setValue(done);
-        if (!file.isEmpty())
-            statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(file).fileName()));
-    });
-    connect(m_importJob, &ImportJob::finished, this, &MainWindow::onImportFinished);
-    connect(m_importThread, &QThread::finished, m_importJob, &QObject::deleteLater);
-    m_progress->setRange(0, int(files.size()));
-    m_progress->setValue(0);
-    m_progress->setVisible(true);
-    m_cancelButton->setVisible(true);
-    m_importThread->start();
-}
-
-void MainWindow::cancelImport()
-{
-    if (m_importJob)
-        m_importJob->cancel();
-}
-
 void MainWindow::onImportFinished(const ImportSummary &summary)
 {
-    m_importThread->quit();
-    m_importThread->wait();
-    m_importThread->deleteLater();
-    m_importThread = nullptr;
-    m_importJob = nullptr;
-    m_progress->setVisible(false);
-    m_cancelButton->setVisible(false);
-    reloadLibrary();
-    if (!currentArticleId() && m_filter->rowCount() > 0)
-        m_articleView->setCurrentIndex(m_filter->index(0, 0));
+    if (!currentArticleId() && m_controller->filteredArticles()->rowCount() > 0)
+        m_articleView->setCurrentIndex(m_controller->filteredArticles()->index(0, 0));
     statusBar()->showMessage(summary.describe().section(u'\n', 0, 0), 10000);
     if (!summary.failures.isEmpty() || !summary.libraryError.isEmpty()) {
         QStringList lines;
         for (const ImportFailure &f : summary.failures)
             lines.append(u"%1: %2"_s.arg(QFileInfo(f.path).fileName(), f.reason));
-        QMessageBox box(
-            QMessageBox::Warning, tr("Some files were not imported"), summary.describe(), QMessageBox::Ok, this);
-        box.setDetailedText(lines.join(u'\n'));
-        if (!qApp->property("lede.noModal").toBool())
-            box.exec();
+        showError(tr("Some files were not imported"), summary.describe(), lines.join(u'\n'));
     }
     Q_EMIT importFinished(summary);
 }
 
-void MainWindow::exportAnnotations()
+// Files and dialogs ----------------------------------------------------------------------------
+
+void MainWindow::chooseAndExportAnnotations()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Annotations"),
         QDir::home().filePath(tr("annotations.md")), tr("Markdown (*.md);;Text (*.txt)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exportAnnotationsMarkdown(*m_library).toUtf8()) < 0
-        || !file.commit()) {
-        showError(tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    statusBar()->showMessage(tr("Annotations exported to %1").arg(path), 6000);
+    if (!path.isEmpty())
+        m_controller->exportAnnotations(path);
 }
 
 void MainWindow::chooseAndImportFiles()
@@ -593,7 +514,7 @@ void MainWindow::chooseAndImportFolder()
 void MainWindow::chooseAndOpenLibrary()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Open or Create a Library"),
-        QFileInfo(m_library->path()).absolutePath(), tr("Lede libraries (*.lede);;All files (*)"), nullptr,
+        QFileInfo(m_controller->library().path()).absolutePath(), tr("Lede libraries (*.lede);;All files (*)"), nullptr,
         QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty())
         openLibrary(path);
@@ -646,152 +567,16 @@ void MainWindow::restoreLayout()
     m_pendingArticle = settings.value(u"library/lastArticle"_s).toLongLong();
 }
 
-void MainWindow::rebuildLinker()
+void MainWindow::showError(const QString &title, const QString &message, const QString &details)
 {
-    const QList<KbEdit> edits = m_library->isOpen() ? m_library->kbEdits() : QList<KbEdit>{};
-    QStringList skipped;
-    std::shared_ptr<const KnowledgeBase> kb = edits.isEmpty() ? m_baseKb : applyEdits(*m_baseKb, edits, &skipped);
-    for (const QString &s : std::as_const(skipped))
-        statusBar()->showMessage(tr("A knowledge-base change no longer applies: %1").arg(s), 8000);
-    if (kb != m_linker->sharedKnowledgeBase())
-        m_linker = std::make_shared<const Linker>(kb);
-    m_reader->setKnowledgeBase(m_linker->sharedKnowledgeBase());
-}
-
-bool MainWindow::teach(const KbEdit &edit)
-{
-    if (!m_library->addKbEdit(edit)) {
-        showError(tr("Change not saved"), m_library->lastError());
-        return false;
-    }
-    rebuildLinker();
-    if (edit.action == KbEdit::RejectMention) {
-        // Only this one mention changes: no need to re-link everything.
-        reloadLibrary();
-        showArticle(m_reader->articleId(), true);
-        return true;
-    }
-    startRelink();
-    return true;
-}
-
-void MainWindow::startRelink()
-{
-    if (m_relinkThread) {
-        // One re-link at a time; the latest knowledge base wins.
-        m_relinkAgain = true;
-        m_relinkJob->cancel();
-        return;
-    }
-    m_relinkThread = new QThread(this);
-    m_relinkJob = new RelinkJob(m_library->path(), m_linker);
-    m_relinkJob->moveToThread(m_relinkThread);
-    connect(m_relinkThread, &QThread::started, m_relinkJob, &RelinkJob::run);
-    connect(m_relinkJob, &RelinkJob::progress, this, [this](int done, int total) {
-        m_progress->setMaximum(total);
-        m_progress->setValue(done);
-        statusBar()->showMessage(tr("Finding names again in the library’s %1 articles…").arg(total));
-    });
-    connect(m_relinkJob, &RelinkJob::finished, this, [this](int changed, const QString &error) {
-        m_relinkThread->quit();
-        m_relinkThread->wait();
-        m_relinkThread->deleteLater();
-        m_relinkThread = nullptr;
-        m_relinkJob = nullptr;
-        m_progress->setVisible(false);
-        if (!error.isEmpty())
-            showError(tr("Re-linking failed"), error);
-        if (m_relinkAgain) {
-            m_relinkAgain = false;
-            startRelink();
-            return;
-        }
-        reloadLibrary();
-        if (m_reader->articleId())
-            showArticle(m_reader->articleId(), true);
-        statusBar()->showMessage(
-            (changed == 1 ? tr("Names updated in 1 article") : tr("Names updated in %1 articles").arg(changed)), 6000);
-        Q_EMIT relinkFinished(changed);
-    });
-    connect(m_relinkThread, &QThread::finished, m_relinkJob, &QObject::deleteLater);
-    m_progress->setRange(0, 0);
-    m_progress->setVisible(true);
-    m_relinkThread->start();
-}
-
-void MainWindow::updateSuggestions()
-{
-    QList<std::pair<QString, EntityKind>> names;
-    QSet<QString> seen;
-    if (m_reader->articleId()) {
-        const Article &a = m_reader->article();
-        for (const EntitySuggestion &s : suggestEntities(a.text, a.entities, m_linker->knowledgeBase())) {
-            if (!seen.contains(s.name)) {
-                seen.insert(s.name);
-                names.append({s.name, s.kind});
-            }
-        }
-    }
-    m_entities->setSuggestions(names);
-    m_sidebar->restoreExpansion();
-}
-
-void MainWindow::addSelectionAsAlias()
-{
-    const auto [start, end] = m_reader->selection();
-    const QString name = m_reader->article().text.mid(start, end - start).simplified();
-    if (name.isEmpty())
-        return;
-    EntityPickerDialog dialog(
-        m_linker->knowledgeBase(), tr("Lede will read “%1” as this entity everywhere:").arg(name), this);
-    if (dialog.exec() != QDialog::Accepted || dialog.entityId().isEmpty())
-        return;
-    KbEdit edit;
-    edit.action = KbEdit::AddAlias;
-    edit.entityId = dialog.entityId();
-    edit.value = name;
-    teach(edit);
-}
-
-void MainWindow::newEntityFromSelection()
-{
-    const auto [start, end] = m_reader->selection();
-    const QString name = m_reader->article().text.mid(start, end - start).simplified();
-    NewEntityDialog dialog(name, EntityKind::Company, this);
-    if (dialog.exec() == QDialog::Accepted && !dialog.name().isEmpty())
-        addSuggestion(dialog.name(), int(dialog.kind()));
-}
-
-void MainWindow::addSuggestion(const QString &name, int kind)
-{
-    KbEdit edit;
-    edit.action = KbEdit::AddEntity;
-    edit.entityId = newEntityId(m_linker->knowledgeBase(), EntityKind(kind), name);
-    edit.value = name;
-    if (teach(edit))
-        statusBar()->showMessage(tr("Added “%1” to the knowledge base").arg(name), 6000);
-}
-
-void MainWindow::mergeEntity(const QString &entityId)
-{
-    const Entity *from = m_linker->knowledgeBase().entity(entityId);
-    if (!from)
-        return;
-    EntityPickerDialog dialog(m_linker->knowledgeBase(), tr("“%1” is the same as:").arg(from->name), this);
-    if (dialog.exec() != QDialog::Accepted || dialog.entityId().isEmpty() || dialog.entityId() == entityId)
-        return;
-    KbEdit edit;
-    edit.action = KbEdit::Merge;
-    edit.entityId = entityId;
-    edit.value = dialog.entityId();
-    teach(edit);
-}
-
-void MainWindow::showError(const QString &title, const QString &message)
-{
-    statusBar()->showMessage(message, 10000);
-    if (!qApp->property("lede.noModal").toBool())
-        QMessageBox::warning(this, title, message);
+    // Never modal: the status bar says it, and a box the journalist can leave open says more.
+    statusBar()->showMessage(message.section(u'\n', 0, 0), 10000);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    if (!details.isEmpty())
+        box->setDetailedText(details);
+    box->show();
 }
 
 } // namespace Lede

@@ -14,28 +14,25 @@ class QAbstractItemModel;
 class QAction;
 class QLabel;
 class QListView;
-class QProgressBar;
 class QSplitter;
-class QToolButton;
 class QTreeView;
 
 namespace Lede {
 
 class AnnotationController;
-class AnnotationModel;
-class ArticleFilterProxy;
-class ArticleListModel;
-class EntityModel;
+class Controller;
 class EntitySidebar;
 class FilterBar;
+class JobStatus;
 class ReaderView;
+class TeachActions;
 
 /// Lede's main window: entity sidebar | article list (with its active filters) | reader with
 /// the article's annotations beside it.
 ///
-/// The panes do not talk to each other: the window routes list selection to the reader, sidebar
-/// clicks to the list's filter, and mention clicks to the sidebar. Imports run on a worker thread
-/// with progress and cancel in the status bar.
+/// The window builds the widgets and connects them to the Controller, which owns the library,
+/// the linker, the jobs, the filter and the current article. The panes do not talk to each other,
+/// and the window keeps no state of its own beyond its layout.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -43,20 +40,21 @@ public:
     explicit MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a library file, creating it if needed; a new library is filled with the sample
-    /// articles when `seedSamples` is set. Returns false (and says why) when it cannot be opened.
+    Controller *controller() const { return m_controller; }
+
+    // Shortcuts to the controller, for main() and tests.
     bool openLibrary(const QString &path, bool seedSamples = false);
-    Library &library() { return *m_library; }
-
-    /// Imports files and folders in the background; importFinished() tells when it is done.
+    Library &library();
     void importPaths(const QStringList &paths);
-    bool isImporting() const { return m_importThread != nullptr; }
+    bool isImporting() const;
     void cancelImport();
-
     void addFilter(const QString &entityId);
     void removeFilter(const QString &entityId);
     void clearFilters();
     QStringList filters() const;
+    bool teach(const KbEdit &edit);
+    bool isRelinking() const;
+    const Linker &linker() const;
 
     /// Shows an article in the reader and selects it in the list; `reload` re-reads it even when
     /// it is already shown.
@@ -65,18 +63,12 @@ public:
     /// Annotates the reader's selected passage; false when nothing is selected.
     bool annotateSelection(const QString &color, const QString &note);
 
-    /// Teaches the linker (an alias, an entity, a merge, a rejected mention): saved in the library
-    /// at once, then the library is re-linked in the background.
-    bool teach(const KbEdit &edit);
-    bool isRelinking() const { return m_relinkThread != nullptr; }
-    const Linker &linker() const { return *m_linker; }
-
     QTreeView *articleView() const { return m_articleView; }
     ReaderView *reader() const { return m_reader; }
     EntitySidebar *sidebar() const { return m_sidebar; }
     FilterBar *filterBar() const { return m_filterBar; }
     QListView *annotationView() const { return m_annotationView; }
-    AnnotationController *annotations() const { return m_annotationController; }
+    AnnotationController *annotations() const;
     QAbstractItemModel *articleModel() const;
 
 Q_SIGNALS:
@@ -91,41 +83,28 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QWidget *createListPane();
+    QWidget *createNotesPane();
     void createActions();
-    void reloadLibrary();
+    void connectController();
+    void showReaderContextMenu(const QPoint &pos);
     void updateFilterBar();
+    void updateCount();
     void updateActions();
-    void onCurrentArticleChanged();
+    void onCurrentArticleChanged(qint64 articleId);
     void onImportFinished(const ImportSummary &summary);
     void annotateWithDialog();
     void editSelectedAnnotation();
     void removeSelectedAnnotation();
-    void exportAnnotations();
+    void chooseAndExportAnnotations();
     void chooseAndImportFiles();
     void chooseAndImportFolder();
     void chooseAndOpenLibrary();
     void saveLayout() const;
     void restoreLayout();
-    void showError(const QString &title, const QString &message);
-    void rebuildLinker();
-    void startRelink();
-    void updateSuggestions();
-    void addSelectionAsAlias();
-    void newEntityFromSelection();
-    void mergeEntity(const QString &entityId);
-    void addSuggestion(const QString &name, int kind);
+    void showError(const QString &title, const QString &message, const QString &details = {});
 
-    std::shared_ptr<const KnowledgeBase> m_baseKb; // as shipped; the library's edits go on top
-    std::shared_ptr<const Linker> m_linker;
-    std::unique_ptr<Library> m_library;
-    ArticleListModel *m_articles;
-    ArticleFilterProxy *m_filter;
-    EntityModel *m_entities;
-    AnnotationModel *m_annotationModel;
-    AnnotationController *m_annotationController = nullptr;
-    QHash<QString, QSet<qint64>> m_entityArticles; // widened: regions include what lies inside them
-    QStringList m_filters;
-
+    Controller *m_controller;
     EntitySidebar *m_sidebar;
     FilterBar *m_filterBar;
     QTreeView *m_articleView;
@@ -134,20 +113,15 @@ private:
     QSplitter *m_mainSplitter;
     QSplitter *m_readerSplitter;
     QLabel *m_countLabel;
-    QProgressBar *m_progress;
-    QToolButton *m_cancelButton;
+    JobStatus *m_jobStatus;
+    TeachActions *m_teach;
 
     QAction *m_highlightAction = nullptr;
     QAction *m_noteAction = nullptr;
     QAction *m_editNoteAction = nullptr;
     QAction *m_removeNoteAction = nullptr;
 
-    QThread *m_importThread = nullptr;
-    ImportJob *m_importJob = nullptr;
-    qint64 m_pendingArticle = 0;
-    QThread *m_relinkThread = nullptr;
-    class RelinkJob *m_relinkJob = nullptr;
-    bool m_relinkAgain = false;
+    qint64 m_pendingArticle = 0; // the article shown when the window last closed
 };
 
 } // namespace Lede

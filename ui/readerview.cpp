@@ -79,7 +79,7 @@ ReaderView::ReaderView(QWidget *parent)
     m_tabs->addTab(m_source, tr("Source"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
-            showSource();
+            requestSource();
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -108,6 +108,7 @@ void ReaderView::clear()
     m_meta->clear();
     m_text->clear();
     m_source->clear();
+    m_sourceOf = 0;
     m_title->setVisible(false);
     m_meta->setVisible(false);
 }
@@ -145,10 +146,10 @@ void ReaderView::showArticle(qint64 id, const Article &article, const QList<Anno
     m_text->setPlainText(article.text);
     applyFormats();
     m_text->verticalScrollBar()->setValue(0);
+    m_source->clear();
+    m_sourceOf = 0;
     if (m_tabs->currentIndex() == 1)
-        showSource();
-    else
-        m_source->clear();
+        requestSource();
 }
 
 void ReaderView::setAnnotations(const QList<Annotation> &annotations)
@@ -241,20 +242,19 @@ void ReaderView::applyFormats()
     cursor.endEditBlock();
 }
 
-void ReaderView::showSource()
+void ReaderView::requestSource()
 {
-    if (m_article.sourcePath.isEmpty()) {
-        m_source->clear();
+    if (!m_articleId || m_sourceOf == m_articleId)
         return;
-    }
-    QFile file(m_article.sourcePath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_source->setPlainText(tr("The source file %1 is no longer there.").arg(m_article.sourcePath));
-        m_highlighter->setDefinition({});
-        return;
-    }
-    // The source is for reference; very large pages are cut so the view stays quick.
-    const QByteArray data = file.read(2 * 1024 * 1024);
+    m_source->setPlainText(tr("Reading the saved file…"));
+    Q_EMIT sourceRequested(m_articleId);
+}
+
+void ReaderView::setSourceText(qint64 articleId, const QString &text)
+{
+    if (articleId != m_articleId)
+        return; // another article is shown by now
+    m_sourceOf = articleId;
     m_highlighter->setDefinition(m_repository->definitionForFileName(m_article.sourcePath));
     if (!m_highlighter->definition().isValid()) {
         const QString name = m_article.format == SourceFormat::Markdown                         ? u"Markdown"_s
@@ -264,7 +264,7 @@ void ReaderView::showSource()
                                                                                                 : QString();
         m_highlighter->setDefinition(m_repository->definitionForName(name));
     }
-    m_source->setPlainText(QString::fromUtf8(data));
+    m_source->setPlainText(text);
 }
 
 std::pair<qsizetype, qsizetype> ReaderView::selection() const

@@ -41,15 +41,20 @@ public:
     std::pair<qsizetype, qsizetype> selection() const;
     void selectRange(qsizetype start, qsizetype end);
     QTextBrowser *textView() const { return m_text; }
+    /// Shows the saved file of the article on screen (read and decoded elsewhere, off this thread).
+    void setSourceText(qint64 articleId, const QString &text);
 
 Q_SIGNALS:
     /// A mention was clicked: the entity it names.
     void entityActivated(const QString &entityId);
     void selectionChanged(bool hasSelection);
+    /// The Source tab is shown for an article whose source is not loaded yet.
+    void sourceRequested(qint64 articleId);
 
 private:
     void applyFormats();
-    void showSource();
+    void requestSource();
+    qint64 m_sourceOf = 0; // the article whose source the Source tab holds
     std::shared_ptr<const KnowledgeBase> m_kb;
     qint64 m_articleId = 0;
     Article m_article;

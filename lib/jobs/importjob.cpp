@@ -6,6 +6,7 @@
 #include "text/logging.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
 
@@ -29,10 +30,11 @@ QString ImportSummary::describe() const
     return s;
 }
 
-ImportJob::ImportJob(QString libraryPath, QStringList files, std::shared_ptr<const Linker> linker, QObject *parent)
-    : QObject(parent), m_libraryPath(std::move(libraryPath)), m_files(std::move(files)), m_linker(std::move(linker))
+ImportJob::ImportJob(QString libraryPath, QStringList paths, std::shared_ptr<const Linker> linker, QObject *parent)
+    : QObject(parent), m_libraryPath(std::move(libraryPath)), m_paths(std::move(paths)), m_linker(std::move(linker))
 {
     qRegisterMetaType<Lede::ImportSummary>();
+    qRegisterMetaType<QList<qint64>>();
 }
 
 QStringList ImportJob::collectFiles(const QStringList &paths)
@@ -86,13 +88,24 @@ ImportSummary ImportJob::run()
         Q_EMIT finished(summary);
         return summary;
     }
-    const int total = int(m_files.size());
+    const QStringList files = collectFiles(m_paths);
+    const int total = int(files.size());
+    QList<qint64> unreported;
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    const auto report = [&](bool force) {
+        if (unreported.isEmpty() || (!force && sinceReport.elapsed() < addedReportIntervalMs))
+            return;
+        Q_EMIT articlesAdded(unreported);
+        unreported.clear();
+        sinceReport.restart();
+    };
     for (int i = 0; i < total; ++i) {
         if (m_cancel.load()) {
             summary.cancelled = true;
             break;
         }
-        const QString &path = m_files.at(i);
+        const QString &path = files.at(i);
         Q_EMIT progress(i, total, path);
         ++summary.files;
         const ParseResult parsed = parseAndLink(path, *m_linker);
@@ -111,6 +124,7 @@ ImportSummary ImportJob::run()
                 summary.failures.append({path, library.lastError()});
                 ++summary.failed;
                 Q_EMIT fileFailed(path, library.lastError());
+                report(true);
                 Q_EMIT finished(summary);
                 return summary;
             }
@@ -120,9 +134,12 @@ ImportSummary ImportJob::run()
                 ++summary.added;
                 summary.grouped += added->grouped ? 1 : 0;
                 summary.addedIds.append(added->id);
+                unreported.append(added->id);
             }
         }
+        report(false);
     }
+    report(true);
     Q_EMIT progress(summary.files, total, QString());
     Q_EMIT finished(summary);
     return summary;

@@ -45,7 +45,12 @@ class ImportJob : public QObject
 {
     Q_OBJECT
 public:
-    ImportJob(QString libraryPath, QStringList files, std::shared_ptr<const Linker> linker, QObject *parent = nullptr);
+    /// `paths` are files and folders; folders are walked by run(), on the job's thread.
+    ImportJob(QString libraryPath, QStringList paths, std::shared_ptr<const Linker> linker, QObject *parent = nullptr);
+
+    /// How often, at most, articlesAdded() reports what was committed, so a view can show new rows
+    /// as they arrive without being flooded.
+    static constexpr int addedReportIntervalMs = 100;
 
     /// Expands folders (recursively, files with known extensions, hidden files skipped) and keeps
     /// named files as they are; the result is sorted and without repeats.
@@ -59,12 +64,14 @@ public:
 
 Q_SIGNALS:
     void progress(int done, int total, const QString &file);
+    /// Articles committed to the library since the last report (new ones only, not duplicates).
+    void articlesAdded(const QList<qint64> &ids);
     void fileFailed(const QString &path, const QString &reason);
     void finished(const Lede::ImportSummary &summary);
 
 private:
     QString m_libraryPath;
-    QStringList m_files;
+    QStringList m_paths;
     std::shared_ptr<const Linker> m_linker;
     std::atomic_bool m_cancel = false;
 };

@@ -29,10 +29,18 @@ RelinkSummary RelinkJob::run()
         summary.error = library.lastError();
         return finish();
     }
-    const QList<std::pair<qint64, QString>> texts = library.articleTexts();
-    if (!library.lastError().isEmpty() && texts.isEmpty()) {
-        summary.error = library.lastError();
-        return finish();
+    QList<std::pair<qint64, QString>> texts;
+    if (m_only) {
+        for (qint64 id : std::as_const(*m_only)) {
+            if (const auto a = library.article(id))
+                texts.append({id, a->text});
+        }
+    } else {
+        texts = library.articleTexts();
+        if (!library.lastError().isEmpty() && texts.isEmpty()) {
+            summary.error = library.lastError();
+            return finish();
+        }
     }
     const RejectedMentions rejected = rejectedMentions(library.kbEdits());
     summary.total = int(texts.size());

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Lede {
 
@@ -33,6 +35,8 @@ class RelinkJob : public QObject
     Q_OBJECT
 public:
     RelinkJob(QString libraryPath, std::shared_ptr<const Linker> linker, QObject *parent = nullptr);
+    /// Re-links only these articles (those an import added with an older linker); by default, all.
+    void setArticles(QList<qint64> ids) { m_only = std::move(ids); }
 
     /// Articles per transaction.
     static constexpr int batchSize = 500;
@@ -49,6 +53,7 @@ Q_SIGNALS:
 private:
     QString m_libraryPath;
     std::shared_ptr<const Linker> m_linker;
+    std::optional<QList<qint64>> m_only;
     std::atomic_bool m_cancel = false;
 };
 

@@ -16,6 +16,8 @@ ArticleFilterProxy::ArticleFilterProxy(QObject *parent) : QSortFilterProxyModel(
 void ArticleFilterProxy::setEntityArticles(QHash<QString, QSet<qint64>> entityArticles)
 {
     m_entityArticles = std::move(entityArticles);
+    if (m_required.isEmpty())
+        return; // nothing is filtered: new rows are accepted as they come
     recompute();
     invalidateRowsFilter();
 }

@@ -41,6 +41,35 @@ void ArticleListModel::setArticles(const QList<ArticleSummary> &articles)
     endResetModel();
 }
 
+void ArticleListModel::addArticles(const QList<ArticleSummary> &articles)
+{
+    for (const ArticleSummary &a : articles) {
+        if (m_placeOf.contains(a.id))
+            continue;
+        const qint64 story = a.storyId ? a.storyId : a.id;
+        const auto head = m_placeOf.constFind(story);
+        const int at = int(m_articles.size());
+        if (story != a.id && head != m_placeOf.cend()) {
+            const int row = head->first;
+            const int copies = int(m_stories.at(row).size());
+            beginInsertRows(index(row, 0), copies - 1, copies - 1);
+            m_articles.append(a);
+            m_stories[row].append(at);
+            m_placeOf.insert(a.id, {row, copies});
+            endInsertRows();
+            // The story's row says how many copies it has.
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            continue;
+        }
+        const int row = int(m_stories.size());
+        beginInsertRows({}, row, row);
+        m_articles.append(a);
+        m_stories.append(QList<int>{at});
+        m_placeOf.insert(a.id, {row, 0});
+        endInsertRows();
+    }
+}
+
 const ArticleSummary *ArticleListModel::summary(qint64 id) const
 {
     const auto it = m_placeOf.constFind(id);

@@ -20,6 +20,9 @@ public:
     explicit ArticleListModel(QObject *parent = nullptr);
 
     void setArticles(const QList<ArticleSummary> &articles);
+    /// Adds articles as rows, without a reset: a copy of a story already listed becomes a child of
+    /// its first copy, anything else a new story row. Give a story's first copy before its copies.
+    void addArticles(const QList<ArticleSummary> &articles);
     const ArticleSummary *summary(qint64 id) const;
     /// Articles, counting every copy; rowCount() counts stories.
     qsizetype articleCount() const { return m_articles.size(); }

@@ -74,6 +74,42 @@ void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHa
     endResetModel();
 }
 
+void EntityModel::updateEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
+    const QHash<QString, QSet<qint64>> &expanded)
+{
+    QHash<QString, std::pair<int, int>> listed; // id → (group, row)
+    for (int g = 0; g < KindGroups; ++g) {
+        for (int r = 0; r < m_groups[g].size(); ++r)
+            listed.insert(m_groups[g].at(r).id, {g, r});
+    }
+    std::array<QList<Row>, KindGroups> added;
+    for (auto it = direct.cbegin(); it != direct.cend(); ++it) {
+        const Entity *e = kb->entity(it.key());
+        if (!e)
+            continue;
+        const int count = int(expanded.value(e->id, it.value()).size());
+        const auto place = listed.constFind(e->id);
+        if (place == listed.cend()) {
+            added[int(e->kind)].append(Row{e->id, e->name, count, detailsOf(*kb, *e)});
+            continue;
+        }
+        Row &row = m_groups[place->first][place->second];
+        if (row.count != count) {
+            row.count = count;
+            const QModelIndex at = createIndex(place->second, CountColumn, quintptr(place->first + 1));
+            Q_EMIT dataChanged(at.siblingAtColumn(NameColumn), at);
+        }
+    }
+    for (int g = 0; g < KindGroups; ++g) {
+        if (added[g].isEmpty())
+            continue;
+        const int first = int(m_groups[g].size());
+        beginInsertRows(index(g, 0), first, first + int(added[g].size()) - 1);
+        m_groups[g].append(added[g]);
+        endInsertRows();
+    }
+}
+
 void EntityModel::setSuggestions(const QList<std::pair<QString, EntityKind>> &suggestions)
 {
     const QModelIndex group = index(SuggestedGroup, 0);

@@ -31,6 +31,10 @@ public:
     /// `expanded` as made by expandEntityArticles(); entities shown are those named directly.
     void setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
         const QHash<QString, QSet<qint64>> &expanded);
+    /// Updates the counts in place and adds rows for entities not listed yet (at the end of their
+    /// group: a view sorts them), without a reset. For a library that grew.
+    void updateEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
+        const QHash<QString, QSet<qint64>> &expanded);
     QModelIndex indexOfEntity(const QString &entityId, int column = NameColumn) const;
     /// Names the knowledge base does not know, shown in a fourth group, "Suggested".
     void setSuggestions(const QList<std::pair<QString, EntityKind>> &suggestions);

@@ -440,14 +440,40 @@ std::optional<Article> Library::article(qint64 id) const
     return a;
 }
 
+namespace {
+
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(u',');
+}
+
+} // namespace
+
 QList<ArticleSummary> Library::articles() const
+{
+    return articles(std::nullopt);
+}
+
+QList<ArticleSummary> Library::articles(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty())
+        return {};
+    return articles(std::optional<QList<qint64>>(ids));
+}
+
+QList<ArticleSummary> Library::articles(const std::optional<QList<qint64>> &ids) const
 {
     QList<ArticleSummary> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!q.exec(uR"(SELECT id, title, outlet, byline, published, format, source_path, imported_at, story_id,
                           (SELECT count(*) FROM articles b WHERE b.story_id = a.story_id)
-                   FROM articles a ORDER BY id)"_s)) {
+                   FROM articles a)"_s
+            + (ids ? u" WHERE id IN (%1)"_s.arg(idList(*ids)) : QString()) + u" ORDER BY id"_s)) {
         fail(QObject::tr("cannot read the article list: %1").arg(q.lastError().text()));
         return out;
     }
@@ -488,6 +514,22 @@ QList<EntityMention> Library::mentions(qint64 articleId) const
     while (q.next())
         out.append(EntityMention{
             q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString()});
+    return out;
+}
+
+QHash<QString, QSet<qint64>> Library::entityArticles(const QList<qint64> &ids) const
+{
+    QHash<QString, QSet<qint64>> out;
+    if (ids.isEmpty())
+        return out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT DISTINCT entity_id, article_id FROM mentions WHERE article_id IN (%1)"_s.arg(idList(ids)))) {
+        fail(QObject::tr("cannot read the mentions: %1").arg(q.lastError().text()));
+        return out;
+    }
+    while (q.next())
+        out[q.value(0).toString()].insert(q.value(1).toLongLong());
     return out;
 }
 

@@ -85,10 +85,14 @@ public:
     std::optional<AddedArticle> addArticle(const Article &article);
     std::optional<Article> article(qint64 id) const;
     QList<ArticleSummary> articles() const;
+    /// The summaries of just these articles (for a list that grows as an import commits).
+    QList<ArticleSummary> articles(const QList<qint64> &ids) const;
     qsizetype articleCount() const;
     QList<EntityMention> mentions(qint64 articleId) const;
     /// For each entity, the articles that mention it.
     QHash<QString, QSet<qint64>> entityArticles() const;
+    /// For each entity, which of these articles mention it.
+    QHash<QString, QSet<qint64>> entityArticles(const QList<qint64> &ids) const;
     /// Replaces an article's mentions (after the knowledge base changed).
     bool replaceMentions(qint64 articleId, const QList<EntityMention> &mentions);
     /// Every article's id and canonical text, in id order (for re-linking the whole library).
@@ -112,6 +116,7 @@ public:
     QSqlDatabase database() const;
 
 private:
+    QList<ArticleSummary> articles(const std::optional<QList<qint64>> &ids) const;
     bool migrate();
     std::optional<qint64> assignStory(qint64 id, const QString &text);
     bool fail(const QString &message) const;

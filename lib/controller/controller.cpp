@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: MIT
+#include "controller.h"
+
+#include "annotationcontroller.h"
+#include "export/annotationexport.h"
+#include "html/encoding.h"
+#include "jobs/relinkjob.h"
+#include "link/suggest.h"
+#include "models/annotationmodel.h"
+#include "models/articlefilterproxy.h"
+#include "models/articlelistmodel.h"
+#include "models/entitymodel.h"
+#include "text/logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QThread>
+#include <QUndoStack>
+
+namespace Lede {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The source tab is for reference: very large files are cut so the view stays quick.
+constexpr qint64 sourceViewLimitBytes = 2 * 1024 * 1024;
+
+QString readSource(const QString &path, SourceFormat format)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QObject::tr("The source file %1 is no longer there.").arg(path);
+    const QByteArray bytes = file.read(sourceViewLimitBytes);
+    switch (format) {
+    case SourceFormat::Html:
+        return decodeHtml(bytes).text;
+    case SourceFormat::Rss:
+    case SourceFormat::Atom:
+        return decodeXml(bytes).text;
+    case SourceFormat::JsonFeed:
+        return QString::fromUtf8(bytes); // JSON is UTF-8 by definition
+    default:
+        return decodeText(bytes).text;
+    }
+}
+
+} // namespace
+
+Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
+    : QObject(parent)
+    , m_baseKb(linker->sharedKnowledgeBase())
+    , m_linker(std::move(linker))
+    , m_library(std::make_unique<Library>())
+    , m_articles(new ArticleListModel(this))
+    , m_filter(new ArticleFilterProxy(this))
+    , m_entities(new EntityModel(this))
+    , m_annotationModel(new AnnotationModel(this))
+    , m_annotations(new AnnotationController(m_library.get(), m_annotationModel, this))
+    , m_worker(new QThread(this))
+{
+    qRegisterMetaType<Lede::ImportSummary>();
+    m_baseLinker = m_linker;
+    m_filter->setSourceModel(m_articles);
+    m_worker->setObjectName(u"lede-jobs"_s);
+    m_worker->start();
+    m_pool.setMaxThreadCount(2);
+    connect(m_annotations, &AnnotationController::failed, this,
+        [this](const QString &message) { Q_EMIT errorOccurred(tr("Annotation not saved"), message); });
+}
+
+Controller::~Controller()
+{
+    m_queue.clear();
+    if (auto *import = qobject_cast<ImportJob *>(m_running))
+        import->cancel();
+    if (auto *relink = qobject_cast<RelinkJob *>(m_running))
+        relink->cancel();
+    m_worker->quit();
+    m_worker->wait();
+    delete m_running; // its thread has ended
+    m_pool.waitForDone();
+}
+
+template<typename Work, typename Done>
+void Controller::inBackground(Work work, Done done)
+{
+    const int generation = m_generation;
+    m_pool.start([this, generation, work = std::move(work), done = std::move(done)]() mutable {
+        auto result = work();
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, result = std::move(result), done = std::move(done)]() mutable {
+                if (generation == m_generation)
+                    done(std::move(result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+// The library ---------------------------------------------------------------------------------
+
+bool Controller::openLibrary(const QString &path, bool seedSamples)
+{
+    // What ran for the library open before is cancelled; its late results are dropped.
+    ++m_generation;
+    m_queue.clear();
+    m_relinkWhenBuilt = false;
+    if (m_running) {
+        m_runningStale = true;
+        if (auto *import = qobject_cast<ImportJob *>(m_running))
+            import->cancel();
+        if (auto *relink = qobject_cast<RelinkJob *>(m_running))
+            relink->cancel();
+    }
+    m_annotations->undoStack()->clear();
+    m_annotations->setArticle(0);
+    m_current = {};
+    Q_EMIT currentArticleChanged(0);
+
+    const bool isNew = !QFileInfo::exists(path);
+    if (!m_library->open(path)) {
+        Q_EMIT errorOccurred(tr("Cannot open the library"), m_library->lastError());
+        return false;
+    }
+    if (!m_filters.isEmpty()) {
+        m_filters.clear();
+        m_filter->setRequiredEntities(m_filters);
+        Q_EMIT filtersChanged(m_filters);
+    }
+    // Start from the shipped knowledge base; the library's own edits are applied off this thread.
+    if (m_linker != m_baseLinker) {
+        m_linker = m_baseLinker;
+        m_linkerVersion = ++m_linkerWanted;
+        Q_EMIT linkerChanged(m_linkerVersion);
+    }
+    if (!m_library->kbEdits().isEmpty())
+        rebuildLinker();
+    reloadAll();
+    Q_EMIT libraryOpened(path);
+    if (isNew && seedSamples) {
+        QStringList samples;
+        for (const QString &name : QDir(u":/samples"_s).entryList(QDir::Files, QDir::Name))
+            samples.append(u":/samples/"_s + name);
+        importPaths(samples);
+    }
+    return true;
+}
+
+qsizetype Controller::articleCount() const
+{
+    return m_articles->articleCount();
+}
+
+void Controller::reloadAll()
+{
+    m_articles->setArticles(m_library->articles());
+    m_direct = m_library->entityArticles();
+    refreshEntities();
+}
+
+void Controller::refreshEntities()
+{
+    m_expanded = expandEntityArticles(knowledgeBase(), m_direct);
+    m_entities->setEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
+    m_filter->setEntityArticles(m_expanded);
+    // Filters on entities the library no longer mentions would hide everything.
+    const qsizetype before = m_filters.size();
+    m_filters.removeIf([this](const QString &id) { return !m_expanded.contains(id); });
+    m_filter->setRequiredEntities(m_filters);
+    if (m_filters.size() != before)
+        Q_EMIT filtersChanged(m_filters);
+    Q_EMIT libraryChanged();
+}
+
+// The linker ----------------------------------------------------------------------------------
+
+void Controller::rebuildLinker()
+{
+    const QList<KbEdit> edits = m_library->kbEdits();
+    const int version = ++m_linkerWanted;
+    inBackground(
+        [base = m_baseKb, edits] {
+            QStringList skipped;
+            std::shared_ptr<const KnowledgeBase> kb = edits.isEmpty() ? base : applyEdits(*base, edits, &skipped);
+            return std::make_pair(std::make_shared<const Linker>(kb), skipped);
+        },
+        [this, version](std::pair<std::shared_ptr<const Linker>, QStringList> built) {
+            if (version != m_linkerWanted)
+                return; // a newer knowledge base is on its way
+            for (const QString &s : std::as_const(built.second))
+                Q_EMIT statusMessage(tr("A knowledge-base change no longer applies: %1").arg(s), 8000);
+            m_linker = std::move(built.first);
+            m_linkerVersion = version;
+            refreshEntities(); // names of entities the journalist added
+            Q_EMIT linkerChanged(version);
+            if (m_relinkWhenBuilt) {
+                m_relinkWhenBuilt = false;
+                enqueue(Job{Job::Relink, {}, std::nullopt});
+            }
+            startNextJob();
+        });
+}
+
+bool Controller::teach(const KbEdit &edit)
+{
+    if (!m_library->addKbEdit(edit)) {
+        Q_EMIT errorOccurred(tr("Change not saved"), m_library->lastError());
+        return false;
+    }
+    if (edit.action == KbEdit::RejectMention) {
+        // Only this one mention changes, and the library removed it: no need to re-link.
+        const QHash<QString, QSet<qint64>> now = m_library->entityArticles({edit.articleId});
+        for (auto it = m_direct.begin(); it != m_direct.end();) {
+            it->remove(edit.articleId);
+            if (now.value(it.key()).contains(edit.articleId))
+                it->insert(edit.articleId);
+            it = it->isEmpty() ? m_direct.erase(it) : std::next(it);
+        }
+        refreshEntities();
+        if (edit.articleId == m_current.id)
+            setCurrentArticle(m_current.id, true);
+        return true;
+    }
+    // A re-link waiting in the queue, or running, would use the old linker: the one after the
+    // rebuild replaces it.
+    std::erase_if(m_queue, [](const Job &job) { return job.kind == Job::Relink; });
+    if (auto *relink = qobject_cast<RelinkJob *>(m_running)) {
+        m_runningSuperseded = true;
+        relink->cancel();
+    }
+    m_relinkWhenBuilt = true;
+    rebuildLinker();
+    return true;
+}
+
+// Jobs ----------------------------------------------------------------------------------------
+
+bool Controller::isImporting() const
+{
+    const bool running = m_running && !m_runningStale && m_runningJob.kind == Job::Import;
+    return running || std::any_of(m_queue.cbegin(), m_queue.cend(), [](const Job &j) { return j.kind == Job::Import; });
+}
+
+bool Controller::isRelinking() const
+{
+    const bool running = m_running && !m_runningStale && m_runningJob.kind == Job::Relink;
+    return running || m_relinkWhenBuilt
+        || std::any_of(m_queue.cbegin(), m_queue.cend(), [](const Job &j) { return j.kind == Job::Relink; });
+}
+
+bool Controller::isBusy() const
+{
+    return (m_running && !m_runningStale) || !m_queue.empty() || m_linkerWanted != m_linkerVersion;
+}
+
+void Controller::importPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    enqueue(Job{Job::Import, paths, std::nullopt});
+}
+
+void Controller::cancelImport()
+{
+    std::erase_if(m_queue, [](const Job &job) { return job.kind == Job::Import; });
+    if (auto *import = qobject_cast<ImportJob *>(m_running))
+        import->cancel();
+}
+
+void Controller::enqueue(Job job)
+{
+    m_queue.push_back(std::move(job));
+    startNextJob();
+}
+
+void Controller::startNextJob()
+{
+    // One job at a time, and none while a newer linker is being built: every job starts with the
+    // newest knowledge base.
+    if (m_running || m_queue.empty() || m_linkerWanted != m_linkerVersion)
+        return;
+    m_runningJob = std::move(m_queue.front());
+    m_queue.pop_front();
+    m_runningVersion = m_linkerVersion;
+    m_runningStale = false;
+    m_runningSuperseded = false;
+    const int generation = m_generation;
+    if (m_runningJob.kind == Job::Import) {
+        auto *job = new ImportJob(m_library->path(), m_runningJob.paths, m_linker);
+        job->moveToThread(m_worker);
+        connect(job, &ImportJob::progress, this, [this, generation](int done, int total, const QString &file) {
+            if (generation == m_generation)
+                Q_EMIT jobProgress(done, total,
+                    file.isEmpty() ? QString() : tr("Importing %1…").arg(QFileInfo(file).fileName()));
+        });
+        connect(job, &ImportJob::articlesAdded, this, [this, generation](const QList<qint64> &ids) {
+            if (generation == m_generation)
+                onArticlesAdded(ids);
+        });
+        connect(job, &ImportJob::finished, this, [this, generation](const ImportSummary &summary) {
+            const bool current = generation == m_generation;
+            onJobFinished();
+            if (current)
+                onImportFinished(summary);
+            startNextJob();
+        });
+        m_running = job;
+        QMetaObject::invokeMethod(job, &ImportJob::run, Qt::QueuedConnection);
+    } else {
+        auto *job = new RelinkJob(m_library->path(), m_linker);
+        if (m_runningJob.ids)
+            job->setArticles(*m_runningJob.ids);
+        job->moveToThread(m_worker);
+        connect(job, &RelinkJob::progress, this, [this, generation](int done, int total) {
+            if (generation == m_generation)
+                Q_EMIT jobProgress(done, total, tr("Finding names again in the library’s %1 articles…").arg(total));
+        });
+        connect(job, &RelinkJob::finished, this, [this, generation](int changed, const QString &error) {
+            const bool current = generation == m_generation && !m_runningSuperseded;
+            onJobFinished();
+            if (current) {
+                if (!error.isEmpty())
+                    Q_EMIT errorOccurred(tr("Re-linking failed"), error);
+                // The mentions changed under the list's counts and the reader: read them again.
+                m_direct = m_library->entityArticles();
+                refreshEntities();
+                if (m_current.id)
+                    setCurrentArticle(m_current.id, true);
+                Q_EMIT statusMessage(
+                    changed == 1 ? tr("Names updated in 1 article") : tr("Names updated in %1 articles").arg(changed),
+                    6000);
+                Q_EMIT relinkFinished(changed);
+            }
+            startNextJob();
+        });
+        m_running = job;
+        QMetaObject::invokeMethod(job, &RelinkJob::run, Qt::QueuedConnection);
+    }
+    Q_EMIT jobStarted();
+}
+
+void Controller::onJobFinished()
+{
+    m_running->deleteLater();
+    m_running = nullptr;
+    m_runningStale = false;
+    if (m_queue.empty() && m_linkerWanted == m_linkerVersion && !m_relinkWhenBuilt)
+        Q_EMIT jobsIdle();
+}
+
+void Controller::onArticlesAdded(const QList<qint64> &ids)
+{
+    // A small page of rows: what the import committed since its last report.
+    const QList<ArticleSummary> added = m_library->articles(ids);
+    const QHash<QString, QSet<qint64>> mentioned = m_library->entityArticles(ids);
+    for (auto it = mentioned.cbegin(); it != mentioned.cend(); ++it)
+        m_direct[it.key()].unite(it.value());
+    m_expanded = expandEntityArticles(knowledgeBase(), m_direct);
+    m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
+    m_filter->setEntityArticles(m_expanded); // before the rows arrive, so they are filtered as they come
+    m_articles->addArticles(added);
+    Q_EMIT libraryChanged();
+}
+
+void Controller::onImportFinished(const ImportSummary &summary)
+{
+    // The journalist taught the linker while this import ran: link what it added again, unless a
+    // re-link of the whole library is coming anyway.
+    const bool fullRelinkComing = m_relinkWhenBuilt
+        || std::any_of(m_queue.cbegin(), m_queue.cend(), [](const Job &j) { return j.kind == Job::Relink && !j.ids; });
+    if (m_runningVersion != m_linkerVersion && !fullRelinkComing && !summary.addedIds.isEmpty())
+        m_queue.push_back(Job{Job::Relink, {}, summary.addedIds});
+    Q_EMIT importFinished(summary);
+}
+
+// Filters -------------------------------------------------------------------------------------
+
+void Controller::addFilter(const QString &entityId)
+{
+    if (entityId.isEmpty() || m_filters.contains(entityId))
+        return;
+    m_filters.append(entityId);
+    m_filter->setRequiredEntities(m_filters);
+    Q_EMIT filtersChanged(m_filters);
+}
+
+void Controller::removeFilter(const QString &entityId)
+{
+    if (!m_filters.removeOne(entityId))
+        return;
+    m_filter->setRequiredEntities(m_filters);
+    Q_EMIT filtersChanged(m_filters);
+}
+
+void Controller::clearFilters()
+{
+    if (m_filters.isEmpty())
+        return;
+    m_filters.clear();
+    m_filter->setRequiredEntities(m_filters);
+    Q_EMIT filtersChanged(m_filters);
+}
+
+// The current article -------------------------------------------------------------------------
+
+void Controller::setCurrentArticle(qint64 articleId, bool reload)
+{
+    if (articleId == m_current.id && !reload)
+        return;
+    std::optional<Article> article = articleId ? m_library->article(articleId) : std::nullopt;
+    if (!article) {
+        m_current = {};
+        m_annotations->setArticle(0);
+        m_entities->setSuggestions({});
+        Q_EMIT currentArticleChanged(0);
+        return;
+    }
+    m_current = Current{articleId, std::move(*article)};
+    m_annotations->setArticle(articleId);
+    Q_EMIT currentArticleChanged(articleId);
+    updateSuggestions();
+}
+
+QString Controller::currentText(qsizetype start, qsizetype end) const
+{
+    const QString &text = m_current.article.text;
+    start = std::clamp<qsizetype>(start, 0, text.size());
+    end = std::clamp<qsizetype>(end, start, text.size());
+    return text.mid(start, end - start);
+}
+
+bool Controller::annotate(qsizetype start, qsizetype end, const QString &color, const QString &note)
+{
+    if (!m_current.id || start < 0 || end <= start || end > m_current.article.text.size())
+        return false;
+    m_annotations->add(m_current.id, start, end, currentText(start, end), color, note);
+    return true;
+}
+
+void Controller::updateSuggestions()
+{
+    const int ticket = ++m_suggestionTicket;
+    inBackground(
+        [linker = m_linker, text = m_current.article.text, mentions = m_current.article.entities] {
+            QList<std::pair<QString, EntityKind>> names;
+            QSet<QString> seen;
+            for (const EntitySuggestion &s : suggestEntities(text, mentions, linker->knowledgeBase())) {
+                if (!seen.contains(s.name)) {
+                    seen.insert(s.name);
+                    names.append({s.name, s.kind});
+                }
+            }
+            return names;
+        },
+        [this, ticket](QList<std::pair<QString, EntityKind>> names) {
+            if (ticket != m_suggestionTicket)
+                return; // another article is shown by now
+            m_entities->setSuggestions(names);
+            Q_EMIT suggestionsChanged();
+        });
+}
+
+void Controller::loadCurrentSource()
+{
+    const qint64 id = m_current.id;
+    if (!id || m_current.article.sourcePath.isEmpty()) {
+        Q_EMIT sourceLoaded(id, QString());
+        return;
+    }
+    inBackground([path = m_current.article.sourcePath, format = m_current.article.format] { return readSource(path, format); },
+        [this, id](QString text) { Q_EMIT sourceLoaded(id, text); });
+}
+
+void Controller::exportAnnotations(const QString &path)
+{
+    inBackground(
+        [libraryPath = m_library->path(), path] {
+            Library library; // its own connection, on this thread
+            if (!library.open(libraryPath))
+                return library.lastError();
+            const QString markdown = exportAnnotationsMarkdown(library);
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(markdown.toUtf8()) < 0 || !file.commit())
+                return tr("Cannot write %1: %2").arg(path, file.errorString());
+            return QString();
+        },
+        [this, path](QString error) { Q_EMIT exportFinished(path, error); });
+}
+
+} // namespace Lede

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "jobs/importjob.h"
+#include "kb/kbedit.h"
+#include "link/linker.h"
+#include "store/library.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <deque>
+#include <memory>
+
+class QThread;
+
+namespace Lede {
+
+class AnnotationController;
+class AnnotationModel;
+class ArticleFilterProxy;
+class ArticleListModel;
+class EntityModel;
+class RelinkJob;
+
+/// The desk: the one owner of what the panes show and change. It holds the open library, the
+/// knowledge base and its linker, the queue of long jobs (import, re-link), the entity filter and
+/// the current article, and the models the panes display. It has no widgets: panes call it and
+/// follow its signals, and the main window only builds widgets and connects them.
+///
+/// Nothing slow runs on the calling (GUI) thread: the linker is rebuilt on a thread pool, imports
+/// and re-links run one after another on a worker thread, and each import reports what it
+/// committed so the list grows row by row. The linker carries a version; every job remembers the
+/// version it used, so an import that ran while the journalist taught the linker has its articles
+/// linked again with the newer one.
+class Controller : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Controller(std::shared_ptr<const Linker> linker, QObject *parent = nullptr);
+    ~Controller() override;
+
+    // The library.
+    /// Opens (creating it if needed) a library; a new one gets the sample articles when
+    /// `seedSamples` is set. Jobs of the library open before are cancelled and their results
+    /// ignored. Returns false and says why through errorOccurred() when it cannot be opened.
+    bool openLibrary(const QString &path, bool seedSamples = false);
+    Library &library() { return *m_library; }
+    const Library &library() const { return *m_library; }
+
+    // The knowledge base and its linker.
+    std::shared_ptr<const Linker> linker() const { return m_linker; }
+    const KnowledgeBase &knowledgeBase() const { return m_linker->knowledgeBase(); }
+    /// Goes up each time the linker is replaced (a teach, another library's edits).
+    int linkerVersion() const { return m_linkerVersion; }
+    /// Saves what the journalist taught (an alias, an entity, a merge, a rejected mention) and
+    /// re-links the library in the background with the rebuilt linker. False when not saved.
+    bool teach(const KbEdit &edit);
+
+    // Jobs.
+    /// Imports files and folders in the background (folders are walked on the worker thread).
+    void importPaths(const QStringList &paths);
+    void cancelImport();
+    bool isImporting() const;
+    bool isRelinking() const;
+    /// True while any job runs or waits, or the linker is being rebuilt.
+    bool isBusy() const;
+
+    // The one filter: the articles that mention every entity listed.
+    void addFilter(const QString &entityId);
+    void removeFilter(const QString &entityId);
+    void clearFilters();
+    QStringList filters() const { return m_filters; }
+
+    // The current article.
+    /// Reads an article for the reader; `reload` reads it again even when it is the current one.
+    void setCurrentArticle(qint64 articleId, bool reload = false);
+    qint64 currentArticleId() const { return m_current.id; }
+    const Article &currentArticle() const { return m_current.article; }
+    /// A passage of the current article's canonical text.
+    QString currentText(qsizetype start, qsizetype end) const;
+    /// Highlights a passage of the current article; false when the range is empty or outside it.
+    bool annotate(qsizetype start, qsizetype end, const QString &color, const QString &note);
+    /// Reads the current article's saved file in the background, decoded with its detected
+    /// encoding; sourceLoaded() brings it.
+    void loadCurrentSource();
+
+    /// Writes every annotation as Markdown with citations, in the background.
+    void exportAnnotations(const QString &path);
+
+    // The models the panes show.
+    ArticleListModel *articleModel() const { return m_articles; }
+    ArticleFilterProxy *filteredArticles() const { return m_filter; }
+    EntityModel *entityModel() const { return m_entities; }
+    AnnotationModel *annotationModel() const { return m_annotationModel; }
+    AnnotationController *annotations() const { return m_annotations; }
+    /// Articles in the library (every copy), and stories (rows of the list).
+    qsizetype articleCount() const;
+
+Q_SIGNALS:
+    void libraryOpened(const QString &path);
+    /// Something failed that the journalist should know about; `message` says what and why.
+    void errorOccurred(const QString &title, const QString &message);
+    /// A short line for the status bar.
+    void statusMessage(const QString &message, int timeoutMs);
+
+    void jobStarted();
+    /// Progress of the running job; total 0 when unknown. `what` is a line for the status bar.
+    void jobProgress(int done, int total, const QString &what);
+    void jobsIdle();
+    void importFinished(const Lede::ImportSummary &summary);
+    void relinkFinished(int changedArticles);
+    void linkerChanged(int version);
+
+    void filtersChanged(const QStringList &entityIds);
+    /// The list of articles or the entity counts changed (rows added, a library opened).
+    void libraryChanged();
+    void currentArticleChanged(qint64 articleId);
+    /// Names in the current article the knowledge base does not know (in the entity model).
+    void suggestionsChanged();
+    void sourceLoaded(qint64 articleId, const QString &text);
+    void exportFinished(const QString &path, const QString &error);
+
+private:
+    struct Job
+    {
+        enum Kind { Import, Relink } kind = Import;
+        QStringList paths; // Import
+        std::optional<QList<qint64>> ids; // Relink: these articles only
+    };
+    struct Current
+    {
+        qint64 id = 0;
+        Article article;
+    };
+
+    void enqueue(Job job);
+    void startNextJob();
+    void onJobFinished();
+    void onArticlesAdded(const QList<qint64> &ids);
+    void onImportFinished(const ImportSummary &summary);
+    void reloadAll();
+    void refreshEntities();
+    void rebuildLinker();
+    void updateSuggestions();
+    template<typename Work, typename Done>
+    void inBackground(Work work, Done done);
+
+    std::shared_ptr<const KnowledgeBase> m_baseKb; // as shipped; the library's edits go on top
+    std::shared_ptr<const Linker> m_baseLinker; // for the shipped knowledge base
+    std::shared_ptr<const Linker> m_linker;
+    int m_linkerVersion = 1;
+    int m_linkerWanted = 1; // the version being built, or m_linkerVersion
+    std::unique_ptr<Library> m_library;
+    int m_generation = 0; // goes up with each library opened; late results of older ones are dropped
+
+    ArticleListModel *m_articles;
+    ArticleFilterProxy *m_filter;
+    EntityModel *m_entities;
+    AnnotationModel *m_annotationModel;
+    AnnotationController *m_annotations;
+    QHash<QString, QSet<qint64>> m_direct; // entity → articles naming it
+    QHash<QString, QSet<qint64>> m_expanded; // widened: regions include what lies inside them
+    QStringList m_filters;
+    Current m_current;
+    int m_suggestionTicket = 0;
+
+    QThread *m_worker;
+    QThreadPool m_pool;
+    std::deque<Job> m_queue;
+    QObject *m_running = nullptr; // the job on the worker thread
+    Job m_runningJob;
+    int m_runningVersion = 0; // the linker version the running job uses
+    bool m_runningStale = false; // the running job belongs to a library no longer open
+    bool m_runningSuperseded = false; // the running re-link was cancelled for a newer one
+    bool m_relinkWhenBuilt = false;
+};
+
+} // namespace Lede
