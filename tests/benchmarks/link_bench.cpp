@@ -8,6 +8,7 @@
 // MB is 10^6 bytes of UTF-8 input for all three. The linker works on UTF-16 (QString, the form the
 // app keeps articles in); the conversion from UTF-8 is done once beforehand and not timed. Each
 // figure is the best of three runs (ripgrep's: one run when it takes long). Other details go to stderr.
+#include "corpustext.h"
 #include "jobs/relinkjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
@@ -54,47 +55,6 @@ QString readText(const QString &path)
     return QString::fromUtf8(f.readAll());
 }
 
-// The paragraphs of every real text in the corpus: Markdown clippings, expected extraction
-// outputs and the AEB ground-truth bodies.
-QStringList realParagraphs(const QString &shared)
-{
-    QStringList texts;
-    const QString articles = shared + u"/corpus/articles"_s;
-    QDirIterator it(articles, {u"*.md"_s, u"*.expected.txt"_s}, QDir::Files);
-    QStringList files;
-    while (it.hasNext())
-        files.append(it.next());
-    files.sort();
-    for (const QString &f : std::as_const(files))
-        texts.append(readText(f));
-    const QJsonObject truth
-        = QJsonDocument::fromJson(readText(shared + u"/corpus/extraction-aeb/ground-truth.json"_s).toUtf8()).object();
-    for (auto i = truth.begin(); i != truth.end(); ++i)
-        texts.append(i.value().toObject().value(u"articleBody").toString());
-    QStringList paragraphs;
-    for (const QString &t : std::as_const(texts)) {
-        for (const QString &line : t.split(u'\n')) {
-            const QString p = line.trimmed();
-            if (p.size() >= 20)
-                paragraphs.append(p);
-        }
-    }
-    if (paragraphs.isEmpty())
-        die(u"no text found under "_s + articles);
-    return paragraphs;
-}
-
-// An article-like text: real paragraphs drawn at random, joined as canonical text.
-QString randomArticle(const QStringList &paragraphs, std::mt19937 &rng, int minParagraphs, int maxParagraphs)
-{
-    std::uniform_int_distribution<int> count(minParagraphs, maxParagraphs);
-    std::uniform_int_distribution<qsizetype> pick(0, paragraphs.size() - 1);
-    QStringList chosen;
-    for (int i = count(rng); i > 0; --i)
-        chosen.append(paragraphs.at(pick(rng)));
-    return chosen.join(u"\n\n"_s);
-}
-
 QStringList aliasList(const Lede::KnowledgeBase &kb)
 {
     QStringList out;
@@ -139,12 +99,14 @@ int main(int argc, char **argv)
     const QString shared = QString::fromLocal8Bit(argv[1]);
 
     // The corpus: articles of real paragraphs until at least 100 MB of UTF-8.
-    const QStringList paragraphs = realParagraphs(shared);
+    const QStringList paragraphs = LedeBench::realParagraphs(shared);
+    if (paragraphs.isEmpty())
+        die(u"no text found under "_s + shared + u"/corpus"_s);
     std::mt19937 rng(20250201);
     QByteArray utf8;
     utf8.reserve(corpusBytes + 1'000'000);
     while (utf8.size() < corpusBytes) {
-        utf8 += randomArticle(paragraphs, rng, 4, 30).toUtf8();
+        utf8 += LedeBench::randomArticle(paragraphs, rng, 4, 30).toUtf8();
         utf8 += "\n\n";
     }
     const QString cachePath = QDir::tempPath() + u"/lede-bench-link-corpus.txt"_s;
@@ -292,7 +254,7 @@ int main(int argc, char **argv)
             a.format = Lede::SourceFormat::PlainText;
             a.sourcePath = u"bench/%1.txt"_s.arg(i);
             a.title = u"Article %1"_s.arg(i);
-            a.text = randomArticle(paragraphs, articleRng, 3, 12);
+            a.text = LedeBench::randomArticle(paragraphs, articleRng, 3, 12);
             a.blocks = Lede::TextBlocks(a.text.count(u"\n\n"_s) + 1);
             a.entities = linker->link(a.text);
             const auto added = library.addArticle(a);
