@@ -468,7 +468,6 @@ void MainWindow::updateActions()
 
 void MainWindow::onImportFinished(const ImportSummary &summary)
 {
-
     if (!currentArticleId() && m_controller->filteredArticles()->rowCount() > 0)
         m_articleView->setCurrentIndex(m_controller->filteredArticles()->index(0, 0));
     statusBar()->showMessage(summary.describe().section(u'\n', 0, 0), 10000);
