@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Lede desktop application: parses the command line, loads the knowledge base, opens the
 // library and shows the main window (or renders it to a PNG with --screenshot).
+#include "controller/controller.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "mainwindow.h"
@@ -64,9 +65,11 @@ int main(int argc, char *argv[])
         return 1;
 
     auto whenIdle = [&](auto &&then) {
-        // Waits for any running import (the first-run samples, or files given on the command line).
-        if (window.isImporting())
-            QObject::connect(&window, &Lede::MainWindow::importFinished, &window, then, Qt::SingleShotConnection);
+        // Waits until the library is read and any import (the first-run samples, or files given on
+        // the command line) and re-link is done.
+        Lede::Controller *controller = window.controller();
+        if (controller->isBusy())
+            QObject::connect(controller, &Lede::Controller::idle, &window, then, Qt::SingleShotConnection);
         else
             QTimer::singleShot(0, &window, then);
     };

@@ -186,9 +186,12 @@ void MainWindow::connectController()
         setWindowTitle(tr("%1 — Lede").arg(QFileInfo(path).completeBaseName()));
         QSettings().setValue(u"library/path"_s, path);
         updateFilterBar();
+        Q_EMIT libraryOpened(path);
+    });
+    connect(c, &Controller::libraryLoaded, this, [this] {
+        updateFilterBar();
         if (m_pendingArticle)
             showArticle(std::exchange(m_pendingArticle, 0));
-        Q_EMIT libraryOpened(path);
     });
     connect(c, &Controller::importFinished, this, &MainWindow::onImportFinished);
     connect(c, &Controller::relinkFinished, this, &MainWindow::relinkFinished);

@@ -84,8 +84,7 @@ Controller::~Controller()
     m_pool.waitForDone();
 }
 
-template<typename Work, typename Done>
-void Controller::inBackground(Work work, Done done)
+template <typename Work, typename Done> void Controller::inBackground(Work work, Done done)
 {
     const int generation = m_generation;
     m_pool.start([this, generation, work = std::move(work), done = std::move(done)]() mutable {
@@ -138,7 +137,10 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     }
     if (!m_library->kbEdits().isEmpty())
         rebuildLinker();
-    reloadAll();
+    m_articles->setArticles({});
+    m_direct.clear();
+    refreshEntities();
+    loadInBackground();
     Q_EMIT libraryOpened(path);
     if (isNew && seedSamples) {
         QStringList samples;
@@ -154,11 +156,55 @@ qsizetype Controller::articleCount() const
     return m_articles->articleCount();
 }
 
-void Controller::reloadAll()
+namespace {
+
+struct LoadedLibrary
 {
-    m_articles->setArticles(m_library->articles());
-    m_direct = m_library->entityArticles();
-    refreshEntities();
+    QList<ArticleSummary> articles;
+    QHash<QString, QSet<qint64>> entityArticles;
+    QString error;
+};
+
+// Reads a library's list and entity counts with a connection of this thread's own.
+LoadedLibrary readLibrary(const QString &path, bool withArticles)
+{
+    LoadedLibrary out;
+    Library library;
+    if (!library.open(path)) {
+        out.error = library.lastError();
+        return out;
+    }
+    if (withArticles)
+        out.articles = library.articles();
+    out.entityArticles = library.entityArticles();
+    out.error = library.lastError();
+    return out;
+}
+
+} // namespace
+
+void Controller::loadInBackground()
+{
+    // The list is read off this thread; jobs wait for it, so rows they add are not lost under it.
+    m_loading = true;
+    inBackground([path = m_library->path()] { return readLibrary(path, true); },
+        [this](LoadedLibrary loaded) {
+            m_loading = false;
+            if (!loaded.error.isEmpty())
+                Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
+            m_articles->setArticles(loaded.articles);
+            m_direct = std::move(loaded.entityArticles);
+            refreshEntities();
+            Q_EMIT libraryLoaded();
+            startNextJob();
+            checkIdle();
+        });
+}
+
+void Controller::checkIdle()
+{
+    if (!isBusy() && !m_relinkWhenBuilt)
+        Q_EMIT idle();
 }
 
 void Controller::refreshEntities()
@@ -201,6 +247,7 @@ void Controller::rebuildLinker()
                 enqueue(Job{Job::Relink, {}, std::nullopt});
             }
             startNextJob();
+            checkIdle();
         });
 }
 
@@ -253,7 +300,7 @@ bool Controller::isRelinking() const
 
 bool Controller::isBusy() const
 {
-    return (m_running && !m_runningStale) || !m_queue.empty() || m_linkerWanted != m_linkerVersion;
+    return m_loading || (m_running && !m_runningStale) || !m_queue.empty() || m_linkerWanted != m_linkerVersion;
 }
 
 void Controller::importPaths(const QStringList &paths)
@@ -280,7 +327,7 @@ void Controller::startNextJob()
 {
     // One job at a time, and none while a newer linker is being built: every job starts with the
     // newest knowledge base.
-    if (m_running || m_queue.empty() || m_linkerWanted != m_linkerVersion)
+    if (m_running || m_queue.empty() || m_linkerWanted != m_linkerVersion || m_loading)
         return;
     m_runningJob = std::move(m_queue.front());
     m_queue.pop_front();
@@ -293,8 +340,8 @@ void Controller::startNextJob()
         job->moveToThread(m_worker);
         connect(job, &ImportJob::progress, this, [this, generation](int done, int total, const QString &file) {
             if (generation == m_generation)
-                Q_EMIT jobProgress(done, total,
-                    file.isEmpty() ? QString() : tr("Importing %1…").arg(QFileInfo(file).fileName()));
+                Q_EMIT jobProgress(
+                    done, total, file.isEmpty() ? QString() : tr("Importing %1…").arg(QFileInfo(file).fileName()));
         });
         connect(job, &ImportJob::articlesAdded, this, [this, generation](const QList<qint64> &ids) {
             if (generation == m_generation)
@@ -306,6 +353,7 @@ void Controller::startNextJob()
             if (current)
                 onImportFinished(summary);
             startNextJob();
+            checkIdle();
         });
         m_running = job;
         QMetaObject::invokeMethod(job, &ImportJob::run, Qt::QueuedConnection);
@@ -324,17 +372,28 @@ void Controller::startNextJob()
             if (current) {
                 if (!error.isEmpty())
                     Q_EMIT errorOccurred(tr("Re-linking failed"), error);
-                // The mentions changed under the list's counts and the reader: read them again.
-                m_direct = m_library->entityArticles();
-                refreshEntities();
+                // The mentions changed under the reader and the entity counts: read them again, the
+                // counts off this thread.
                 if (m_current.id)
                     setCurrentArticle(m_current.id, true);
-                Q_EMIT statusMessage(
-                    changed == 1 ? tr("Names updated in 1 article") : tr("Names updated in %1 articles").arg(changed),
-                    6000);
-                Q_EMIT relinkFinished(changed);
+                m_loading = true;
+                inBackground([path = m_library->path()] { return readLibrary(path, false); },
+                    [this, changed](LoadedLibrary loaded) {
+                        m_loading = false;
+                        if (!loaded.error.isEmpty())
+                            Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
+                        m_direct = std::move(loaded.entityArticles);
+                        refreshEntities();
+                        Q_EMIT statusMessage(changed == 1 ? tr("Names updated in 1 article")
+                                                          : tr("Names updated in %1 articles").arg(changed),
+                            6000);
+                        Q_EMIT relinkFinished(changed);
+                        startNextJob();
+                        checkIdle();
+                    });
             }
             startNextJob();
+            checkIdle();
         });
         m_running = job;
         QMetaObject::invokeMethod(job, &RelinkJob::run, Qt::QueuedConnection);
@@ -470,7 +529,8 @@ void Controller::loadCurrentSource()
         Q_EMIT sourceLoaded(id, QString());
         return;
     }
-    inBackground([path = m_current.article.sourcePath, format = m_current.article.format] { return readSource(path, format); },
+    inBackground(
+        [path = m_current.article.sourcePath, format = m_current.article.format] { return readSource(path, format); },
         [this, id](QString text) { Q_EMIT sourceLoaded(id, text); });
 }
 

@@ -63,8 +63,10 @@ public:
     void cancelImport();
     bool isImporting() const;
     bool isRelinking() const;
-    /// True while any job runs or waits, or the linker is being rebuilt.
+    /// True while the library is being read, a job runs or waits, or the linker is being rebuilt.
     bool isBusy() const;
+    /// True until the list and the entity counts of the library just opened have been read.
+    bool isLoading() const { return m_loading; }
 
     // The one filter: the articles that mention every entity listed.
     void addFilter(const QString &entityId);
@@ -108,6 +110,10 @@ Q_SIGNALS:
     /// Progress of the running job; total 0 when unknown. `what` is a line for the status bar.
     void jobProgress(int done, int total, const QString &what);
     void jobsIdle();
+    /// Nothing is being read, run or rebuilt any more (isBusy() turned false).
+    void idle();
+    /// The list and the entity counts of the library just opened are in the models.
+    void libraryLoaded();
     void importFinished(const Lede::ImportSummary &summary);
     void relinkFinished(int changedArticles);
     void linkerChanged(int version);
@@ -139,12 +145,12 @@ private:
     void onJobFinished();
     void onArticlesAdded(const QList<qint64> &ids);
     void onImportFinished(const ImportSummary &summary);
-    void reloadAll();
+    void loadInBackground();
+    void checkIdle();
     void refreshEntities();
     void rebuildLinker();
     void updateSuggestions();
-    template<typename Work, typename Done>
-    void inBackground(Work work, Done done);
+    template <typename Work, typename Done> void inBackground(Work work, Done done);
 
     std::shared_ptr<const KnowledgeBase> m_baseKb; // as shipped; the library's edits go on top
     std::shared_ptr<const Linker> m_baseLinker; // for the shipped knowledge base
@@ -152,6 +158,7 @@ private:
     int m_linkerVersion = 1;
     int m_linkerWanted = 1; // the version being built, or m_linkerVersion
     std::unique_ptr<Library> m_library;
+    bool m_loading = false;
     int m_generation = 0; // goes up with each library opened; late results of older ones are dropped
 
     ArticleListModel *m_articles;

@@ -3,6 +3,7 @@
 // annotate, reopen.
 #include "annotationdialog.h"
 #include "controller/annotationcontroller.h"
+#include "controller/controller.h"
 #include "entitysidebar.h"
 #include "filterbar.h"
 #include "kb/kbedit.h"
@@ -175,6 +176,7 @@ private Q_SLOTS:
         // Reopen the library: the annotation is there.
         Lede::MainWindow again(m_linker);
         QVERIFY(again.openLibrary(libPath));
+        QTRY_VERIFY(!again.controller()->isBusy()); // the list is read off the GUI thread
         again.show();
         QAbstractItemModel *list = again.articleView()->model();
         int seedRow = -1;
@@ -254,6 +256,7 @@ private Q_SLOTS:
         }
         Lede::MainWindow again(m_linker);
         QVERIFY(again.openLibrary(libPath));
+        QTRY_VERIFY(!again.controller()->isBusy()); // the list is read off the GUI thread
         again.showArticle(again.articleView()->model()->index(0, 0).data(Lede::ArticleIdRole).toLongLong());
         QCOMPARE(mentionsOf(again, u"company/financial-times"_s).size(), 3);
         QVERIFY(!mentionsOf(again, u"region/cn"_s).contains(u"Chinese@%1"_s.arg(rejectedAt)));
