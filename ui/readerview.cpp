@@ -67,6 +67,11 @@ ReaderView::ReaderView(QWidget *parent)
     body.setPointSizeF(body.pointSizeF() * 1.15);
     m_text->setFont(body);
     m_text->setPlaceholderText(tr("Select an article in the list to read it here."));
+    // Read-only, but a passage can be selected from the keyboard (Shift+arrows) to annotate it;
+    // Tab moves on to the next pane instead of stepping through every mention.
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard
+        | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_text->setTabChangesFocus(true);
 
     m_source->setObjectName(u"readerSource"_s);
     m_source->setReadOnly(true);
@@ -106,7 +111,7 @@ void ReaderView::clear()
     m_annotations.clear();
     m_title->clear();
     m_meta->clear();
-    m_text->clear();
+    setDocumentText(QString());
     m_source->clear();
     m_sourceOf = 0;
     m_title->setVisible(false);
@@ -143,7 +148,7 @@ void ReaderView::showArticle(qint64 id, const Article &article, const QList<Anno
     m_meta->setVisible(!meta.isEmpty());
 
     // Plain text in, formats on top: the document's text stays the canonical text.
-    m_text->setPlainText(article.text);
+    setDocumentText(article.text);
     applyFormats();
     m_text->verticalScrollBar()->setValue(0);
     m_source->clear();
@@ -156,11 +161,25 @@ void ReaderView::setAnnotations(const QList<Annotation> &annotations)
 {
     m_annotations = annotations;
     const int scroll = m_text->verticalScrollBar()->value();
-    const QTextCursor keep = m_text->textCursor();
-    m_text->setPlainText(m_article.text);
+    const int anchor = m_text->textCursor().anchor();
+    const int position = m_text->textCursor().position();
+    setDocumentText(m_article.text);
     applyFormats();
+    QTextCursor keep(m_text->document());
+    keep.setPosition(anchor);
+    keep.setPosition(position, QTextCursor::KeepAnchor);
     m_text->setTextCursor(keep);
     m_text->verticalScrollBar()->setValue(scroll);
+}
+
+void ReaderView::setDocumentText(const QString &text)
+{
+    // Straight into the document, with a plain cursor: QTextEdit::setPlainText() would give the new
+    // text the character format under the old cursor (a mention's colour and tooltip, a highlight)
+    // and flood every article shown afterwards with it.
+    m_text->setTextCursor(QTextCursor(m_text->document()));
+    m_text->document()->setPlainText(text);
+    m_text->setCurrentCharFormat(QTextCharFormat());
 }
 
 void ReaderView::applyFormats()

@@ -52,6 +52,7 @@ Q_SIGNALS:
     void sourceRequested(qint64 articleId);
 
 private:
+    void setDocumentText(const QString &text);
     void applyFormats();
     void requestSource();
     qint64 m_sourceOf = 0; // the article whose source the Source tab holds
