@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // lede-cli: the library's parser, linker, importer and knowledge base from the command line.
 //
-//   lede-cli parse [FILE…]                     one JSON object per article on stdout
+//   lede-cli parse FILE…                     one JSON object per article on stdout
 //   lede-cli import [--library PATH] FILE|DIR… progress on stderr, then a summary
 //   lede-cli kb                                the knowledge base as JSON lines
 #include "jobs/importjob.h"
@@ -34,15 +34,44 @@ void err(const QString &message)
     std::fprintf(stderr, "lede-cli: %s\n", qPrintable(message));
 }
 
-int usage()
+const char *const usageText
+    = "usage: lede-cli parse FILE…\n"
+      "       lede-cli import [--library PATH] FILE|DIR…\n"
+      "       lede-cli kb\n"
+      "       lede-cli COMMAND --help\n"
+      "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
+      "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base.\n";
+
+// Asked for: on standard output, success. After a mistake: on standard error, exit code 2.
+int usage(bool asked = false)
 {
-    std::fputs("usage: lede-cli parse [FILE…]\n"
-               "       lede-cli import [--library PATH] FILE|DIR…\n"
-               "       lede-cli kb\n"
-               "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
-               "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base.\n",
-        stderr);
-    return 2;
+    std::fputs(usageText, asked ? stdout : stderr);
+    return asked ? 0 : 2;
+}
+
+// The help of one command, printed to standard output.
+int commandHelp(const QString &command)
+{
+    const char *text = nullptr;
+    if (command == u"parse")
+        text = "usage: lede-cli parse FILE…\n"
+               "Parses each file (scraped text, Markdown, HTML, RSS/Atom/JSON feeds) and prints one JSON\n"
+               "object per article: metadata, canonical text, and the entities found with UTF-16 offsets\n"
+               "into the text. A file that cannot be parsed is reported on standard error and the rest go\n"
+               "on; the exit code is 1 when any failed.\n";
+    else if (command == u"import")
+        text = "usage: lede-cli import [--library PATH] FILE|DIR…\n"
+               "Imports files and folders (walked recursively) into a library: Lede's own by default, or\n"
+               "PATH, created if missing. Progress goes to standard error, then a summary; files that\n"
+               "cannot be read are named with the reason and the rest are imported.\n";
+    else if (command == u"kb")
+        text = "usage: lede-cli kb\n"
+               "Prints the built-in knowledge base, one JSON object per entity: id, kind, name, aliases,\n"
+               "relations and facts.\n";
+    if (!text)
+        return usage(false);
+    std::fputs(text, stdout);
+    return 0;
 }
 
 QJsonObject articleJson(const Lede::Article &a, const Lede::KnowledgeBase &kb)
@@ -164,9 +193,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"Lede"_s);
     QCoreApplication::setOrganizationName(u"Lede"_s);
     QStringList args = app.arguments().mid(1);
-    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h")
-        return usage();
+    const auto isHelp = [](const QString &a) { return a == u"--help" || a == u"-h" || a == u"help"; };
+    if (args.isEmpty())
+        return usage(false);
+    if (isHelp(args.first()))
+        return args.size() > 1 ? commandHelp(args.at(1)) : usage(true);
     const QString command = args.takeFirst();
+    if (std::any_of(args.cbegin(), args.cend(), isHelp))
+        return commandHelp(command);
     if (command == u"parse")
         return parseCommand(args);
     if (command == u"import")

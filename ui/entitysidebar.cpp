@@ -107,6 +107,7 @@ EntitySidebar::EntitySidebar(EntityModel *model, QWidget *parent)
     m_view->setHeaderHidden(false);
     m_view->setRootIsDecorated(true);
     m_view->setUniformRowHeights(true);
+    m_view->setTextElideMode(Qt::ElideMiddle); // the full name and details are in the tooltip
     m_view->setAlternatingRowColors(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setStretchLastSection(false);

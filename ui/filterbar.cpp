@@ -28,6 +28,8 @@ FilterBar::FilterBar(QWidget *parent)
     clear->setAutoRaise(true);
     connect(clear, &QToolButton::clicked, this, &FilterBar::clearRequested);
     layout->addWidget(clear);
+    // The chips never widen the list's pane: showing the bar must not move the columns below it.
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     setVisible(false);
 }
 

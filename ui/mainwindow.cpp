@@ -6,6 +6,7 @@
 #include "controller/controller.h"
 #include "entitysidebar.h"
 #include "filterbar.h"
+#include "helpdialogs.h"
 #include "jobstatus.h"
 #include "kindstyle.h"
 #include "models/annotationmodel.h"
@@ -17,21 +18,28 @@
 #include "teachactions.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -53,6 +61,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_jobStatus(new JobStatus(m_controller, this))
     , m_teach(new TeachActions(m_controller, m_reader, this))
+    , m_importDetails(new QToolButton(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Lede"_s);
@@ -77,6 +86,14 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     setCentralWidget(m_mainSplitter);
 
     statusBar()->addPermanentWidget(m_jobStatus);
+    m_importDetails->setObjectName(u"importDetails"_s);
+    m_importDetails->setAutoRaise(true);
+    m_importDetails->setVisible(false);
+    connect(m_importDetails, &QToolButton::clicked, this, [this] {
+        showError(tr("Some files were not imported"), m_importSummaryText, m_importDetailsText);
+        m_importDetails->setVisible(false);
+    });
+    statusBar()->addPermanentWidget(m_importDetails);
     connect(m_jobStatus, &JobStatus::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
 
     createActions();
@@ -103,8 +120,20 @@ QWidget *MainWindow::createListPane()
     m_articleView->header()->setStretchLastSection(false);
     m_articleView->header()->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
     m_articleView->header()->setSectionResizeMode(ArticleListModel::OutletColumn, QHeaderView::Interactive);
-    m_articleView->header()->setSectionResizeMode(ArticleListModel::DateColumn, QHeaderView::ResizeToContents);
+    // Fixed widths beside the title: measuring every row's date to fit the column would cost the
+    // GUI thread a pass over the whole list at each import batch.
+    m_articleView->header()->setSectionResizeMode(ArticleListModel::DateColumn, QHeaderView::Fixed);
     m_articleView->header()->resizeSection(ArticleListModel::OutletColumn, 120);
+    m_articleView->header()->resizeSection(ArticleListModel::DateColumn,
+        m_articleView->fontMetrics().horizontalAdvance(QLocale().toString(QDate(2025, 12, 28), QLocale::ShortFormat))
+            + 24);
+    // The title gets the room: in a narrow list the outlet column narrows too, until the journalist
+    // sets its width by hand.
+    m_articleView->viewport()->installEventFilter(this);
+    connect(m_articleView->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == ArticleListModel::OutletColumn && !m_fittingColumns)
+            m_outletSizedByHand = true;
+    });
     connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
             if (current.isValid())
@@ -252,6 +281,19 @@ void MainWindow::createActions()
     m_annotationView->addAction(m_editNoteAction);
     m_annotationView->addAction(m_removeNoteAction);
 
+    QMenu *article = menuBar()->addMenu(tr("A&rticle"));
+    m_openOriginalAction = article->addAction(tr("&Open the Original"), this, &MainWindow::openOriginal);
+    m_openOriginalAction->setObjectName(u"openOriginalAction"_s);
+    m_openOriginalAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_copyLinkAction = article->addAction(tr("&Copy Link to the Original"), this, &MainWindow::copyLink);
+    m_copyLinkAction->setObjectName(u"copyLinkAction"_s);
+    m_copyLinkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_sourceAction = article->addAction(tr("View &Source"), this, [this](bool on) { m_reader->showSourceTab(on); });
+    m_sourceAction->setObjectName(u"viewSourceAction"_s);
+    m_sourceAction->setCheckable(true);
+    m_sourceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    connect(m_reader, &ReaderView::sourceTabShown, m_sourceAction, &QAction::setChecked);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *clear = view->addAction(tr("&Clear Filters"), m_controller, &Controller::clearFilters);
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -260,6 +302,22 @@ void MainWindow::createActions()
             field->setFocus();
     });
     find->setShortcut(QKeySequence::Find);
+    view->addSeparator();
+    QAction *nextPane = view->addAction(tr("&Next Pane"), this, [this] { cyclePanes(1); });
+    nextPane->setObjectName(u"nextPaneAction"_s);
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    QAction *previousPane = view->addAction(tr("&Previous Pane"), this, [this] { cyclePanes(-1); });
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *usingLede = help->addAction(tr("&Using Lede"), this,
+        [this] { showHelpWindow(this, u"usingLede"_s, tr("Using Lede"), usingLedeMarkdown(), true); });
+    usingLede->setShortcut(QKeySequence::HelpContents);
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        showHelpWindow(this, u"keyboardShortcuts"_s, tr("Keyboard Shortcuts"), shortcutsHtml(menuBar()), false);
+    });
+    keys->setObjectName(u"shortcutsAction"_s);
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
 
     // A context menu on the reader's text with the annotation actions first.
     m_reader->textView()->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -278,6 +336,111 @@ void MainWindow::createActions()
     toolbar->addAction(exportNotes);
 }
 
+QList<QWidget *> MainWindow::panes() const
+{
+    return {m_sidebar->view(), m_articleView, m_reader->textView(), m_annotationView};
+}
+
+void MainWindow::cyclePanes(int step)
+{
+    // The panes in reading order; folded ones are skipped.
+    QList<QWidget *> shown;
+    for (QWidget *pane : panes()) {
+        if (pane->isVisible() && pane->width() > 0)
+            shown.append(pane);
+    }
+    if (shown.isEmpty())
+        return;
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        if (shown.at(i) == focusWidget() || shown.at(i)->isAncestorOf(focusWidget()))
+            at = i;
+    }
+    const qsizetype next = at < 0 ? 0 : (at + step + shown.size()) % shown.size();
+    shown.at(next)->setFocus(Qt::TabFocusReason);
+}
+
+void MainWindow::openOriginal()
+{
+    const Article &a = m_controller->currentArticle();
+    QUrl target = a.url.isEmpty() ? QUrl() : QUrl(a.url);
+    if (!target.isValid() && QFileInfo::exists(a.sourcePath) && !a.sourcePath.startsWith(u':'))
+        target = QUrl::fromLocalFile(a.sourcePath);
+    if (!target.isValid() || !QDesktopServices::openUrl(target))
+        statusBar()->showMessage(tr("This article has no original to open."), 4000);
+}
+
+void MainWindow::copyLink()
+{
+    const Article &a = m_controller->currentArticle();
+    const QString link = !a.url.isEmpty() ? a.url : a.sourcePath.startsWith(u':') ? QString() : a.sourcePath;
+    if (link.isEmpty()) {
+        statusBar()->showMessage(tr("This article has no link to copy."), 4000);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(link);
+    statusBar()->showMessage(tr("Copied %1").arg(link), 4000);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_articleView->viewport() && event->type() == QEvent::Resize && !m_outletSizedByHand) {
+        constexpr int outletWidest = 120;
+        constexpr int outletNarrowest = 60;
+        const int width = std::clamp(m_articleView->viewport()->width() / 4, outletNarrowest, outletWidest);
+        m_fittingColumns = true;
+        m_articleView->header()->resizeSection(ArticleListModel::OutletColumn, width);
+        m_fittingColumns = false;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // After the layouts have given the panes their new sizes.
+    if (!m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_fitPending = false;
+            fitPanes();
+        });
+    }
+}
+
+void MainWindow::fitPanes()
+{
+    // About 60 characters of the reader's type, and a list that still shows titles: below that, the
+    // panes around them give way.
+    constexpr int readableWidth = 440;
+    constexpr int listMinimum = 280;
+    if (!isVisible() || (m_reader->width() >= readableWidth && m_articleView->width() >= listMinimum))
+        return;
+    // The annotations beside the reader fold first …
+    const QList<int> inner = m_readerSplitter->sizes();
+    if (m_reader->width() < readableWidth && inner.size() == 2 && inner.at(1) > 0)
+        m_readerSplitter->setSizes({inner.at(0) + inner.at(1), 0});
+    const QList<int> outer = m_mainSplitter->sizes();
+    if (outer.size() != 3)
+        return;
+    // … then the sidebar narrows, or folds away when even its narrowest does not leave the list and
+    // the reader their room (F6 and the splitter bring it back).
+    const int total = outer.at(0) + outer.at(1) + outer.at(2);
+    const int readerNeed = readableWidth + m_readerSplitter->handleWidth();
+    int sidebar = outer.at(0);
+    if (sidebar + listMinimum + readerNeed > total) {
+        const int left = total - listMinimum - readerNeed;
+        sidebar = left >= m_sidebar->minimumSizeHint().width() ? left : 0;
+    }
+    int reader = std::max(outer.at(2), readerNeed);
+    int list = total - sidebar - reader;
+    if (list < listMinimum) {
+        reader = std::max(readerNeed, total - sidebar - listMinimum);
+        list = total - sidebar - reader;
+    }
+    m_mainSplitter->setSizes({sidebar, list, reader});
+}
+
 void MainWindow::showReaderContextMenu(const QPoint &pos)
 {
     std::unique_ptr<QMenu> menu(m_reader->textView()->createStandardContextMenu(pos));
@@ -287,7 +450,19 @@ void MainWindow::showReaderContextMenu(const QPoint &pos)
     menu->insertSeparator(first);
     m_teach->addToMenu(menu.get(), first, pos);
     menu->exec(m_reader->textView()->mapToGlobal(pos));
+    m_teach->forgetMenuRange();
 }
+
+namespace {
+
+// Where file dialogs start the first time: the user's documents, else home.
+QString documentsFolder()
+{
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(docs).exists() ? docs : QDir::homePath();
+}
+
+} // namespace
 
 // Shortcuts to the controller ------------------------------------------------------------------
 
@@ -471,14 +646,26 @@ void MainWindow::updateActions()
 
 void MainWindow::onImportFinished(const ImportSummary &summary)
 {
-    if (!currentArticleId() && m_controller->filteredArticles()->rowCount() > 0)
+    // The first new article is shown, so the journalist sees what came in.
+    if (!summary.addedIds.isEmpty())
+        showArticle(summary.addedIds.first());
+    else if (!currentArticleId() && m_controller->filteredArticles()->rowCount() > 0)
         m_articleView->setCurrentIndex(m_controller->filteredArticles()->index(0, 0));
     statusBar()->showMessage(summary.describe().section(u'\n', 0, 0), 10000);
-    if (!summary.failures.isEmpty() || !summary.libraryError.isEmpty()) {
+    if (!summary.libraryError.isEmpty())
+        showError(tr("The library could not be written"), summary.describe());
+    // Files that could not be read: a line in the status bar that stays, with the reasons a click away.
+    m_importDetails->setVisible(!summary.failures.isEmpty());
+    if (!summary.failures.isEmpty()) {
         QStringList lines;
         for (const ImportFailure &f : summary.failures)
             lines.append(u"%1: %2"_s.arg(QFileInfo(f.path).fileName(), f.reason));
-        showError(tr("Some files were not imported"), summary.describe(), lines.join(u'\n'));
+        m_importDetails->setText(summary.failures.size() == 1
+                ? tr("1 file not imported: details…")
+                : tr("%1 files not imported: details…").arg(summary.failures.size()));
+        m_importDetails->setToolTip(lines.join(u'\n'));
+        m_importDetailsText = lines.join(u'\n');
+        m_importSummaryText = summary.describe();
     }
     Q_EMIT importFinished(summary);
 }
@@ -487,16 +674,19 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
 
 void MainWindow::chooseAndExportAnnotations()
 {
+    const QString folder = QSettings().value(u"export/lastFolder"_s, documentsFolder()).toString();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Annotations"),
-        QDir::home().filePath(tr("annotations.md")), tr("Markdown (*.md);;Text (*.txt)"));
-    if (!path.isEmpty())
-        m_controller->exportAnnotations(path);
+        QDir(folder).filePath(tr("annotations.md")), tr("Markdown (*.md);;Text (*.txt)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
+    m_controller->exportAnnotations(path);
 }
 
 void MainWindow::chooseAndImportFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Articles"),
-        QSettings().value(u"import/lastFolder"_s, QDir::homePath()).toString(),
+        QSettings().value(u"import/lastFolder"_s, documentsFolder()).toString(),
         tr("Articles (*.txt *.md *.markdown *.html *.htm *.rss *.atom *.xml *.json);;All files (*)"));
     if (files.isEmpty())
         return;
@@ -507,7 +697,7 @@ void MainWindow::chooseAndImportFiles()
 void MainWindow::chooseAndImportFolder()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Articles"),
-        QSettings().value(u"import/lastFolder"_s, QDir::homePath()).toString());
+        QSettings().value(u"import/lastFolder"_s, documentsFolder()).toString());
     if (dir.isEmpty())
         return;
     QSettings().setValue(u"import/lastFolder"_s, dir);

@@ -15,6 +15,7 @@ class QAction;
 class QLabel;
 class QListView;
 class QSplitter;
+class QToolButton;
 class QTreeView;
 
 namespace Lede {
@@ -81,6 +82,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createListPane();
@@ -88,6 +91,11 @@ private:
     void createActions();
     void connectController();
     void showReaderContextMenu(const QPoint &pos);
+    QList<QWidget *> panes() const;
+    void cyclePanes(int step);
+    void fitPanes();
+    void openOriginal();
+    void copyLink();
     void updateFilterBar();
     void updateCount();
     void updateActions();
@@ -115,12 +123,21 @@ private:
     QLabel *m_countLabel;
     JobStatus *m_jobStatus;
     TeachActions *m_teach;
+    QToolButton *m_importDetails;
+    QString m_importSummaryText;
+    QString m_importDetailsText;
 
     QAction *m_highlightAction = nullptr;
     QAction *m_noteAction = nullptr;
     QAction *m_editNoteAction = nullptr;
     QAction *m_removeNoteAction = nullptr;
+    QAction *m_openOriginalAction = nullptr;
+    QAction *m_copyLinkAction = nullptr;
+    QAction *m_sourceAction = nullptr;
 
+    bool m_fitPending = false;
+    bool m_fittingColumns = false;
+    bool m_outletSizedByHand = false;
     qint64 m_pendingArticle = 0; // the article shown when the window last closed
 };
 

@@ -85,6 +85,7 @@ ReaderView::ReaderView(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
             requestSource();
+        Q_EMIT sourceTabShown(index == 1);
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -259,6 +260,11 @@ void ReaderView::applyFormats()
         c.mergeCharFormat(f);
     }
     cursor.endEditBlock();
+}
+
+void ReaderView::showSourceTab(bool source)
+{
+    m_tabs->setCurrentIndex(source ? 1 : 0);
 }
 
 void ReaderView::requestSource()

@@ -43,6 +43,8 @@ public:
     QTextBrowser *textView() const { return m_text; }
     /// Shows the saved file of the article on screen (read and decoded elsewhere, off this thread).
     void setSourceText(qint64 articleId, const QString &text);
+    /// Shows the Source tab (the saved file) or the Article tab.
+    void showSourceTab(bool source);
 
 Q_SIGNALS:
     /// A mention was clicked: the entity it names.
@@ -50,6 +52,8 @@ Q_SIGNALS:
     void selectionChanged(bool hasSelection);
     /// The Source tab is shown for an article whose source is not loaded yet.
     void sourceRequested(qint64 articleId);
+    /// The Source tab was shown (true) or left (false).
+    void sourceTabShown(bool shown);
 
 private:
     void setDocumentText(const QString &text);

@@ -8,8 +8,11 @@
 #include <QAction>
 #include <QMenu>
 #include <QTextBrowser>
+#include <QTextCursor>
 
 namespace Lede {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 // Longer selections are passages, not names: no teach actions for them.
@@ -20,23 +23,42 @@ TeachActions::TeachActions(Controller *controller, ReaderView *reader, QWidget *
     : QObject(dialogParent), m_controller(controller), m_reader(reader), m_dialogParent(dialogParent)
 { }
 
+std::pair<qsizetype, qsizetype> TeachActions::nameRange() const
+{
+    if (m_nameRange.second > m_nameRange.first)
+        return m_nameRange;
+    return m_reader->selection();
+}
+
 QString TeachActions::selectedName() const
 {
-    const auto [start, end] = m_reader->selection();
+    const auto [start, end] = nameRange();
     return m_controller->currentText(start, end).simplified();
 }
 
 void TeachActions::addToMenu(QMenu *menu, QAction *before, const QPoint &pos)
 {
-    const auto [start, end] = m_reader->selection();
+    // The selection, or else the word under the pointer: no need to select a name first.
+    auto [start, end] = m_reader->selection();
+    if (end <= start) {
+        QTextCursor word = m_reader->textView()->cursorForPosition(pos);
+        word.select(QTextCursor::WordUnderCursor);
+        start = word.selectionStart();
+        end = word.selectionEnd();
+    }
+    m_nameRange = {start, end};
     if (end > start && end - start <= longestName) {
-        const QString selected = selectedName();
-        auto *alias = new QAction(tr("Add “%1” as a Name of…").arg(selected), menu);
+        const QString name = selectedName();
+        auto *alias = new QAction(tr("Read “%1” as Another Name of…").arg(name), menu);
+        alias->setObjectName(u"teachAlias"_s);
         connect(alias, &QAction::triggered, this, &TeachActions::addSelectionAsAlias);
-        auto *entity = new QAction(tr("New Entity “%1”…").arg(selected), menu);
-        connect(entity, &QAction::triggered, this, &TeachActions::newEntityFromSelection);
         menu->insertAction(before, alias);
-        menu->insertAction(before, entity);
+        for (const EntityKind kind : {EntityKind::Company, EntityKind::Chip, EntityKind::Region}) {
+            auto *add = new QAction(tr("Add “%1” as a %2").arg(name, kindNoun(kind)), menu);
+            add->setObjectName(u"teachAdd:"_s + kindKey(kind));
+            connect(add, &QAction::triggered, this, [this, name, kind] { addSuggestion(name, int(kind)); });
+            menu->insertAction(before, add);
+        }
         menu->insertSeparator(before);
     }
     const qsizetype at = m_reader->textView()->cursorForPosition(pos).position();
@@ -44,7 +66,8 @@ void TeachActions::addToMenu(QMenu *menu, QAction *before, const QPoint &pos)
         if (at < m.start || at > m.end)
             continue;
         const Entity *e = m_controller->knowledgeBase().entity(m.entityId);
-        auto *reject = new QAction(tr("“%1” Is Not %2 Here").arg(m.surface, e ? e->name : m.entityId), menu);
+        auto *reject = new QAction(tr("Don’t Link “%1” to %2 Here").arg(m.surface, e ? e->name : m.entityId), menu);
+        reject->setObjectName(u"teachReject"_s);
         connect(reject, &QAction::triggered, this, [this, m] {
             KbEdit rejection;
             rejection.action = KbEdit::RejectMention;
@@ -66,8 +89,8 @@ void TeachActions::addSelectionAsAlias()
     const QString name = selectedName();
     if (name.isEmpty())
         return;
-    EntityPickerDialog dialog(m_controller->knowledgeBase(),
-        tr("Lede will read “%1” as this entity everywhere:").arg(name), m_dialogParent);
+    EntityPickerDialog dialog(
+        m_controller->knowledgeBase(), tr("Lede will read “%1” as this entity everywhere:").arg(name), m_dialogParent);
     if (dialog.exec() != QDialog::Accepted || dialog.entityId().isEmpty())
         return;
     KbEdit edit;
@@ -82,6 +105,19 @@ void TeachActions::newEntityFromSelection()
     NewEntityDialog dialog(selectedName(), EntityKind::Company, m_dialogParent);
     if (dialog.exec() == QDialog::Accepted && !dialog.name().isEmpty())
         addSuggestion(dialog.name(), int(dialog.kind()));
+}
+
+QString TeachActions::kindNoun(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::Company:
+        return tr("Company");
+    case EntityKind::Chip:
+        return tr("Chip");
+    case EntityKind::Region:
+        return tr("Region");
+    }
+    return QString();
 }
 
 void TeachActions::addSuggestion(const QString &name, int kind)
@@ -99,7 +135,8 @@ void TeachActions::mergeEntity(const QString &entityId)
     const Entity *from = m_controller->knowledgeBase().entity(entityId);
     if (!from)
         return;
-    EntityPickerDialog dialog(m_controller->knowledgeBase(), tr("“%1” is the same as:").arg(from->name), m_dialogParent);
+    EntityPickerDialog dialog(
+        m_controller->knowledgeBase(), tr("“%1” is the same as:").arg(from->name), m_dialogParent);
     if (dialog.exec() != QDialog::Accepted || dialog.entityId().isEmpty() || dialog.entityId() == entityId)
         return;
     KbEdit edit;

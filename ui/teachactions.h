@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "kb/entity.h"
+
 #include <QObject>
 #include <QPoint>
 
@@ -26,6 +28,8 @@ public:
     /// Puts the teach actions for the reader's selection and for the mention at `pos` (in the
     /// text view's coordinates) into `menu`, before `before`.
     void addToMenu(QMenu *menu, QAction *before, const QPoint &pos);
+    /// After the menu closed: the actions act on the reader's selection again.
+    void forgetMenuRange() { m_nameRange = {}; }
 
     void addSelectionAsAlias();
     void newEntityFromSelection();
@@ -33,7 +37,10 @@ public:
     void addSuggestion(const QString &name, int kind);
 
 private:
+    std::pair<qsizetype, qsizetype> nameRange() const;
     QString selectedName() const;
+    static QString kindNoun(EntityKind kind);
+    std::pair<qsizetype, qsizetype> m_nameRange; // the selection or the word the menu was opened on
     Controller *m_controller;
     ReaderView *m_reader;
     QWidget *m_dialogParent;

@@ -47,14 +47,6 @@ constexpr int runs = 3;
     std::exit(1);
 }
 
-QString readText(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        die(u"cannot read "_s + path);
-    return QString::fromUtf8(f.readAll());
-}
-
 QStringList aliasList(const Lede::KnowledgeBase &kb)
 {
     QStringList out;

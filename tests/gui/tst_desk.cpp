@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+// The desk from the keyboard and in small windows: panes cycle with F6, every shortcut is listed
+// in Help, teach actions are offered on the word under the pointer, an import shows what came in
+// and reports a broken file without a modal box, and a small window keeps the reader readable.
+#include "controller/controller.h"
+#include "entitysidebar.h"
+#include "filterbar.h"
+#include "helpdialogs.h"
+#include "kb/knowledgebase.h"
+#include "link/linker.h"
+#include "mainwindow.h"
+#include "models/roles.h"
+#include "readerview.h"
+#include "teachactions.h"
+#include "testpaths.h"
+
+#include <QHeaderView>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+class TestDesk : public QObject
+{
+    Q_OBJECT
+private:
+    std::shared_ptr<const Lede::Linker> m_linker;
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Lede::MainWindow> openSamples(const QString &name, QSize size)
+    {
+        auto w = std::make_unique<Lede::MainWindow>(m_linker);
+        QSignalSpy imported(w.get(), &Lede::MainWindow::importFinished);
+        if (!w->openLibrary(m_dir.filePath(name)))
+            return {};
+        w->importPaths({LedeTest::sourceFile(u"resources/samples"_s)});
+        if (!imported.wait(60000))
+            return {};
+        w->resize(size);
+        w->show();
+        if (!QTest::qWaitForWindowExposed(w.get()))
+            return {};
+        return w;
+    }
+
+    static QList<QAction *> allActions(const QMenuBar *bar)
+    {
+        QList<QAction *> out;
+        std::function<void(const QMenu *)> walk = [&](const QMenu *menu) {
+            for (QAction *a : menu->actions()) {
+                if (a->menu())
+                    walk(a->menu());
+                else if (!a->isSeparator())
+                    out.append(a);
+            }
+        };
+        for (QAction *a : bar->actions()) {
+            if (a->menu())
+                walk(a->menu());
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"LedeTest"_s);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+        m_linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
+    }
+
+    void afterImportTheFirstNewArticleIsShown()
+    {
+        auto w = openSamples(u"first-new.lede"_s, {1200, 800});
+        QVERIFY(w);
+        QVERIFY(w->currentArticleId() != 0);
+        const QString one = LedeTest::sourceFile(u"resources/samples"_s);
+        // A second import of a new file: its article is shown, not the one shown before.
+        const QString file = m_dir.filePath(u"new-article.md"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# Lede test: a new article about Huawei\n\nHuawei said on Monday that its Ascend chips are in "
+                "volume production for customers in China and Southeast Asia, according to two people.\n");
+        f.close();
+        QSignalSpy imported(w.get(), &Lede::MainWindow::importFinished);
+        w->importPaths({file});
+        QVERIFY(imported.wait(30000));
+        const auto summary = imported.first().first().value<Lede::ImportSummary>();
+        QCOMPARE(summary.added, 1);
+        QCOMPARE(w->currentArticleId(), summary.addedIds.first());
+        QCOMPARE(w->articleView()->currentIndex().data(Lede::ArticleIdRole).toLongLong(), summary.addedIds.first());
+        Q_UNUSED(one)
+    }
+
+    void aBrokenFileIsReportedInTheStatusBar()
+    {
+        auto w = openSamples(u"broken-file.lede"_s, {1200, 800});
+        QVERIFY(w);
+        const QString broken = m_dir.filePath(u"broken.html"_s);
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("\x00\x01\x02\x03", 4).repeated(100));
+        f.close();
+        QSignalSpy imported(w.get(), &Lede::MainWindow::importFinished);
+        w->importPaths({broken});
+        QVERIFY(imported.wait(30000));
+        QCOMPARE(imported.first().first().value<Lede::ImportSummary>().failed, 1);
+        QVERIFY(!QApplication::activeModalWidget());
+        auto *details = w->statusBar()->findChild<QToolButton *>(u"importDetails"_s);
+        QVERIFY(details);
+        QVERIFY(details->isVisible());
+        QVERIFY(details->text().contains(u"1 file not imported"_s));
+        QVERIFY(details->toolTip().contains(u"broken.html"_s));
+    }
+
+    void f6CyclesThePanes()
+    {
+        auto w = openSamples(u"panes.lede"_s, {1440, 900});
+        QVERIFY(w);
+        auto *next = w->findChild<QAction *>(u"nextPaneAction"_s);
+        QVERIFY(next);
+        QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_F6));
+        w->activateWindow();
+        w->sidebar()->view()->setFocus();
+        QList<QWidget *> visited;
+        for (int i = 0; i < 4; ++i) {
+            next->trigger();
+            visited.append(QApplication::focusWidget());
+        }
+        QCOMPARE(visited.at(0), w->articleView());
+        QCOMPARE(visited.at(1), w->reader()->textView());
+        QCOMPARE(visited.at(2), static_cast<QWidget *>(w->annotationView()));
+        QCOMPARE(visited.at(3), w->sidebar()->view());
+    }
+
+    void everyShortcutIsInAMenuAndInHelp()
+    {
+        auto w = openSamples(u"shortcuts.lede"_s, {1200, 800});
+        QVERIFY(w);
+        const QString table = Lede::shortcutsHtml(w->menuBar());
+        int withKeys = 0;
+        for (QAction *a : allActions(w->menuBar())) {
+            if (a->shortcut().isEmpty())
+                continue;
+            ++withKeys;
+            QVERIFY2(table.contains(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped()),
+                qPrintable(a->text()));
+        }
+        QVERIFY(withKeys >= 15);
+        for (const QKeySequence &k : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), QKeySequence(Qt::Key_F6),
+                 QKeySequence(Qt::CTRL | Qt::Key_H), QKeySequence(Qt::CTRL | Qt::Key_U)}) {
+            const auto actions = allActions(w->menuBar());
+            QVERIFY2(std::any_of(actions.cbegin(), actions.cend(), [&](QAction *a) { return a->shortcut() == k; }),
+                qPrintable(k.toString()));
+        }
+        QVERIFY(Lede::usingLedeMarkdown().startsWith(u"## Using Lede"_s));
+    }
+
+    void teachActionsOnTheWordUnderThePointer()
+    {
+        auto w = openSamples(u"teach-word.lede"_s, {1200, 800});
+        QVERIFY(w);
+        const Lede::Article &a = w->controller()->currentArticle();
+        QVERIFY(!a.entities.isEmpty());
+        // Right-click on a mention with nothing selected: its name and the way to reject it.
+        const auto m = a.entities.first();
+        QTextCursor at(w->reader()->textView()->document());
+        at.setPosition(int(m.start + 1));
+        w->reader()->textView()->setTextCursor(at);
+        w->reader()->textView()->ensureCursorVisible();
+        const QPoint pos = w->reader()->textView()->cursorRect(at).center();
+        auto *teach = w->findChild<Lede::TeachActions *>();
+        QVERIFY(teach);
+        QMenu menu;
+        QAction *end = menu.addAction(u"end"_s);
+        teach->addToMenu(&menu, end, pos);
+        const QString word = a.text.mid(m.start, m.end - m.start).section(u' ', 0, 0);
+        auto *addChip = menu.findChild<QAction *>(u"teachAdd:chip"_s);
+        QVERIFY(addChip);
+        QVERIFY2(addChip->text().contains(u"“%1"_s.arg(word.left(3))), qPrintable(addChip->text()));
+        QVERIFY(addChip->text().endsWith(u" as a Chip"_s));
+        auto *reject = menu.findChild<QAction *>(u"teachReject"_s);
+        QVERIFY(reject);
+        QVERIFY2(reject->text().startsWith(u"Don’t Link “%1”"_s.arg(m.surface)), qPrintable(reject->text()));
+        const qsizetype before = w->controller()->currentArticle().entities.size();
+        reject->trigger();
+        QCOMPARE(w->controller()->currentArticle().entities.size(), before - 1);
+        teach->forgetMenuRange();
+    }
+
+    void aSmallWindowKeepsTheReaderReadable()
+    {
+        auto w = openSamples(u"small.lede"_s, {800, 600});
+        QVERIFY(w);
+        const auto sizes = [&] {
+            QStringList out;
+            for (auto *splitter : w->findChildren<QSplitter *>()) {
+                QStringList one;
+                for (int size : splitter->sizes())
+                    one.append(QString::number(size));
+                out.append(splitter->objectName() + u":"_s + one.join(u','));
+            }
+            return out.join(u' ') + u" reader "_s + QString::number(w->reader()->width());
+        };
+        QTRY_VERIFY2(w->reader()->width() >= 440, qPrintable(sizes()));
+        // The list still shows titles: the Title column has the room.
+        const int title = w->articleView()->header()->sectionSize(0);
+        QVERIFY2(title >= w->articleView()->header()->sectionSize(1), qPrintable(QString::number(title)));
+        // Showing the filter bar does not move the columns.
+        const int titleBefore = w->articleView()->header()->sectionSize(0);
+        const int listWidth = w->articleView()->width();
+        w->addFilter(u"company/nvidia"_s);
+        QTRY_VERIFY(w->filterBar()->isVisible());
+        QCOMPARE(w->articleView()->width(), listWidth);
+        QCOMPARE(w->articleView()->header()->sectionSize(0), titleBefore);
+        // Long entity names are cut in the middle, not at the end.
+        QCOMPARE(w->sidebar()->view()->textElideMode(), Qt::ElideMiddle);
+    }
+};
+
+QTEST_MAIN(TestDesk)
+#include "tst_desk.moc"
