@@ -14,11 +14,44 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// A container with this many commas is prose, kept whatever else it holds.
+constexpr int kProseCommas = 10;
+// A short container (below kMaxGalleryChars) with fewer paragraphs per image than this is a gallery.
+constexpr double kMinParagraphsPerImage = 0.5;
+constexpr int kMaxGalleryChars = 200;
+// List items a container that is not a list may hold beyond its paragraphs (Readability's allowance) ...
+constexpr int kListItemAllowance = 100;
+// ... when it is shorter than this; longer ones are text with lists in it.
+constexpr int kMaxListLikeChars = 500;
+// A container shorter than this, with no image or several, holds no text worth keeping.
+constexpr int kMinContainerChars = 25;
+// Link density above which a container is a link list; more is allowed when its class or id names content.
+constexpr double kMaxLinkDensity = 0.33;
+constexpr double kMaxLinkDensityPositive = 0.5;
+// A byline block is at most this long; longer marked blocks are text.
+constexpr int kMaxBylineChars = 100;
+// A block with more of its text in links than this is navigation (list items excepted: link lists in articles).
+constexpr double kMaxBlockLinkDensity = 0.6;
+// Blocks shorter than this before the body starts are checked for the headline, a byline, a date, a reading time.
+constexpr int kPreambleChars = 200;
+// A date line above the body is shorter than this.
+constexpr int kMaxDatelineChars = 60;
+// The body starts with the first block at least this long that is not a heading.
+constexpr int kBodyStartChars = 40;
+// Calls to action, labels and copyright lines are shorter than this.
+constexpr int kMaxBoilerplateChars = 320;
+// A label between paragraphs ("Advertisement") is shorter than this.
+constexpr int kMaxInlineLabelChars = 40;
+// A byline line ("By Jane Doe") is at most this long.
+constexpr int kMaxBylineLineChars = 80;
+// A reading-time line ("5 min read") is shorter than this.
+constexpr int kMaxReadingTimeChars = 40;
+
 /// Short lines that sit at the edges of an article body without being part of it: calls to subscribe, follow,
 /// share, advertisement labels, copyright lines.
 bool isBoilerplateLine(const QString &text)
 {
-    if (text.size() > 320)
+    if (text.size() > kMaxBoilerplateChars)
         return false;
     const QString l = text.toLower();
     static const QString exact[] = {u"advertisement"_s, u"advertisements"_s, u"anzeige"_s, u"publicidad"_s,
@@ -43,7 +76,7 @@ bool isBoilerplateLine(const QString &text)
 
 bool looksLikeBylineLine(const QString &text)
 {
-    if (text.size() > 80)
+    if (text.size() > kMaxBylineLineChars)
         return false;
     static const QString prefixes[]
         = {u"By "_s, u"BY "_s, u"Written by "_s, u"Words by "_s, u"Von "_s, u"Par "_s, u"Por "_s};
@@ -60,7 +93,7 @@ bool looksLikeReadingTime(const QString &text)
     static const QRegularExpression re(
         u"^(reading time:?\\s*)?(about |approx\\.? |~)?\\d+[\\s-]*(min|mins|minute|minutes)\\.?(\\s+(read|reading))?$"_s,
         QRegularExpression::CaseInsensitiveOption);
-    return text.size() < 40 && re.match(text.trimmed()).hasMatch();
+    return text.size() < kMaxReadingTimeChars && re.match(text.trimmed()).hasMatch();
 }
 
 } // namespace
@@ -83,20 +116,21 @@ std::vector<char> cleanSelected(const PageTree &tree, const std::vector<int> &se
             bool remove = false;
             const double ld = tree.linkDensity(n);
             const int weight = n.classWeight;
-            if (n.commas < 10) {
+            if (n.commas < kProseCommas) {
                 const int p = n.paragraphs;
-                const int li = n.listItems - 100;
-                if (n.images > 1 && double(p) / n.images < 0.5 && !(n.flags & FlagFigure) && n.chars < 200)
+                const int li = n.listItems - kListItemAllowance;
+                if (n.images > 1 && double(p) / n.images < kMinParagraphsPerImage && !(n.flags & FlagFigure)
+                    && n.chars < kMaxGalleryChars)
                     remove = true;
-                else if (!isList && li > p && n.chars < 500)
+                else if (!isList && li > p && n.chars < kMaxListLikeChars)
                     remove = true;
                 else if (n.inputs > p / 3 && n.inputs > 0)
                     remove = true;
-                else if (n.chars < 25 && (n.images == 0 || n.images > 2) && !(n.flags & FlagFigure))
+                else if (n.chars < kMinContainerChars && (n.images == 0 || n.images > 2) && !(n.flags & FlagFigure))
                     remove = true;
-                else if (weight < 25 && ld > 0.33)
+                else if (weight < kClassWeight && ld > kMaxLinkDensity)
                     remove = true;
-                else if (weight >= 25 && ld > 0.5)
+                else if (weight >= kClassWeight && ld > kMaxLinkDensityPositive)
                     remove = true;
                 else if (t == GUMBO_TAG_FIGURE)
                     remove = true;
@@ -133,13 +167,13 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
             continue;
         const Node &o = tree.nodes[b.owner];
         if (o.flags & FlagByline) {
-            if (domByline.isEmpty() && b.chars < 100)
+            if (domByline.isEmpty() && b.chars < kMaxBylineChars)
                 domByline = QString::fromStdString(b.text);
             continue;
         }
-        if (b.chars > 0 && double(b.linkChars) / b.chars > 0.6 && !o.inLi)
+        if (b.chars > 0 && double(b.linkChars) / b.chars > kMaxBlockLinkDensity && !o.inLi)
             continue;
-        if (o.heading || (!seenBody && b.chars < 200)) {
+        if (o.heading || (!seenBody && b.chars < kPreambleChars)) {
             const QString t = QString::fromStdString(b.text).trimmed();
             const QString key = looseKey(t);
             if (!key.isEmpty() && (key == titleKey || key == titleTagKey || titleTagKey.startsWith(key)))
@@ -151,7 +185,8 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
                     domByline = t;
                 continue;
             }
-            if (!seenBody && b.chars < 60 && (!normalizeDateTime(t).isEmpty() || looksLikeReadingTime(t)))
+            if (!seenBody && b.chars < kMaxDatelineChars
+                && (!normalizeDateTime(t).isEmpty() || looksLikeReadingTime(t)))
                 continue;
         }
         TextBlock tb;
@@ -166,14 +201,14 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
         } else if (o.inQuote) {
             tb.kind = TextBlock::Quote;
         }
-        if (!o.heading && b.chars >= 40)
+        if (!o.heading && b.chars >= kBodyStartChars)
             seenBody = true;
         kept.push_back({int(bi), tb});
     }
     // Calls to action and labels at either end.
     auto boiler = [&](const Out &k) {
         const Block &b = tree.blocks[size_t(k.block)];
-        return b.chars <= 320 && isBoilerplateLine(QString::fromStdString(b.text));
+        return b.chars <= kMaxBoilerplateChars && isBoilerplateLine(QString::fromStdString(b.text));
     };
     while (!kept.empty() && boiler(kept.back()))
         kept.pop_back();
@@ -184,7 +219,7 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
     std::string text;
     for (size_t i = first; i < kept.size(); ++i) {
         const Block &b = tree.blocks[size_t(kept[i].block)];
-        if (b.chars < 40 && i > first && i + 1 < kept.size() && boiler(kept[i]))
+        if (b.chars < kMaxInlineLabelChars && i > first && i + 1 < kept.size() && boiler(kept[i]))
             continue; // "Advertisement" between paragraphs
         if (!text.empty())
             text += "\n\n";

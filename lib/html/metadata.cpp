@@ -10,6 +10,17 @@ namespace Lede::Extract {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// A byline (names, once "By" and a date are cut) is shorter than this; longer text marked as one is not.
+constexpr qsizetype kMaxBylineChars = 100;
+// An outlet's name taken from the <title> is at most this long and has at most this many spaces: a longer part is
+// a second headline.
+constexpr qsizetype kMaxSiteNameChars = 40;
+constexpr qsizetype kMaxSiteNameSpaces = 4;
+
+} // namespace
+
 QString metaValue(const PageSources &sources, std::initializer_list<const char *> keys)
 {
     for (const char *k : keys) {
@@ -45,7 +56,7 @@ QString findDomByline(const PageTree &tree)
             i = n.end - 1;
             continue;
         }
-        if (!(n.hints & HintByline) || n.rawChars == 0 || n.rawChars >= 100)
+        if (!(n.hints & HintByline) || n.rawChars == 0 || n.rawChars >= kMaxBylineChars)
             continue;
         // prefer the innermost marked element: <p class=byline>By <a rel=author>Name</a> · date</p>
         int inner = i;
@@ -71,7 +82,7 @@ QString findDomByline(const PageTree &tree)
             text.append(t.text, size_t(t.textLen));
         }
         const QString s = QString::fromStdString(text).simplified();
-        if (!s.isEmpty() && s.size() < 100 && !cleanByline(s).isEmpty())
+        if (!s.isEmpty() && s.size() < kMaxBylineChars && !cleanByline(s).isEmpty())
             return s;
     }
     return {};
@@ -144,7 +155,7 @@ QString cleanByline(QString s)
         if (!head.isEmpty())
             s = head;
     }
-    if (s.size() > 100)
+    if (s.size() > kMaxBylineChars)
         return {};
     return s;
 }
@@ -186,7 +197,8 @@ QString siteFromTitleTag(const PageSources &sources, const JsonLdArticle &ld)
     static const QString seps[]
         = {u" | "_s, u" - "_s, u" – "_s, u" — "_s, u" :: "_s, u" · "_s, u" • "_s, u" / "_s, u" » "_s};
     auto plausible = [](const QString &name) {
-        return !name.isEmpty() && name.size() <= 40 && name.count(u' ') <= 4 && !looseKey(name).isEmpty();
+        return !name.isEmpty() && name.size() <= kMaxSiteNameChars && name.count(u' ') <= kMaxSiteNameSpaces
+            && !looseKey(name).isEmpty();
     };
     for (const QString &sep : seps) {
         const qsizetype last = sources.titleTag.lastIndexOf(sep);

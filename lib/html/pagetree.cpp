@@ -15,6 +15,12 @@ using Unicode::nextCodePoint;
 
 namespace {
 
+// An element marked as a byline longer than this (in characters) is not one: some pages mark whole bodies.
+constexpr int kMaxBylineElementChars = 250;
+// A negatively hinted element is kept when a part of it that names the article (or is <article>, <main>, a
+// quote) holds at least this many characters and half its text.
+constexpr int kMinShieldedChars = 100;
+
 /// Characters that count double, so that scores compare across scripts: CJK, and the full-width forms set in it.
 bool isWide(char32_t c)
 {
@@ -503,13 +509,13 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
         n.hints = ch | ih;
         int weight = 0;
         if (ch & HintNegative)
-            weight -= 25;
+            weight -= kClassWeight;
         else if (ch & HintPositive)
-            weight += 25;
+            weight += kClassWeight;
         if (ih & HintNegative)
-            weight -= 25;
+            weight -= kClassWeight;
         else if (ih & HintPositive)
-            weight += 25;
+            weight += kClassWeight;
         n.classWeight = qint8(weight);
         if (n.hints & (HintNegative | HintComments))
             n.flags &= ~FlagSemantic; // <article class="sidebar-teaser">
@@ -578,20 +584,21 @@ void PageTree::markDropped()
         }
         if (n.parent >= 0 && (nodes[n.parent].flags & FlagByline))
             n.flags |= FlagByline;
-        else if ((n.hints & HintByline) && n.rawChars < 250)
+        else if ((n.hints & HintByline) && n.rawChars < kMaxBylineElementChars)
             n.flags |= FlagByline;
         if (n.flags & FlagText)
             continue;
         const GumboTag t = n.tag;
         if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || (n.flags & FlagHasSemantic))
             continue;
-        const bool big = pageChars > 0 && n.rawChars * 2 > pageChars;
+        const bool big = pageChars > 0 && n.rawChars * 2 > pageChars; // more than half the page
         bool drop = false;
         if (n.hints & HintHidden)
             drop = true;
         else if (n.hints & HintComments)
             drop = true;
-        else if ((n.hints & HintNegative) && !big && !(n.positiveChars >= 100 && n.positiveChars * 2 >= n.rawChars))
+        else if ((n.hints & HintNegative) && !big
+            && !(n.positiveChars >= kMinShieldedChars && n.positiveChars * 2 >= n.rawChars))
             drop = true;
         else if ((t == GUMBO_TAG_NAV || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_MENU
                      || t == GUMBO_TAG_FIGCAPTION)

@@ -19,6 +19,10 @@
 
 namespace Lede::Extract {
 
+/// What a class or id naming content (or boilerplate) adds to (or takes from) an element's score; cleaning keeps
+/// more links in an element with at least this weight.
+constexpr int kClassWeight = 25;
+
 /// Tags that start and end a block of text (a paragraph, a heading, a list item, a cell, …).
 bool isBlockTag(GumboTag t);
 /// Elements whose content is never article text.

@@ -8,6 +8,36 @@ namespace Lede::Extract {
 
 namespace {
 
+// Blocks shorter than this (in characters, CJK counted double) are labels, captions and links: no evidence of prose.
+constexpr int kMinScoredBlockChars = 25;
+// A block earns a point per this many characters ...
+constexpr double kCharsPerPoint = 100.0;
+// ... up to this many, so that one long block does not outweigh many paragraphs.
+constexpr double kMaxLengthPoints = 3.0;
+// List items count half: lists are more often navigation than prose.
+constexpr double kListItemFactor = 0.5;
+// A block's score reaches this many ancestors (the parent fully, the grandparent half, then a third per level).
+constexpr int kScoredAncestors = 5;
+// Among the best candidates after the top one, those within this share of its score ...
+constexpr double kNearTopShare = 0.75;
+constexpr size_t kNearTopCandidates = 5;
+// ... when there are this many under one ancestor, are parts of one article split by the page: take the ancestor.
+constexpr int kSplitArticleParts = 3;
+// Walking up from the top candidate stops at an ancestor scoring below the top's score divided by this.
+constexpr double kWalkUpDivisor = 3;
+// A sibling joins the article with a score of at least this, or this share of the top score, whichever is more.
+constexpr double kMinSiblingScore = 10.0;
+constexpr double kSiblingShare = 0.2;
+// A sibling with the top candidate's class gets this share of the top score as a bonus: pages repeat the class.
+constexpr double kSameClassBonus = 0.2;
+// A sibling with more of its text in links than this is navigation, not a continuation.
+constexpr double kMaxSiblingLinkDensity = 0.25;
+// A sibling container with this many paragraphs (and a third of the top's text, or its class) continues it.
+constexpr int kMinSiblingParagraphs = 2;
+constexpr int kSiblingLengthRatio = 3;
+// A sibling paragraph up to this long joins only when it has no links and ends a sentence.
+constexpr int kShortParagraphChars = 80;
+
 double initialScore(const Node &n)
 {
     double s = n.classWeight;
@@ -56,7 +86,7 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
 {
     std::vector<int> candidates;
     for (const Block &b : tree.blocks) {
-        if (b.chars < 25)
+        if (b.chars < kMinScoredBlockChars)
             continue;
         const Node &o = tree.nodes[b.owner];
         if (o.heading || (o.flags & FlagByline))
@@ -68,11 +98,11 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
             || (o.paragraphs == 0 && !(o.flags & FlagBlockInside));
         if (paragraphLike && o.parent >= 0 && tree.nodes[o.parent].tag != GUMBO_TAG_HTML)
             start = o.parent;
-        double content = 1.0 + b.commas + std::min(b.chars / 100.0, 3.0);
+        double content = 1.0 + b.commas + std::min(b.chars / kCharsPerPoint, kMaxLengthPoints);
         if (o.inLi)
-            content *= 0.5;
+            content *= kListItemFactor;
         int level = 0;
-        for (int a = start; a >= 0 && level < 5; a = tree.nodes[a].parent, ++level) {
+        for (int a = start; a >= 0 && level < kScoredAncestors; a = tree.nodes[a].parent, ++level) {
             Node &an = tree.nodes[a];
             if (an.tag == GUMBO_TAG_HTML)
                 break;
@@ -106,17 +136,17 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
     // Several near-top candidates sharing an ancestor: the article is split; take the common ancestor.
     {
         std::vector<int> alts;
-        for (size_t i = 1; i < ranked.size() && i < 5; ++i) {
-            if (ranked[i].first / topScore >= 0.75)
+        for (size_t i = 1; i < ranked.size() && i < kNearTopCandidates; ++i) {
+            if (ranked[i].first / topScore >= kNearTopShare)
                 alts.push_back(ranked[i].second);
         }
-        if (alts.size() >= 3) {
+        if (int(alts.size()) >= kSplitArticleParts) {
             for (int p = tree.nodes[top].parent; p >= 0 && tree.nodes[p].tag != GUMBO_TAG_BODY;
                  p = tree.nodes[p].parent) {
                 int containing = 0;
                 for (int a : alts)
                     containing += isAncestor(p, a) ? 1 : 0;
-                if (containing >= 3) {
+                if (containing >= kSplitArticleParts) {
                     top = p;
                     break;
                 }
@@ -126,7 +156,7 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
     // Walk up while the parent scores better.
     {
         double lastScore = tree.nodes[top].score;
-        const double threshold = lastScore / 3;
+        const double threshold = lastScore / kWalkUpDivisor;
         for (int p = tree.nodes[top].parent; p >= 0 && tree.nodes[p].tag != GUMBO_TAG_BODY; p = tree.nodes[p].parent) {
             if (!tree.nodes[p].scored)
                 continue;
@@ -174,7 +204,7 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
         selected.push_back(top);
         return top;
     }
-    const double threshold = std::max(10.0, topS * 0.2);
+    const double threshold = std::max(kMinSiblingScore, topS * kSiblingShare);
     elementChildren(parent, kids);
     std::vector<int> firstBlock(tree.nodes.size(), -1);
     for (size_t bi = tree.blocks.size(); bi-- > 0;)
@@ -191,9 +221,9 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
         const Node &tn = tree.nodes[top];
         const bool sameClass = tn.cls && sn.cls && *tn.cls && std::strcmp(tn.cls, sn.cls) == 0;
         if (sameClass)
-            bonus = topS * 0.2;
-        if (!(sn.flags & FlagText) && tree.linkDensity(sn) < 0.25 && sn.paragraphs >= 2
-            && (sameClass || sn.chars * 3 >= tn.chars)) {
+            bonus = topS * kSameClassBonus;
+        if (!(sn.flags & FlagText) && tree.linkDensity(sn) < kMaxSiblingLinkDensity
+            && sn.paragraphs >= kMinSiblingParagraphs && (sameClass || sn.chars * kSiblingLengthRatio >= tn.chars)) {
             selected.push_back(s);
             continue;
         }
@@ -203,9 +233,9 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
         }
         if (sn.tag == GUMBO_TAG_P || (sn.flags & FlagText)) {
             const double ld = tree.linkDensity(sn);
-            if (sn.chars > 80 && ld < 0.25)
+            if (sn.chars > kShortParagraphChars && ld < kMaxSiblingLinkDensity)
                 selected.push_back(s);
-            else if (sn.chars > 0 && sn.chars <= 80 && ld == 0) {
+            else if (sn.chars > 0 && sn.chars <= kShortParagraphChars && ld == 0) {
                 // a short paragraph ending a sentence
                 if (firstBlock[size_t(s)] >= 0 && tree.blocks[size_t(firstBlock[size_t(s)])].endsSentence)
                     selected.push_back(s);
