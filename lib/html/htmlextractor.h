@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "text/datetime.h"
 #include "text/textblock.h"
 
 #include <QByteArray>
@@ -34,9 +35,6 @@ ExtractedPage extractHtml(const QString &html, const HtmlExtractOptions &options
 /// Decodes the bytes with decodeHtml() (see encoding.h) and extracts the article.
 ExtractedPage extractHtmlBytes(const QByteArray &bytes, const HtmlExtractOptions &options = {});
 
-/// Normalises a date or date-time found in a page (ISO 8601 variants, RFC 2822, "November 18, 2019",
-/// "18 Nov 2019 14:03", "20191118", Unix seconds) to ISO 8601: "2025-01-27T14:03:00+00:00" when the offset is
-/// known, "2025-01-27T14:03:00" when not, "2025-01-27" for dates. Returns an empty string when unparseable.
-QString normalizeDateTime(const QString &value);
+// normalizeDateTime(), which writes a date found in a page as ISO 8601, is declared in text/datetime.h.
 
 } // namespace Lede

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "htmlfragment.h"
 
+#include "pagetree.h"
 #include "text/article.h"
 
 #include <gumbo.h>
@@ -53,42 +54,6 @@ bool isSkipped(GumboTag tag)
     }
 }
 
-bool isBlock(GumboTag tag)
-{
-    switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_BODY:
-        return true;
-    default:
-        return false;
-    }
-}
-
 void walk(const GumboNode *node, Collector &c, int depth)
 {
     if (++c.nodes > 500000 || depth > 300)
@@ -110,7 +75,7 @@ void walk(const GumboNode *node, Collector &c, int depth)
             c.current += " \x01";
         return;
     }
-    const bool block = isBlock(tag);
+    const bool block = Extract::isBlockTag(tag);
     if (block)
         c.flush();
     const TextBlock outer = c.currentBlock;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "context.h"
 
+#include "text/unicode.h"
+
 #include <array>
 
 namespace Lede {
@@ -12,11 +14,7 @@ namespace {
 // How far around a name its record's `context` words are looked for, in UTF-16 units.
 constexpr qsizetype ContextWindow = 200;
 
-bool isCjk(char32_t c)
-{
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF)
-        || (c >= 0xFF66 && c <= 0xFF9F);
-}
+using Unicode::isCjk;
 
 bool isWordChar(QChar q)
 {

@@ -3,6 +3,7 @@
 
 #include "context.h"
 #include "text/logging.h"
+#include "text/unicode.h"
 
 #include <QHash>
 
@@ -23,14 +24,7 @@ enum CharFlag : quint8 {
     MarkFlag = 4, // a combining diacritical mark: belongs to the letter before it
 };
 
-bool isCjk(char32_t c)
-{
-    return (c >= 0x2E80 && c <= 0x9FFF) // radicals, kana, CJK unified ideographs
-        || (c >= 0xAC00 && c <= 0xD7AF) // Hangul syllables
-        || (c >= 0xF900 && c <= 0xFAFF) // compatibility ideographs
-        || (c >= 0xFF66 && c <= 0xFF9F) // half-width katakana
-        || (c >= 0x20000 && c <= 0x3FFFF); // supplementary ideographs
-}
+using Unicode::isCjk;
 
 bool isWordChar(char16_t c)
 {

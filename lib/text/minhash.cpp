@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "text/minhash.h"
+#include "text/unicode.h"
 
 #include <QtEndian>
 
@@ -11,9 +12,10 @@ namespace {
 
 constexpr int ShingleTokens = 5;
 
+// A CJK letter is a token of its own; CJK punctuation separates tokens like any other.
 bool isCjk(char16_t c)
 {
-    return (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+    return Unicode::isCjk(c) && !Unicode::isCjkPunctuation(c);
 }
 
 // FNV-1a over the case-folded token, then mixed: cheap and stable across runs and platforms.

@@ -26,6 +26,7 @@ private Q_SLOTS:
         QTest::newRow("us short dot") << u"Dec. 5, 2024"_s << u"2024-12-05"_s << false;
         QTest::newRow("us with pm") << u"Feb 13, 2025 3:05 PM EST"_s << u"2025-02-13T15:05:00-05:00"_s << true;
         QTest::newRow("european") << u"13 February 2025"_s << u"2025-02-13"_s << false;
+        QTest::newRow("day first with pm") << u"18 Nov 2019 8:11 pm"_s << u"2019-11-18T20:11:00"_s << true;
         QTest::newRow("chinese") << u"2025年2月13日"_s << u"2025-02-13"_s << false;
         QTest::newRow("slashes") << u"2025/02/13"_s << u"2025-02-13"_s << false;
         QTest::newRow("compact") << u"20250213"_s << u"2025-02-13"_s << false;
@@ -46,6 +47,44 @@ private Q_SLOTS:
         QCOMPARE(d.hasTime, hasTime);
         const QString got = hasTime ? d.value.toString(Qt::ISODate) : d.value.date().toString(Qt::ISODate);
         QCOMPARE(got, iso);
+    }
+
+    // Dates found in pages, written as ISO 8601 with their offset from UTC as the source gave it.
+    void normalize_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("iso"); // empty: no date
+        QTest::newRow("rfc 2822 negative offset")
+            << u"Mon, 18 Nov 2019 14:03:00 -0500"_s << u"2019-11-18T14:03:00-05:00"_s;
+        QTest::newRow("rfc 2822 negative half-hour offset")
+            << u"Mon, 18 Nov 2019 14:03:00 -0330"_s << u"2019-11-18T14:03:00-03:30"_s;
+        QTest::newRow("rfc 2822 positive offset")
+            << u"Mon, 18 Nov 2019 14:03:00 +0530"_s << u"2019-11-18T14:03:00+05:30"_s;
+        QTest::newRow("rfc 2822 gmt") << u"Mon, 18 Nov 2019 14:03:00 GMT"_s << u"2019-11-18T14:03:00+00:00"_s;
+        QTest::newRow("iso negative offset") << u"2019-11-18T14:03:00-05:00"_s << u"2019-11-18T14:03:00-05:00"_s;
+        QTest::newRow("iso Z with fraction") << u"2019-11-18T14:03:00.123Z"_s << u"2019-11-18T14:03:00+00:00"_s;
+        QTest::newRow("iso without offset") << u"2019-11-18 14:03"_s << u"2019-11-18T14:03:00"_s;
+        QTest::newRow("iso date") << u"2019-11-18"_s << u"2019-11-18"_s;
+        QTest::newRow("unix seconds") << u"1574085780"_s << u"2019-11-18T14:03:00+00:00"_s;
+        QTest::newRow("in a line") << u"Posted on May 20, 2019"_s << u"2019-05-20"_s;
+        QTest::newRow("prose") << u"The move marks a pivot"_s << QString();
+    }
+    void normalize()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, iso);
+        QCOMPARE(Lede::normalizeDateTime(input), iso);
+    }
+
+    // The ISO text written for a date reads back as the same moment.
+    void isoRoundTrip()
+    {
+        const Lede::ParsedDate d = Lede::findDate(u"Mon, 18 Nov 2019 14:03:00 -0500");
+        QVERIFY(d.hasOffset);
+        const Lede::ParsedDate back = Lede::parseDate(Lede::toIsoString(d));
+        QVERIFY(back.isValid());
+        QCOMPARE(back.value, d.value);
+        QCOMPARE(back.value.offsetFromUtc(), -5 * 3600);
     }
 };
 

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+#include "cleaning.h"
+
+#include "metadata.h"
+#include "text/datetime.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Lede::Extract {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A container with this many commas is prose, kept whatever else it holds.
+constexpr int kProseCommas = 10;
+// A short container (below kMaxGalleryChars) with fewer paragraphs per image than this is a gallery.
+constexpr double kMinParagraphsPerImage = 0.5;
+constexpr int kMaxGalleryChars = 200;
+// List items a container that is not a list may hold beyond its paragraphs (Readability's allowance) ...
+constexpr int kListItemAllowance = 100;
+// ... when it is shorter than this; longer ones are text with lists in it.
+constexpr int kMaxListLikeChars = 500;
+// A container shorter than this, with no image or several, holds no text worth keeping.
+constexpr int kMinContainerChars = 25;
+// Link density above which a container is a link list; more is allowed when its class or id names content.
+constexpr double kMaxLinkDensity = 0.33;
+constexpr double kMaxLinkDensityPositive = 0.5;
+// A byline block is at most this long; longer marked blocks are text.
+constexpr int kMaxBylineChars = 100;
+// A block with more of its text in links than this is navigation (list items excepted: link lists in articles).
+constexpr double kMaxBlockLinkDensity = 0.6;
+// Blocks shorter than this before the body starts are checked for the headline, a byline, a date, a reading time.
+constexpr int kPreambleChars = 200;
+// A date line above the body is shorter than this.
+constexpr int kMaxDatelineChars = 60;
+// The body starts with the first block at least this long that is not a heading.
+constexpr int kBodyStartChars = 40;
+// Calls to action, labels and copyright lines are shorter than this.
+constexpr int kMaxBoilerplateChars = 320;
+// A label between paragraphs ("Advertisement") is shorter than this.
+constexpr int kMaxInlineLabelChars = 40;
+// A byline line ("By Jane Doe") is at most this long.
+constexpr int kMaxBylineLineChars = 80;
+// A reading-time line ("5 min read") is shorter than this.
+constexpr int kMaxReadingTimeChars = 40;
+
+/// Short lines that sit at the edges of an article body without being part of it: calls to subscribe, follow,
+/// share, advertisement labels, copyright lines.
+bool isBoilerplateLine(const QString &text)
+{
+    if (text.size() > kMaxBoilerplateChars)
+        return false;
+    const QString l = text.toLower();
+    static const QString exact[] = {u"advertisement"_s, u"advertisements"_s, u"anzeige"_s, u"publicidad"_s,
+        u"publicité"_s, u"pubblicità"_s, u"sponsored"_s, u"related"_s, u"related articles"_s, u"related stories"_s,
+        u"read more"_s, u"share"_s, u"share this"_s, u"share this article"_s, u"continue reading"_s};
+    const QString trimmed = l.trimmed().remove(u':');
+    for (const QString &e : exact) {
+        if (trimmed == e)
+            return true;
+    }
+    static const QString phrases[] = {u"sign up for"_s, u"sign up to"_s, u"sign up now"_s, u"subscribe to"_s,
+        u"subscribe now"_s, u"subscribe today"_s, u"subscribe for"_s, u"newsletter"_s, u"follow us"_s, u"follow @"_s,
+        u"follow her on"_s, u"follow him on"_s, u"follow them on"_s, u"click here"_s, u"all rights reserved"_s,
+        u"copyright ©"_s, u"©"_s, u"have a tip"_s, u"share this"_s, u"download our app"_s, u"like us on facebook"_s,
+        u"read more:"_s, u"related:"_s, u"see also:"_s};
+    for (const QString &ph : phrases) {
+        if (l.contains(ph))
+            return true;
+    }
+    return false;
+}
+
+bool looksLikeBylineLine(const QString &text)
+{
+    if (text.size() > kMaxBylineLineChars)
+        return false;
+    static const QString prefixes[]
+        = {u"By "_s, u"BY "_s, u"Written by "_s, u"Words by "_s, u"Von "_s, u"Par "_s, u"Por "_s};
+    for (const QString &p : prefixes) {
+        if (text.startsWith(p) && text.size() > p.size() && text[p.size()].isUpper())
+            return true;
+    }
+    return false;
+}
+
+/// "5 min read", "Reading time: 4 minutes", "3-minute read".
+bool looksLikeReadingTime(const QString &text)
+{
+    static const QRegularExpression re(
+        u"^(reading time:?\\s*)?(about |approx\\.? |~)?\\d+[\\s-]*(min|mins|minute|minutes)\\.?(\\s+(read|reading))?$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return text.size() < kMaxReadingTimeChars && re.match(text.trimmed()).hasMatch();
+}
+
+} // namespace
+
+std::vector<char> cleanSelected(const PageTree &tree, const std::vector<int> &selected)
+{
+    std::vector<char> keep(tree.nodes.size(), 1);
+    // Conditional cleaning of containers inside the selection (after Readability's _cleanConditionally).
+    for (int root : selected) {
+        for (int i = root + 1; i < tree.nodes[root].end; ++i) {
+            const Node &n = tree.nodes[i];
+            if (n.flags & (FlagText | FlagDropped))
+                continue;
+            const GumboTag t = n.tag;
+            const bool isList = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
+            if (!(t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL
+                    || t == GUMBO_TAG_OL || t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_ASIDE
+                    || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FIGURE))
+                continue;
+            bool remove = false;
+            const double ld = tree.linkDensity(n);
+            const int weight = n.classWeight;
+            if (n.commas < kProseCommas) {
+                const int p = n.paragraphs;
+                const int li = n.listItems - kListItemAllowance;
+                if (n.images > 1 && double(p) / n.images < kMinParagraphsPerImage && !(n.flags & FlagFigure)
+                    && n.chars < kMaxGalleryChars)
+                    remove = true;
+                else if (!isList && li > p && n.chars < kMaxListLikeChars)
+                    remove = true;
+                else if (n.inputs > p / 3 && n.inputs > 0)
+                    remove = true;
+                else if (n.chars < kMinContainerChars && (n.images == 0 || n.images > 2) && !(n.flags & FlagFigure))
+                    remove = true;
+                else if (weight < kClassWeight && ld > kMaxLinkDensity)
+                    remove = true;
+                else if (weight >= kClassWeight && ld > kMaxLinkDensityPositive)
+                    remove = true;
+                else if (t == GUMBO_TAG_FIGURE)
+                    remove = true;
+            }
+            if (remove) {
+                for (int j = i; j < n.end; ++j)
+                    keep[j] = 0;
+                i = n.end - 1;
+            }
+        }
+    }
+    return keep;
+}
+
+void writeText(const PageTree &tree, const std::vector<int> &selected, const std::vector<char> &keep,
+    const QString &titleTag, ExtractedPage &page, QString &domByline)
+{
+    const QString titleKey = looseKey(page.title);
+    const QString titleTagKey = looseKey(titleTag);
+    bool seenBody = false;
+    std::vector<char> selectedNode(tree.nodes.size(), 0);
+    for (int r : selected)
+        std::fill(selectedNode.begin() + r, selectedNode.begin() + tree.nodes[r].end, char(1));
+    auto inSelection = [&](int owner) { return selectedNode[size_t(owner)] != 0; };
+    struct Out
+    {
+        int block;
+        TextBlock kind;
+    };
+    std::vector<Out> kept;
+    for (size_t bi = 0; bi < tree.blocks.size(); ++bi) {
+        const Block &b = tree.blocks[bi];
+        if (!inSelection(b.owner) || !keep[b.owner])
+            continue;
+        const Node &o = tree.nodes[b.owner];
+        if (o.flags & FlagByline) {
+            if (domByline.isEmpty() && b.chars < kMaxBylineChars)
+                domByline = QString::fromStdString(b.text);
+            continue;
+        }
+        if (b.chars > 0 && double(b.linkChars) / b.chars > kMaxBlockLinkDensity && !o.inLi)
+            continue;
+        if (o.heading || (!seenBody && b.chars < kPreambleChars)) {
+            const QString t = QString::fromStdString(b.text).trimmed();
+            const QString key = looseKey(t);
+            if (!key.isEmpty() && (key == titleKey || key == titleTagKey || titleTagKey.startsWith(key)))
+                continue;
+            if (o.heading == 1 && !seenBody)
+                continue;
+            if (!seenBody && looksLikeBylineLine(t)) {
+                if (domByline.isEmpty())
+                    domByline = t;
+                continue;
+            }
+            if (!seenBody && b.chars < kMaxDatelineChars
+                && (!normalizeDateTime(t).isEmpty() || looksLikeReadingTime(t)))
+                continue;
+        }
+        TextBlock tb;
+        if (o.heading) {
+            tb.kind = TextBlock::Heading;
+            tb.level = o.heading;
+        } else if (o.inPre) {
+            tb.kind = TextBlock::Preformatted;
+        } else if (o.inLi) {
+            tb.kind = TextBlock::ListItem;
+            tb.level = o.listDepth;
+        } else if (o.inQuote) {
+            tb.kind = TextBlock::Quote;
+        }
+        if (!o.heading && b.chars >= kBodyStartChars)
+            seenBody = true;
+        kept.push_back({int(bi), tb});
+    }
+    // Calls to action and labels at either end.
+    auto boiler = [&](const Out &k) {
+        const Block &b = tree.blocks[size_t(k.block)];
+        return b.chars <= kMaxBoilerplateChars && isBoilerplateLine(QString::fromStdString(b.text));
+    };
+    while (!kept.empty() && boiler(kept.back()))
+        kept.pop_back();
+    size_t first = 0;
+    while (first < kept.size() && boiler(kept[first]))
+        ++first;
+
+    std::string text;
+    for (size_t i = first; i < kept.size(); ++i) {
+        const Block &b = tree.blocks[size_t(kept[i].block)];
+        if (b.chars < kMaxInlineLabelChars && i > first && i + 1 < kept.size() && boiler(kept[i]))
+            continue; // "Advertisement" between paragraphs
+        if (!text.empty())
+            text += "\n\n";
+        size_t start = 0;
+        while (start < b.text.size() && b.text[start] == ' ')
+            ++start;
+        text.append(b.text, start, std::string::npos);
+        page.blocks.push_back(kept[i].kind);
+    }
+    page.text = QString::fromStdString(text);
+}
+
+} // namespace Lede::Extract
