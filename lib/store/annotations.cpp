@@ -63,10 +63,11 @@ std::optional<Annotation> AnnotationStore::add(const Annotation &in)
     Annotation a = in;
     a.created = a.modified = QDateTime::currentDateTimeUtc();
     QSqlQuery q(m_db.connection());
-    q.prepare(uR"(INSERT INTO annotations (article_id, start_pos, end_pos, color, note, quote, created_at, modified_at)
+    const bool ready = q.prepare(
+        uR"(INSERT INTO annotations (article_id, start_pos, end_pos, color, note, quote, created_at, modified_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s);
     bindRow(q, a);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.writeFailed(QObject::tr("cannot save the annotation"), q);
         return std::nullopt;
     }
@@ -86,11 +87,12 @@ bool AnnotationStore::restore(const Annotation &in)
     if (!a.modified.isValid())
         a.modified = a.created;
     QSqlQuery q(m_db.connection());
-    q.prepare(uR"(INSERT INTO annotations (id, article_id, start_pos, end_pos, color, note, quote, created_at,
+    const bool ready
+        = q.prepare(uR"(INSERT INTO annotations (id, article_id, start_pos, end_pos, color, note, quote, created_at,
                   modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
     q.addBindValue(a.id);
     bindRow(q, a);
-    if (!q.exec())
+    if (!ready || !q.exec())
         return m_db.writeFailed(QObject::tr("cannot bring back annotation %1").arg(a.id), q);
     return true;
 }
@@ -98,12 +100,12 @@ bool AnnotationStore::restore(const Annotation &in)
 bool AnnotationStore::update(const Annotation &a)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE annotations SET color = ?, note = ?, modified_at = ? WHERE id = ?"_s);
+    const bool ready = q.prepare(u"UPDATE annotations SET color = ?, note = ?, modified_at = ? WHERE id = ?"_s);
     q.addBindValue(text(a.color));
     q.addBindValue(text(a.note));
     q.addBindValue(Codec::timestamp(QDateTime::currentDateTimeUtc()));
     q.addBindValue(a.id);
-    if (!q.exec())
+    if (!ready || !q.exec())
         return m_db.writeFailed(QObject::tr("cannot update the annotation"), q);
     if (q.numRowsAffected() != 1)
         return m_db.fail(QObject::tr("cannot update the annotation: annotation %1 is not in the library").arg(a.id));
@@ -113,9 +115,9 @@ bool AnnotationStore::update(const Annotation &a)
 bool AnnotationStore::remove(qint64 id)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM annotations WHERE id = ?"_s);
+    const bool ready = q.prepare(u"DELETE FROM annotations WHERE id = ?"_s);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!ready || !q.exec())
         return m_db.writeFailed(QObject::tr("cannot remove the annotation"), q);
     if (q.numRowsAffected() != 1)
         return m_db.fail(QObject::tr("cannot remove the annotation: annotation %1 is not in the library").arg(id));
@@ -126,9 +128,9 @@ std::optional<Annotation> AnnotationStore::find(qint64 id) const
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + columns + u" FROM annotations WHERE id = ?"_s);
+    const bool ready = q.prepare(u"SELECT "_s + columns + u" FROM annotations WHERE id = ?"_s);
     q.addBindValue(id);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.readFailed(QObject::tr("annotation %1").arg(id), q);
         return std::nullopt;
     }
@@ -144,9 +146,10 @@ std::optional<QList<Annotation>> AnnotationStore::forArticle(qint64 articleId) c
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + columns + u" FROM annotations WHERE article_id = ? ORDER BY start_pos, id"_s);
+    const bool ready
+        = q.prepare(u"SELECT "_s + columns + u" FROM annotations WHERE article_id = ? ORDER BY start_pos, id"_s);
     q.addBindValue(articleId);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.readFailed(QObject::tr("the annotations of article %1").arg(articleId), q);
         return std::nullopt;
     }

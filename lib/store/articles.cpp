@@ -46,9 +46,9 @@ QString ArticleStore::contentHash(const QString &text)
 std::optional<qint64> ArticleStore::find(const QString &contentHash) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT id FROM articles WHERE content_hash = ?"_s);
+    const bool ready = q.prepare(u"SELECT id FROM articles WHERE content_hash = ?"_s);
     q.addBindValue(contentHash);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.readFailed(QObject::tr("the articles"), q);
         return std::nullopt;
     }
@@ -58,7 +58,8 @@ std::optional<qint64> ArticleStore::find(const QString &contentHash) const
 std::optional<qint64> ArticleStore::insert(const Article &a, const QString &contentHash)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(uR"(INSERT INTO articles (content_hash, source_path, format, title, byline, published, outlet, url,
+    const bool ready
+        = q.prepare(uR"(INSERT INTO articles (content_hash, source_path, format, title, byline, published, outlet, url,
                   language, body, blocks, tags, warnings, imported_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
     for (const QVariant &v : {text(contentHash), text(a.sourcePath), text(formatName(a.format)), text(a.title),
@@ -66,7 +67,7 @@ std::optional<qint64> ArticleStore::insert(const Article &a, const QString &cont
              text(Codec::blocksToJson(a.blocks)), text(Codec::toJson(a.tags)), text(Codec::toJson(a.warnings)),
              text(Codec::timestamp(QDateTime::currentDateTimeUtc()))})
         q.addBindValue(v);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.writeFailed(QObject::tr("cannot add \"%1\"").arg(a.title), q);
         return std::nullopt;
     }
@@ -76,11 +77,11 @@ std::optional<qint64> ArticleStore::insert(const Article &a, const QString &cont
 std::optional<Article> ArticleStore::article(qint64 id) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(
+    const bool ready = q.prepare(
         uR"(SELECT source_path, format, title, byline, published, outlet, url, language, body, blocks, tags, warnings
                   FROM articles WHERE id = ?)"_s);
     q.addBindValue(id);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.readFailed(QObject::tr("article %1").arg(id), q);
         return std::nullopt;
     }
@@ -127,10 +128,11 @@ std::optional<QList<ArticleSummary>> ArticleStore::summaries(const QList<qint64>
     for (const QList<qint64> &chunk : idChunks(ids)) {
         QSqlQuery q(m_db.connection());
         q.setForwardOnly(true);
-        q.prepare(summaryColumns + u" WHERE id IN ("_s + placeholders(chunk.size()) + u") ORDER BY id"_s);
+        const bool ready
+            = q.prepare(summaryColumns + u" WHERE id IN ("_s + placeholders(chunk.size()) + u") ORDER BY id"_s);
         for (qint64 id : chunk)
             q.addBindValue(id);
-        if (!q.exec()) {
+        if (!ready || !q.exec()) {
             m_db.readFailed(QObject::tr("the article list"), q);
             return std::nullopt;
         }

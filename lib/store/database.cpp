@@ -139,9 +139,9 @@ bool Database::migrate()
         }
         if (!q.exec(u"DELETE FROM schema_version"_s))
             return writeFailed(action, q);
-        q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);
+        const bool ready = q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);
         q.addBindValue(version + 1);
-        if (!q.exec())
+        if (!ready || !q.exec())
             return writeFailed(action, q);
         if (!tx.commit(action))
             return false;

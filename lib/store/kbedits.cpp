@@ -17,7 +17,8 @@ std::optional<KbEdit> KbEditStore::add(const KbEdit &in)
     KbEdit e = in;
     e.created = QDateTime::currentDateTimeUtc();
     QSqlQuery q(m_db.connection());
-    q.prepare(uR"(INSERT INTO kb_edits (action, entity_id, value, article_id, start_pos, end_pos, created_at)
+    const bool ready
+        = q.prepare(uR"(INSERT INTO kb_edits (action, entity_id, value, article_id, start_pos, end_pos, created_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?))"_s);
     q.addBindValue(KbEdit::actionName(e.action));
     q.addBindValue(Codec::text(e.entityId));
@@ -26,7 +27,7 @@ std::optional<KbEdit> KbEditStore::add(const KbEdit &in)
     q.addBindValue(e.start);
     q.addBindValue(e.end);
     q.addBindValue(Codec::timestamp(e.created));
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.writeFailed(QObject::tr("cannot save the change to the knowledge base"), q);
         return std::nullopt;
     }
@@ -37,9 +38,9 @@ std::optional<KbEdit> KbEditStore::add(const KbEdit &in)
 bool KbEditStore::remove(qint64 id)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM kb_edits WHERE id = ?"_s);
+    const bool ready = q.prepare(u"DELETE FROM kb_edits WHERE id = ?"_s);
     q.addBindValue(id);
-    return q.exec() || m_db.writeFailed(QObject::tr("cannot undo the change"), q);
+    return (ready && q.exec()) || m_db.writeFailed(QObject::tr("cannot undo the change"), q);
 }
 
 std::optional<QList<KbEdit>> KbEditStore::all() const

@@ -12,21 +12,25 @@ namespace Lede {
 
 using namespace Qt::StringLiterals;
 
-QSqlQuery &MentionStore::prepared(std::optional<QSqlQuery> &slot, const QString &statement)
+bool MentionStore::prepare(Statement &statement, const QString &sql)
 {
-    if (!slot) {
-        slot.emplace(m_db.connection());
-        slot->prepare(statement);
+    if (!statement.query) {
+        statement.query.emplace(m_db.connection());
+        statement.query->setForwardOnly(true);
+        statement.ready = statement.query->prepare(sql);
     }
-    return *slot;
+    return statement.ready;
 }
 
 bool MentionStore::insert(qint64 articleId, const QList<EntityMention> &mentions)
 {
     if (mentions.isEmpty())
         return true;
-    QSqlQuery &q = prepared(m_insert,
+    const bool ready = prepare(m_insert,
         u"INSERT INTO mentions (article_id, entity_id, start_pos, end_pos, surface) VALUES (?, ?, ?, ?, ?)"_s);
+    QSqlQuery &q = *m_insert.query;
+    if (!ready)
+        return m_db.writeFailed(QObject::tr("cannot save the mentions of article %1").arg(articleId), q);
     for (const EntityMention &e : mentions) {
         q.bindValue(0, articleId);
         q.bindValue(1, e.entityId);
@@ -46,20 +50,23 @@ bool MentionStore::insert(qint64 articleId, const QList<EntityMention> &mentions
 
 bool MentionStore::removeAll(qint64 articleId)
 {
-    QSqlQuery &q = prepared(m_remove, u"DELETE FROM mentions WHERE article_id = ?"_s);
+    const bool ready = prepare(m_remove, u"DELETE FROM mentions WHERE article_id = ?"_s);
+    QSqlQuery &q = *m_remove.query;
     q.bindValue(0, articleId);
-    return q.exec() || m_db.writeFailed(QObject::tr("cannot update the mentions of article %1").arg(articleId), q);
+    return (ready && q.exec())
+        || m_db.writeFailed(QObject::tr("cannot update the mentions of article %1").arg(articleId), q);
 }
 
 bool MentionStore::removeOne(qint64 articleId, const QString &entityId, qsizetype start, qsizetype end)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM mentions WHERE article_id = ? AND entity_id = ? AND start_pos = ? AND end_pos = ?"_s);
+    const bool ready
+        = q.prepare(u"DELETE FROM mentions WHERE article_id = ? AND entity_id = ? AND start_pos = ? AND end_pos = ?"_s);
     q.addBindValue(articleId);
     q.addBindValue(entityId);
     q.addBindValue(start);
     q.addBindValue(end);
-    return q.exec() || m_db.writeFailed(QObject::tr("cannot remove the mention"), q);
+    return (ready && q.exec()) || m_db.writeFailed(QObject::tr("cannot remove the mention"), q);
 }
 
 bool MentionStore::replace(qint64 articleId, const QList<EntityMention> &mentions)
@@ -69,11 +76,11 @@ bool MentionStore::replace(qint64 articleId, const QList<EntityMention> &mention
 
 std::optional<bool> MentionStore::same(qint64 articleId, const QList<EntityMention> &sorted)
 {
-    QSqlQuery &q = prepared(m_read,
+    const bool ready = prepare(m_read,
         u"SELECT entity_id, start_pos, end_pos FROM mentions WHERE article_id = ? ORDER BY start_pos, end_pos"_s);
-    q.setForwardOnly(true);
+    QSqlQuery &q = *m_read.query;
     q.bindValue(0, articleId);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.readFailed(QObject::tr("the mentions of article %1").arg(articleId), q);
         return std::nullopt;
     }
@@ -115,9 +122,10 @@ std::optional<QList<EntityMention>> MentionStore::forArticle(qint64 articleId) c
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT entity_id, start_pos, end_pos, surface FROM mentions WHERE article_id = ? ORDER BY start_pos"_s);
+    const bool ready = q.prepare(
+        u"SELECT entity_id, start_pos, end_pos, surface FROM mentions WHERE article_id = ? ORDER BY start_pos"_s);
     q.addBindValue(articleId);
-    if (!q.exec()) {
+    if (!ready || !q.exec()) {
         m_db.readFailed(QObject::tr("the mentions of article %1").arg(articleId), q);
         return std::nullopt;
     }
@@ -148,11 +156,11 @@ std::optional<QHash<QString, QSet<qint64>>> MentionStore::entityArticles(const Q
     for (const QList<qint64> &chunk : idChunks(ids)) {
         QSqlQuery q(m_db.connection());
         q.setForwardOnly(true);
-        q.prepare(u"SELECT DISTINCT entity_id, article_id FROM mentions WHERE article_id IN ("_s
+        const bool ready = q.prepare(u"SELECT DISTINCT entity_id, article_id FROM mentions WHERE article_id IN ("_s
             + placeholders(chunk.size()) + u")"_s);
         for (qint64 id : chunk)
             q.addBindValue(id);
-        if (!q.exec()) {
+        if (!ready || !q.exec()) {
             m_db.readFailed(QObject::tr("which articles mention which entities"), q);
             return std::nullopt;
         }

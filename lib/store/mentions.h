@@ -38,10 +38,16 @@ public:
     std::optional<QHash<QString, QSet<qint64>>> entityArticles(const QList<qint64> &ids) const;
 
 private:
+    // A statement prepared on first use and kept for the next.
+    struct Statement
+    {
+        std::optional<QSqlQuery> query;
+        bool ready = false;
+    };
+    bool prepare(Statement &statement, const QString &sql);
     std::optional<bool> same(qint64 articleId, const QList<EntityMention> &sorted);
-    QSqlQuery &prepared(std::optional<QSqlQuery> &slot, const QString &statement);
     const Database &m_db;
-    std::optional<QSqlQuery> m_insert, m_remove, m_read;
+    Statement m_insert, m_remove, m_read;
 };
 
 } // namespace Lede

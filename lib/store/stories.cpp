@@ -21,7 +21,10 @@ std::optional<qint64> StoryGrouping::assign(qint64 id, const QString &text)
         const auto keys = MinHash::bandKeys(*sig);
         // Candidates share at least one band; the best one similar enough gives its story.
         QSet<qint64> candidates;
-        q.prepare(u"SELECT article_id FROM story_bands WHERE band = ? AND band_key = ?"_s);
+        if (!q.prepare(u"SELECT article_id FROM story_bands WHERE band = ? AND band_key = ?"_s)) {
+            m_db.writeFailed(action, q);
+            return std::nullopt;
+        }
         for (int b = 0; b < MinHash::Bands; ++b) {
             q.bindValue(0, b);
             q.bindValue(1, keys[b]);
@@ -34,8 +37,11 @@ std::optional<qint64> StoryGrouping::assign(qint64 id, const QString &text)
         }
         double best = MinHash::SameStoryThreshold;
         QSqlQuery c(m_db.connection());
-        c.prepare(uR"(SELECT s.signature, a.story_id FROM story_signatures s JOIN articles a ON a.id = s.article_id
-                      WHERE s.article_id = ?)"_s);
+        if (!c.prepare(uR"(SELECT s.signature, a.story_id FROM story_signatures s JOIN articles a ON a.id = s.article_id
+                           WHERE s.article_id = ?)"_s)) {
+            m_db.writeFailed(action, c);
+            return std::nullopt;
+        }
         for (qint64 candidate : std::as_const(candidates)) {
             c.bindValue(0, candidate);
             if (!c.exec()) {
@@ -51,14 +57,17 @@ std::optional<qint64> StoryGrouping::assign(qint64 id, const QString &text)
                 story = c.value(1).toLongLong();
             }
         }
-        q.prepare(u"INSERT INTO story_signatures (article_id, signature) VALUES (?, ?)"_s);
+        const bool signatureReady = q.prepare(u"INSERT INTO story_signatures (article_id, signature) VALUES (?, ?)"_s);
         q.addBindValue(id);
         q.addBindValue(MinHash::toBytes(*sig));
-        if (!q.exec()) {
+        if (!signatureReady || !q.exec()) {
             m_db.writeFailed(action, q);
             return std::nullopt;
         }
-        q.prepare(u"INSERT INTO story_bands (band, band_key, article_id) VALUES (?, ?, ?)"_s);
+        if (!q.prepare(u"INSERT INTO story_bands (band, band_key, article_id) VALUES (?, ?, ?)"_s)) {
+            m_db.writeFailed(action, q);
+            return std::nullopt;
+        }
         for (int b = 0; b < MinHash::Bands; ++b) {
             q.bindValue(0, b);
             q.bindValue(1, keys[b]);
@@ -69,10 +78,10 @@ std::optional<qint64> StoryGrouping::assign(qint64 id, const QString &text)
             }
         }
     }
-    q.prepare(u"UPDATE articles SET story_id = ? WHERE id = ?"_s);
+    const bool storyReady = q.prepare(u"UPDATE articles SET story_id = ? WHERE id = ?"_s);
     q.addBindValue(story);
     q.addBindValue(id);
-    if (!q.exec()) {
+    if (!storyReady || !q.exec()) {
         m_db.writeFailed(action, q);
         return std::nullopt;
     }
