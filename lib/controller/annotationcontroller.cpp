@@ -10,6 +10,8 @@ namespace Lede {
 
 namespace {
 
+// The first redo saves the annotation and learns its id; later redos put it back with that id,
+// so the commands above this one on the stack still find it.
 class AddAnnotation : public QUndoCommand
 {
 public:
@@ -18,12 +20,15 @@ public:
     { }
     void redo() override
     {
-        if (const auto stored = m_controller->store(m_annotation))
-            m_annotation.id = stored->id;
-        else
+        if (m_annotation.id) {
+            m_controller->restore(m_annotation);
+        } else if (const auto stored = m_controller->store(m_annotation)) {
+            m_annotation = *stored;
+        } else {
             setObsolete(true);
+        }
     }
-    void undo() override { m_controller->erase(m_annotation.id); }
+    void undo() override { m_controller->erase(m_annotation); }
 
 private:
     AnnotationController *m_controller;
@@ -47,18 +52,15 @@ private:
     Annotation m_before, m_after;
 };
 
+// Undo puts the annotation back as it was, with its id.
 class RemoveAnnotation : public QUndoCommand
 {
 public:
     RemoveAnnotation(AnnotationController *c, Annotation a)
         : QUndoCommand(QObject::tr("Remove Highlight")), m_controller(c), m_annotation(std::move(a))
     { }
-    void redo() override { m_controller->erase(m_annotation.id); }
-    void undo() override
-    {
-        if (const auto stored = m_controller->store(m_annotation))
-            m_annotation.id = stored->id;
-    }
+    void redo() override { m_controller->erase(m_annotation); }
+    void undo() override { m_controller->restore(m_annotation); }
 
 private:
     AnnotationController *m_controller;
@@ -113,7 +115,7 @@ std::optional<Annotation> AnnotationController::annotation(qint64 id) const
         if (a.id == id)
             return a;
     }
-    return std::nullopt;
+    return m_library->annotation(id);
 }
 
 std::optional<Annotation> AnnotationController::store(const Annotation &annotation)
@@ -141,16 +143,37 @@ bool AnnotationController::update(const Annotation &annotation)
     return true;
 }
 
-bool AnnotationController::erase(qint64 id)
+bool AnnotationController::restore(const Annotation &annotation)
 {
-    const auto a = annotation(id);
-    if (!m_library->removeAnnotation(id)) {
+    if (!m_library->restoreAnnotation(annotation)) {
         Q_EMIT failed(m_library->lastError());
         return false;
     }
-    m_model->remove(id);
-    Q_EMIT annotationsChanged(a ? a->articleId : m_articleId);
+    if (annotation.articleId == m_articleId)
+        m_model->add(annotation);
+    Q_EMIT annotationsChanged(annotation.articleId);
     return true;
+}
+
+bool AnnotationController::erase(const Annotation &annotation)
+{
+    if (!m_library->removeAnnotation(annotation.id)) {
+        Q_EMIT failed(m_library->lastError());
+        return false;
+    }
+    m_model->remove(annotation.id);
+    Q_EMIT annotationsChanged(annotation.articleId);
+    return true;
+}
+
+bool AnnotationController::erase(qint64 id)
+{
+    const auto a = annotation(id);
+    if (!a) {
+        Q_EMIT failed(m_library->lastError());
+        return false;
+    }
+    return erase(*a);
 }
 
 } // namespace Lede

@@ -28,11 +28,16 @@ public:
         const QString &note);
     void edit(qint64 annotationId, const QString &color, const QString &note);
     void remove(qint64 annotationId);
+    /// The annotation as shown, or as the library has it when its article is not on screen.
     std::optional<Annotation> annotation(qint64 id) const;
 
     // Steps the undo commands take; each changes the library and the model together.
+    /// Saves a new annotation, which comes back with its id.
     std::optional<Annotation> store(const Annotation &annotation);
+    /// Puts back a removed annotation with its id, so edits to it further up the stack still apply.
+    bool restore(const Annotation &annotation);
     bool update(const Annotation &annotation);
+    bool erase(const Annotation &annotation);
     bool erase(qint64 id);
 
 Q_SIGNALS:

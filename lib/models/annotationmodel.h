@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "store/library.h"
+#include "store/annotation.h"
 
 #include <QAbstractListModel>
 

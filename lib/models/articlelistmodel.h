@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "store/library.h"
+#include "store/articlesummary.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 
 namespace Lede {
 

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "kb/kbedit.h"
+#include "store/annotation.h"
+#include "store/articlesummary.h"
+#include "store/database.h"
 #include "text/article.h"
 
 #include <QDateTime>
@@ -13,53 +16,15 @@
 
 namespace Lede {
 
-/// One row of the article list.
-struct ArticleSummary
-{
-    qint64 id = 0;
-    QString title;
-    QString outlet;
-    QString byline;
-    QString published; // ISO 8601 as stored, empty when unknown
-    SourceFormat format = SourceFormat::Unknown;
-    QString sourcePath;
-    QDateTime importedAt;
-    qint64 storyId = 0; // the id of the story's first copy; equal to id for a story of one
-    int storySize = 1; // copies of the story in the library
-};
-
-/// A passage a journalist marked: UTF-16 offsets into the article's canonical text.
-struct Annotation
-{
-    qint64 id = 0;
-    qint64 articleId = 0;
-    qsizetype start = 0;
-    qsizetype end = 0;
-    QString color; // a name from annotationColors()
-    QString note;
-    QString quote; // the passage's text when it was marked
-    QDateTime created;
-    QDateTime modified;
-};
-
-/// The colours a highlight can take, by name ("yellow", …), in menu order.
-QStringList annotationColors();
-
-/// Result of adding an article: its id, and whether it was new or an exact duplicate.
-struct AddedArticle
-{
-    qint64 id = 0;
-    bool duplicate = false; // the same canonical text was already there
-    qint64 storyId = 0;
-    bool grouped = false; // a near-duplicate of an article already there: joined its story
-};
-
 /// A journalist's library: articles, their entity mentions and annotations in one SQLite file.
 ///
-/// Each Library owns its own database connection, so use one per thread. Every write runs in a
-/// transaction and leaves the file as it was when it fails. The schema is versioned and upgraded
-/// by ordered migrations when an older library is opened. Errors are returned as text a person
-/// can act on; lastError() keeps the latest.
+/// The one way in for the rest of Lede, over the parts of the store: the Database (connection,
+/// schema, migrations, transactions), ArticleStore, MentionStore, StoryGrouping, AnnotationStore
+/// and KbEditStore. Each Library owns its own database connection, so use one per thread. Every
+/// write runs in a transaction and leaves the file as it was when it fails. The schema is
+/// versioned and upgraded by ordered migrations when an older library is opened. Every failed read
+/// or write sets lastError() with text a person can act on and logs it (lcStore); a read that
+/// failed returns nothing (an empty list, 0, or no value).
 class Library
 {
 public:
@@ -72,8 +37,8 @@ public:
     bool open(const QString &path);
     bool isOpen() const;
     void close();
-    QString path() const { return m_path; }
-    QString lastError() const { return m_error; }
+    QString path() const { return m_db.path(); }
+    QString lastError() const { return m_db.lastError(); }
     int schemaVersion() const;
     static int currentSchemaVersion();
     /// The default location: the platform's application-data folder.
@@ -85,7 +50,8 @@ public:
     std::optional<AddedArticle> addArticle(const Article &article);
     std::optional<Article> article(qint64 id) const;
     QList<ArticleSummary> articles() const;
-    /// The summaries of just these articles (for a list that grows as an import commits).
+    /// The summaries of just these articles, in id order (ids not in the library are left out);
+    /// storyId and storySize count every copy in the library.
     QList<ArticleSummary> articles(const QList<qint64> &ids) const;
     qsizetype articleCount() const;
     QList<EntityMention> mentions(qint64 articleId) const;
@@ -102,9 +68,16 @@ public:
     /// (then nothing was written).
     std::optional<qsizetype> replaceMentions(const QList<std::pair<qint64, QList<EntityMention>>> &articles);
 
+    /// Saves a new annotation; it comes back with its new id and its times.
     std::optional<Annotation> addAnnotation(const Annotation &annotation);
+    /// Puts back an annotation that was removed, exactly as it was: the same id, passage, colour,
+    /// note and times (undo of a remove, redo of an add). Fails if that id is in use.
+    bool restoreAnnotation(const Annotation &annotation);
+    /// Changes an annotation's colour and note; fails if it is not in the library.
     bool updateAnnotation(const Annotation &annotation);
+    /// Removes an annotation; fails if it is not in the library.
     bool removeAnnotation(qint64 id);
+    std::optional<Annotation> annotation(qint64 id) const;
     QList<Annotation> annotations(qint64 articleId) const;
     QList<Annotation> allAnnotations() const;
 
@@ -116,13 +89,7 @@ public:
     QSqlDatabase database() const;
 
 private:
-    QList<ArticleSummary> articles(const std::optional<QList<qint64>> &ids) const;
-    bool migrate();
-    std::optional<qint64> assignStory(qint64 id, const QString &text);
-    bool fail(const QString &message) const;
-    QString m_connection;
-    QString m_path;
-    mutable QString m_error;
+    Database m_db;
 };
 
 } // namespace Lede

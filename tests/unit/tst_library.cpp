@@ -29,6 +29,33 @@ Lede::Article sampleArticle(const QString &text = u"Nvidia sold H20 chips.\n\nCh
     return a;
 }
 
+// A story long enough to be recognised in its copies.
+QString storyText()
+{
+    return u"The Commerce Department told Nvidia on Tuesday that sales of its H20 accelerator to customers "
+           "in China now need a licence, a rule the company said would cost it five and a half billion "
+           "dollars in the quarter. Analysts in Taipei and Shanghai said buyers had stocked up for months "
+           "before the decision, and that Huawei would try to fill the gap with its own Ascend chips made "
+           "by SMIC at seven nanometres."_s;
+}
+
+// A library whose `table` is gone: every read that needs it must say so.
+bool openAndDrop(Lede::Library &lib, const QString &path, const QString &table)
+{
+    if (!lib.open(path) || !lib.addArticle(sampleArticle()))
+        return false;
+    Lede::Annotation a;
+    a.articleId = 1;
+    a.start = 0;
+    a.end = 6;
+    a.color = u"yellow"_s;
+    a.quote = u"Nvidia"_s;
+    if (!lib.addAnnotation(a))
+        return false;
+    QSqlQuery q(lib.database());
+    return q.exec(u"PRAGMA foreign_keys = OFF"_s) && q.exec(u"DROP TABLE "_s + table);
+}
+
 } // namespace
 
 class TestLibrary : public QObject
@@ -201,6 +228,240 @@ private Q_SLOTS:
         QVERIFY2(lib.open(path), qPrintable(lib.lastError()));
         QCOMPARE(lib.schemaVersion(), Lede::Library::currentSchemaVersion());
         QVERIFY(lib.addArticle(sampleArticle()));
+    }
+
+    // Every read on a broken library says what went wrong instead of returning nothing in silence.
+    void brokenLibraryReportsReadErrors_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("read");
+        QTest::newRow("articles: article list") << u"articles"_s << u"articles"_s;
+        QTest::newRow("articles: some articles") << u"articles"_s << u"articlesByIds"_s;
+        QTest::newRow("articles: count") << u"articles"_s << u"articleCount"_s;
+        QTest::newRow("articles: texts") << u"articles"_s << u"articleTexts"_s;
+        QTest::newRow("articles: one article") << u"articles"_s << u"article"_s;
+        QTest::newRow("mentions: one article") << u"mentions"_s << u"article"_s;
+        QTest::newRow("mentions: of an article") << u"mentions"_s << u"mentions"_s;
+        QTest::newRow("mentions: entity articles") << u"mentions"_s << u"entityArticles"_s;
+        QTest::newRow("mentions: entity articles by id") << u"mentions"_s << u"entityArticlesByIds"_s;
+        QTest::newRow("annotations: of an article") << u"annotations"_s << u"annotations"_s;
+        QTest::newRow("annotations: all") << u"annotations"_s << u"allAnnotations"_s;
+        QTest::newRow("annotations: one") << u"annotations"_s << u"annotation"_s;
+        QTest::newRow("kb_edits") << u"kb_edits"_s << u"kbEdits"_s;
+        QTest::newRow("schema_version") << u"schema_version"_s << u"schemaVersion"_s;
+    }
+    void brokenLibraryReportsReadErrors()
+    {
+        QFETCH(QString, table);
+        QFETCH(QString, read);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"lib.lede"_s);
+        Lede::Library lib;
+        QVERIFY2(openAndDrop(lib, path, table), qPrintable(lib.lastError()));
+        QVERIFY(lib.lastError().isEmpty());
+        bool empty = false;
+        if (read == u"articles")
+            empty = lib.articles().isEmpty();
+        else if (read == u"articlesByIds")
+            empty = lib.articles(QList<qint64>{1}).isEmpty();
+        else if (read == u"articleCount")
+            empty = lib.articleCount() == 0;
+        else if (read == u"articleTexts")
+            empty = lib.articleTexts().isEmpty();
+        else if (read == u"article")
+            empty = !lib.article(1);
+        else if (read == u"mentions")
+            empty = lib.mentions(1).isEmpty();
+        else if (read == u"entityArticles")
+            empty = lib.entityArticles().isEmpty();
+        else if (read == u"entityArticlesByIds")
+            empty = lib.entityArticles(QList<qint64>{1}).isEmpty();
+        else if (read == u"annotations")
+            empty = lib.annotations(1).isEmpty();
+        else if (read == u"allAnnotations")
+            empty = lib.allAnnotations().isEmpty();
+        else if (read == u"annotation")
+            empty = !lib.annotation(1);
+        else if (read == u"kbEdits")
+            empty = lib.kbEdits().isEmpty();
+        else if (read == u"schemaVersion")
+            empty = lib.schemaVersion() == 0;
+        QVERIFY(empty);
+        // The reason names the file and what SQLite said, for a person to act on.
+        QVERIFY2(lib.lastError().contains(u"cannot read"_s), qPrintable(lib.lastError()));
+        QVERIFY2(lib.lastError().contains(path), qPrintable(lib.lastError()));
+        QVERIFY2(lib.lastError().contains(table), qPrintable(lib.lastError()));
+    }
+
+    // A library that was never opened, or was closed, says so.
+    void closedLibraryReportsReadErrors()
+    {
+        Lede::Library lib;
+        QVERIFY(lib.articles().isEmpty());
+        QVERIFY2(lib.lastError().contains(u"no library is open"_s), qPrintable(lib.lastError()));
+        QTemporaryDir dir;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        QVERIFY(lib.addArticle(sampleArticle()));
+        lib.close();
+        QVERIFY(lib.annotations(1).isEmpty());
+        QVERIFY2(lib.lastError().contains(u"no library is open"_s), qPrintable(lib.lastError()));
+        Lede::Annotation a;
+        a.articleId = 1;
+        a.start = 0;
+        a.end = 6;
+        QVERIFY(!lib.addAnnotation(a));
+        QVERIFY2(lib.lastError().contains(u"no library is open"_s), qPrintable(lib.lastError()));
+    }
+
+    // Summaries of just some articles: story ids and sizes count every copy in the library.
+    void articlesByIds()
+    {
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        const auto story = lib.addArticle(sampleArticle(storyText()));
+        const auto other = lib.addArticle(sampleArticle());
+        const auto copy = lib.addArticle(sampleArticle(storyText() + u" Reuters contributed reporting."_s));
+        QVERIFY(story && other && copy);
+        QVERIFY(copy->grouped);
+        QCOMPARE(copy->storyId, story->id);
+
+        const auto some = lib.articles(QList<qint64>{copy->id, other->id, 999, copy->id});
+        QCOMPARE(some.size(), 2);
+        QCOMPARE(some.at(0).id, other->id);
+        QCOMPARE(some.at(0).storyId, other->id);
+        QCOMPARE(some.at(0).storySize, 1);
+        QCOMPARE(some.at(1).id, copy->id);
+        QCOMPARE(some.at(1).storyId, story->id);
+        QCOMPARE(some.at(1).storySize, 2);
+        QCOMPARE(some.at(1).title, u"Chips"_s);
+        QCOMPARE(some.at(1).published, u"2025-04-16T08:00:00+08:00"_s);
+        // The same rows as the whole list has.
+        for (const Lede::ArticleSummary &s : lib.articles()) {
+            if (s.id == copy->id) {
+                QCOMPARE(s.storySize, some.at(1).storySize);
+                QCOMPARE(s.importedAt, some.at(1).importedAt);
+            }
+        }
+        QVERIFY(lib.articles(QList<qint64>{}).isEmpty());
+        QVERIFY(lib.lastError().isEmpty());
+
+        // More ids than one statement binds.
+        QList<qint64> many;
+        for (qint64 id = 1; id <= 1200; ++id)
+            many.append(id);
+        QCOMPARE(lib.articles(many).size(), 3);
+    }
+
+    void entityArticlesByIds()
+    {
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        const auto first = lib.addArticle(sampleArticle());
+        Lede::Article second = sampleArticle(u"Nvidia and TSMC talked.\n\nNothing else."_s);
+        second.entities = {{u"company/nvidia"_s, 0, 6, u"Nvidia"_s}, {u"company/tsmc"_s, 11, 15, u"TSMC"_s}};
+        const auto added = lib.addArticle(second);
+        QVERIFY(first && added);
+
+        const auto both = lib.entityArticles(QList<qint64>{first->id, added->id});
+        QCOMPARE(both, lib.entityArticles());
+        const auto justSecond = lib.entityArticles(QList<qint64>{added->id});
+        QCOMPARE(justSecond.size(), 2);
+        QCOMPARE(justSecond.value(u"company/nvidia"_s), QSet<qint64>{added->id});
+        QCOMPARE(justSecond.value(u"company/tsmc"_s), QSet<qint64>{added->id});
+        QVERIFY(!justSecond.contains(u"chip/nvidia-h20"_s));
+        QVERIFY(lib.entityArticles(QList<qint64>{999}).isEmpty());
+        QVERIFY(lib.lastError().isEmpty());
+    }
+
+    // Publication dates come back as they went in: a date alone, a time with an offset, a time without.
+    void publishedDatesRoundTrip_data()
+    {
+        QTest::addColumn<QDateTime>("published");
+        QTest::addColumn<bool>("hasTime");
+        QTest::addColumn<QString>("iso");
+        QTest::newRow("date") << QDateTime(QDate(2025, 2, 13), QTime(0, 0), QTimeZone::UTC) << false << u"2025-02-13"_s;
+        QTest::newRow("offset") << QDateTime(
+            QDate(2025, 2, 13), QTime(11, 49, 8), QTimeZone::fromSecondsAheadOfUtc(8 * 3600))
+                                << true << u"2025-02-13T11:49:08+08:00"_s;
+        QTest::newRow("utc") << QDateTime(QDate(2025, 2, 13), QTime(3, 49, 8), QTimeZone::UTC) << true
+                             << u"2025-02-13T03:49:08Z"_s;
+        QTest::newRow("local") << QDateTime(QDate(2025, 2, 13), QTime(11, 49), QTimeZone::LocalTime) << true
+                               << u"2025-02-13T11:49:00"_s;
+        QTest::newRow("none") << QDateTime() << false << QString();
+    }
+    void publishedDatesRoundTrip()
+    {
+        QFETCH(QDateTime, published);
+        QFETCH(bool, hasTime);
+        QFETCH(QString, iso);
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        Lede::Article a = sampleArticle();
+        a.published = published;
+        a.publishedHasTime = hasTime;
+        QCOMPARE(a.publishedIso(), iso);
+        const auto added = lib.addArticle(a);
+        QVERIFY(added);
+        const auto back = lib.article(added->id);
+        QVERIFY(back);
+        QCOMPARE(back->publishedIso(), iso);
+        QCOMPARE(back->publishedHasTime, hasTime);
+        QCOMPARE(back->published.isValid(), published.isValid());
+        if (published.isValid())
+            QCOMPARE(back->published.toMSecsSinceEpoch(), published.toMSecsSinceEpoch());
+    }
+
+    // A removed annotation comes back with its id, passage, note and times; not over another one.
+    void restoreAnnotationKeepsItsId()
+    {
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        const qint64 articleId = lib.addArticle(sampleArticle())->id;
+        Lede::Annotation a;
+        a.articleId = articleId;
+        a.start = 0;
+        a.end = 6;
+        a.color = u"pink"_s;
+        a.note = u"first"_s;
+        a.quote = u"Nvidia"_s;
+        const auto first = lib.addAnnotation(a);
+        a.start = 12;
+        a.end = 15;
+        a.quote = u"H20"_s;
+        const auto second = lib.addAnnotation(a);
+        QVERIFY(first && second);
+        QCOMPARE(lib.annotation(first->id)->note, u"first"_s);
+
+        QVERIFY(lib.removeAnnotation(first->id));
+        QVERIFY(!lib.annotation(first->id));
+        QVERIFY(lib.lastError().contains(u"no annotation"_s));
+        QVERIFY(!lib.removeAnnotation(first->id));
+        QVERIFY2(lib.lastError().contains(u"not in the library"_s), qPrintable(lib.lastError()));
+        QVERIFY(!lib.updateAnnotation(*first));
+        QVERIFY2(lib.lastError().contains(u"not in the library"_s), qPrintable(lib.lastError()));
+
+        QVERIFY2(lib.restoreAnnotation(*first), qPrintable(lib.lastError()));
+        const auto back = lib.annotation(first->id);
+        QVERIFY(back);
+        QCOMPARE(back->articleId, articleId);
+        QCOMPARE(back->start, 0);
+        QCOMPARE(back->end, 6);
+        QCOMPARE(back->note, u"first"_s);
+        QCOMPARE(back->quote, u"Nvidia"_s);
+        QCOMPARE(back->created, first->created);
+        QCOMPARE(back->modified, first->modified);
+        QCOMPARE(lib.annotations(articleId).size(), 2);
+
+        QVERIFY(!lib.restoreAnnotation(*second)); // its id is in use
+        QVERIFY(!lib.lastError().isEmpty());
+        Lede::Annotation unsaved = *second;
+        unsaved.id = 0;
+        QVERIFY(!lib.restoreAnnotation(unsaved));
+        QCOMPARE(lib.annotations(articleId).size(), 2);
     }
 };
 

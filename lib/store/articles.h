@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/articlesummary.h"
+#include "text/article.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace Lede {
+
+class Database;
+
+/// The articles table: one row per canonical text, with its metadata. Mentions and stories have
+/// parts of their own (MentionStore, StoryGrouping). Writes expect the caller's transaction;
+/// failures are reported to the Database and come back as nothing.
+class ArticleStore
+{
+public:
+    explicit ArticleStore(const Database &db) : m_db(db) { }
+
+    /// The key that makes the same text one article.
+    static QString contentHash(const QString &text);
+    /// The id of the article with this content hash; 0 when there is none, nothing when the read failed.
+    std::optional<qint64> find(const QString &contentHash) const;
+    /// Inserts the article's row (not its mentions) and returns its id.
+    std::optional<qint64> insert(const Article &article, const QString &contentHash);
+
+    /// The article without its mentions.
+    std::optional<Article> article(qint64 id) const;
+    /// Every article, in id order.
+    std::optional<QList<ArticleSummary>> summaries() const;
+    /// The articles with these ids, in id order; ids not in the library are left out.
+    std::optional<QList<ArticleSummary>> summaries(const QList<qint64> &ids) const;
+    std::optional<qsizetype> count() const;
+    std::optional<QList<std::pair<qint64, QString>>> texts() const;
+
+private:
+    const Database &m_db;
+};
+
+} // namespace Lede
