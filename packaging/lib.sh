@@ -144,11 +144,13 @@ lede_user_files_in_root() {
         ! -name .viminfo ! -name .bash_logout -print 2>/dev/null
 }
 
-# True when a process runs inside root $1 (its library may be open: leave it alone).
+# True when Lede (lede or lede-cli) runs inside root $1: its library may be open, so leave it.
 lede_root_busy() {
-    local p
+    local p comm
     for p in /proc/[0-9]*; do
-        [ "$(readlink "$p/root" 2>/dev/null)" = "$1" ] && return 0
+        [ "$(readlink "$p/root" 2>/dev/null)" = "$1" ] || continue
+        comm=$(cat "$p/comm" 2>/dev/null) || continue
+        case "$comm" in lede | lede-cli) return 0 ;; esac
     done
     return 1
 }
@@ -212,7 +214,7 @@ lede_rescue_user_data() {
                 [ -e "$dest${member#"$f"}" ] && clash="$dest${member#"$f"}"
             done
             if [ -n "$clash" ]; then
-                lede_log "kept $f inside the build root: $clash already exists (compare the two and keep what you need)"
+                lede_log "kept $f inside the build root: $clash already exists (compare the two, keep what you need, and delete the copy in the root)"
                 continue
             fi
             if ! mkdir -p "$(dirname "$dest")" 2>/dev/null; then
@@ -234,7 +236,9 @@ lede_rescue_user_data() {
                 rm -f "$member"
             done
             case "$dest" in *.conf) lede_fix_settings "$dest" ;; esac
-            lede_log "moved $f out of the build root to $dest"
+            local with=""
+            [ ${#group[@]} -eq 1 ] || with=" (with its ${group[*]:1})" && with=${with//"$f"/}
+            lede_log "moved $f out of the build root to $dest$with"
         done
         # Drop the folders of Lede's that the moves emptied.
         for f in "$r/root/.local/share/Lede" "$r/root/.config/Lede"; do
@@ -253,7 +257,7 @@ lede_report_stale_roots() {
         if [ -z "$files" ]; then
             removable+=("$r")
         else
-            lede_log "the unused build root $r still holds files of yours (kept): $(echo $files)"
+            lede_log "the unused build root $r still holds files of yours, so it is kept: $(echo $files)$([ "$(lede_user_files_in_root "$r" | wc -l)" -le 3 ] || echo " …")"
         fi
     done < <(lede_roots)
     [ ${#removable[@]} -eq 0 ] || lede_log "unused build roots hold no files of yours; removing them loses only the time to make one again (about three minutes): rm -rf ${removable[*]}"
