@@ -257,7 +257,7 @@ lede_report_stale_roots() {
         if [ -z "$files" ]; then
             removable+=("$r")
         else
-            lede_log "the unused build root $r still holds files of yours, so it is kept: $(echo $files)$([ "$(lede_user_files_in_root "$r" | wc -l)" -le 3 ] || echo " …")"
+            lede_log "the unused build root $r still holds files of yours, so it is kept: $(echo "$files" | tr "\n" " ")$([ "$(lede_user_files_in_root "$r" | wc -l)" -le 3 ] || echo " …")"
         fi
     done < <(lede_roots)
     [ ${#removable[@]} -eq 0 ] || lede_log "unused build roots hold no files of yours; removing them loses only the time to make one again (about three minutes): rm -rf ${removable[*]}"
