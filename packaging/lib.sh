@@ -198,10 +198,7 @@ lede_rescue_user_data() {
             esac
         done < <(lede_user_files_in_root "$r")
         [ ${#candidates[@]} -gt 0 ] || continue
-        if lede_root_busy "$r"; then
-            lede_log "Lede is running in the build root $r; its files there are moved out on a later run"
-            continue
-        fi
+        local busy="" # asked once, when a file would move
         for f in "${candidates[@]}"; do
             case "$f" in *-wal | *-shm | *-journal) continue ;; esac # moved with their database
             [ -e "$f" ] || continue
@@ -217,6 +214,12 @@ lede_rescue_user_data() {
                 lede_log "kept $f inside the build root: $clash already exists (compare the two, keep what you need, and delete the copy in the root)"
                 continue
             fi
+            if [ -z "$busy" ]; then
+                busy=no
+                lede_root_busy "$r" && busy=yes
+                [ $busy = no ] || lede_log "Lede is running in the build root $r; its files there are moved out on a later run"
+            fi
+            [ $busy = no ] || break
             if ! mkdir -p "$(dirname "$dest")" 2>/dev/null; then
                 lede_log "kept $f inside the build root: cannot create $(dirname "$dest")"
                 continue
