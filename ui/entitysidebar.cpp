@@ -132,6 +132,7 @@ EntitySidebar::EntitySidebar(EntityModel *model, QWidget *parent)
         QMenu menu(this);
         menu.addAction(tr("Show Articles Mentioning It"), this, [this, id] { Q_EMIT entityActivated(id); });
         menu.addAction(tr("Merge Into…"), this, [this, id] { Q_EMIT mergeRequested(id); });
+        Q_EMIT entityMenuRequested(id, &menu);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view, &QTreeView::clicked, this, activate);

@@ -7,6 +7,8 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QTreeView;
 
+class QMenu;
+
 namespace Lede {
 
 class EntityModel;
@@ -30,6 +32,8 @@ Q_SIGNALS:
     void suggestionActivated(const QString &name, int kind);
     /// "Merge Into…" was chosen for an entity.
     void mergeRequested(const QString &entityId);
+    /// The entity's context menu is about to open: others may add their actions to it.
+    void entityMenuRequested(const QString &entityId, QMenu *menu);
 
 private:
     EntityModel *m_model;

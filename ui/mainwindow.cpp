@@ -198,6 +198,7 @@ void MainWindow::connectController()
     connect(c, &Controller::sourceLoaded, m_reader, &ReaderView::setSourceText);
     connect(m_sidebar, &EntitySidebar::suggestionActivated, m_teach, &TeachActions::addSuggestion);
     connect(m_sidebar, &EntitySidebar::mergeRequested, m_teach, &TeachActions::mergeEntity);
+    connect(m_sidebar, &EntitySidebar::entityMenuRequested, m_teach, &TeachActions::addTaughtToMenu);
 
     connect(c, &Controller::filtersChanged, this, &MainWindow::updateFilterBar);
     connect(c, &Controller::libraryChanged, this, &MainWindow::updateCount);
@@ -255,9 +256,9 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_controller->annotations()->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction *undo = m_controller->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_controller->annotations()->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_controller->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);

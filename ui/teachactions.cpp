@@ -84,6 +84,20 @@ void TeachActions::addToMenu(QMenu *menu, QAction *before, const QPoint &pos)
     }
 }
 
+void TeachActions::addTaughtToMenu(const QString &entityId, QMenu *menu)
+{
+    const QList<KbEdit> taught = m_controller->taughtAbout(entityId);
+    if (taught.isEmpty())
+        return;
+    menu->addSeparator();
+    QMenu *sub = menu->addMenu(tr("What You Taught Lede"));
+    sub->setObjectName(u"taughtMenu"_s);
+    for (const KbEdit &edit : taught) {
+        QAction *forget = sub->addAction(tr("Take Back: %1").arg(m_controller->describe(edit)));
+        connect(forget, &QAction::triggered, this, [this, edit] { m_controller->forget(edit); });
+    }
+}
+
 void TeachActions::addSelectionAsAlias()
 {
     const QString name = selectedName();

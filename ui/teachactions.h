@@ -31,6 +31,9 @@ public:
     /// After the menu closed: the actions act on the reader's selection again.
     void forgetMenuRange() { m_nameRange = {}; }
 
+    /// Adds to an entity's menu what the journalist taught about it, each with a way to take it back.
+    void addTaughtToMenu(const QString &entityId, QMenu *menu);
+
     void addSelectionAsAlias();
     void newEntityFromSelection();
     void mergeEntity(const QString &entityId);

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QThread>
+#include <QUndoCommand>
 #include <QUndoStack>
 
 namespace Lede {
@@ -251,13 +252,129 @@ void Controller::rebuildLinker()
         });
 }
 
+namespace {
+
+// Saves (or removes) one thing taught; the inverse takes it back. The edit keeps the id the
+// library gave it, so taking it back removes exactly that row.
+class KbEditCommand : public QUndoCommand
+{
+public:
+    KbEditCommand(Controller *controller, KbEdit edit, bool add)
+        : QUndoCommand(add ? controller->describe(edit) : QObject::tr("Forget: %1").arg(controller->describe(edit)))
+        , m_controller(controller)
+        , m_edit(std::move(edit))
+        , m_add(add)
+    { }
+    void redo() override { apply(m_add); }
+    void undo() override { apply(!m_add); }
+
+private:
+    void apply(bool add)
+    {
+        const bool done = add ? m_controller->saveEdit(m_edit) : m_controller->removeEdit(m_edit);
+        if (!done)
+            setObsolete(true);
+    }
+    Controller *m_controller;
+    KbEdit m_edit;
+    bool m_add;
+};
+
+QString kindNoun(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::Company:
+        return QObject::tr("Company");
+    case EntityKind::Chip:
+        return QObject::tr("Chip");
+    case EntityKind::Region:
+        return QObject::tr("Region");
+    }
+    return QString();
+}
+
+} // namespace
+
+QUndoStack *Controller::undoStack() const
+{
+    return m_annotations->undoStack();
+}
+
 bool Controller::teach(const KbEdit &edit)
 {
-    if (!m_library->addKbEdit(edit)) {
+    m_editSucceeded = false;
+    undoStack()->push(new KbEditCommand(this, edit, true)); // runs it; a command that failed is dropped
+    return m_editSucceeded;
+}
+
+bool Controller::forget(const KbEdit &edit)
+{
+    m_editSucceeded = false;
+    undoStack()->push(new KbEditCommand(this, edit, false));
+    return m_editSucceeded;
+}
+
+QList<KbEdit> Controller::taughtAbout(const QString &entityId) const
+{
+    QList<KbEdit> out;
+    for (const KbEdit &e : m_library->kbEdits()) {
+        if (e.entityId == entityId || (e.action == KbEdit::Merge && e.value == entityId))
+            out.append(e);
+    }
+    return out;
+}
+
+QString Controller::describe(const KbEdit &edit) const
+{
+    const auto nameOf = [this](const QString &id) {
+        const Entity *e = knowledgeBase().entity(id);
+        return e ? e->name : id;
+    };
+    switch (edit.action) {
+    case KbEdit::AddAlias:
+        return tr("Read “%1” as %2").arg(edit.value, nameOf(edit.entityId));
+    case KbEdit::AddEntity:
+        return tr("Add “%1” as a %2").arg(edit.value, kindNoun(kindOfId(edit.entityId).value_or(EntityKind::Company)));
+    case KbEdit::Merge:
+        return tr("Merge %1 into %2").arg(nameOf(edit.entityId), nameOf(edit.value));
+    case KbEdit::RejectMention:
+        return tr("Don’t link “%1” to %2 here").arg(edit.value, nameOf(edit.entityId));
+    }
+    return QString();
+}
+
+bool Controller::saveEdit(KbEdit &edit)
+{
+    const std::optional<KbEdit> saved = m_library->addKbEdit(edit);
+    if (!saved) {
         Q_EMIT errorOccurred(tr("Change not saved"), m_library->lastError());
         return false;
     }
+    edit.id = saved->id;
+    m_editSucceeded = true;
+    afterKbChange(edit, true);
+    return true;
+}
+
+bool Controller::removeEdit(const KbEdit &edit)
+{
+    if (!m_library->removeKbEdit(edit.id)) {
+        Q_EMIT errorOccurred(tr("Change not taken back"), m_library->lastError());
+        return false;
+    }
+    m_editSucceeded = true;
+    afterKbChange(edit, false);
+    return true;
+}
+
+void Controller::afterKbChange(const KbEdit &edit, bool added)
+{
     if (edit.action == KbEdit::RejectMention) {
+        if (!added) {
+            // The mention comes back when its article is linked again without the rejection.
+            enqueue(Job{Job::Relink, {}, QList<qint64>{edit.articleId}});
+            return;
+        }
         // Only this one mention changes, and the library removed it: no need to re-link.
         const QHash<QString, QSet<qint64>> now = m_library->entityArticles({edit.articleId});
         for (auto it = m_direct.begin(); it != m_direct.end();) {
@@ -269,7 +386,7 @@ bool Controller::teach(const KbEdit &edit)
         refreshEntities();
         if (edit.articleId == m_current.id)
             setCurrentArticle(m_current.id, true);
-        return true;
+        return;
     }
     // A re-link waiting in the queue, or running, would use the old linker: the one after the
     // rebuild replaces it.
@@ -280,7 +397,6 @@ bool Controller::teach(const KbEdit &edit)
     }
     m_relinkWhenBuilt = true;
     rebuildLinker();
-    return true;
 }
 
 // Jobs ----------------------------------------------------------------------------------------

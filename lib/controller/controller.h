@@ -13,6 +13,7 @@
 #include <memory>
 
 class QThread;
+class QUndoStack;
 
 namespace Lede {
 
@@ -55,7 +56,20 @@ public:
     int linkerVersion() const { return m_linkerVersion; }
     /// Saves what the journalist taught (an alias, an entity, a merge, a rejected mention) and
     /// re-links the library in the background with the rebuilt linker. False when not saved.
+    /// Undoable, on the session's undo stack.
     bool teach(const KbEdit &edit);
+    /// Takes back something taught earlier (from the entity's details); undoable too.
+    bool forget(const KbEdit &edit);
+    /// What the journalist taught that concerns an entity, oldest first.
+    QList<KbEdit> taughtAbout(const QString &entityId) const;
+    /// What an edit does, in words for a menu or the undo history ("Add “SuperPOD” as a Chip").
+    QString describe(const KbEdit &edit) const;
+    /// The session's undo stack: annotations and what was taught.
+    QUndoStack *undoStack() const;
+
+    // Steps of the undo commands: save or remove an edit, then bring linker and library in line.
+    bool saveEdit(KbEdit &edit);
+    bool removeEdit(const KbEdit &edit);
 
     // Jobs.
     /// Imports files and folders in the background (folders are walked on the worker thread).
@@ -150,6 +164,7 @@ private:
     void refreshEntities();
     void rebuildLinker();
     void updateSuggestions();
+    void afterKbChange(const KbEdit &edit, bool added);
     template <typename Work, typename Done> void inBackground(Work work, Done done);
 
     std::shared_ptr<const KnowledgeBase> m_baseKb; // as shipped; the library's edits go on top
@@ -181,6 +196,7 @@ private:
     bool m_runningStale = false; // the running job belongs to a library no longer open
     bool m_runningSuperseded = false; // the running re-link was cancelled for a newer one
     bool m_relinkWhenBuilt = false;
+    bool m_editSucceeded = false; // what the last teach or forget command did
 };
 
 } // namespace Lede

@@ -18,6 +18,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStatusBar>
@@ -25,6 +26,7 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -197,6 +199,85 @@ private Q_SLOTS:
         reject->trigger();
         QCOMPARE(w->controller()->currentArticle().entities.size(), before - 1);
         teach->forgetMenuRange();
+    }
+
+    // What is taught is undone with Ctrl+Z, redone, and can be taken back later from the entity.
+    void teachingIsUndoable()
+    {
+        auto w = openSamples(u"teach-undo.lede"_s, {1200, 800});
+        QVERIFY(w);
+        Lede::Controller *c = w->controller();
+        QTRY_VERIFY(!c->isBusy());
+        const Lede::Article a = c->currentArticle();
+        QVERIFY(a.entities.size() >= 2);
+        const auto count = [c](const QString &entity, const QString &surface) {
+            const auto &mentions = c->currentArticle().entities;
+            return std::count_if(mentions.cbegin(), mentions.cend(),
+                [&](const auto &m) { return m.entityId == entity && (surface.isEmpty() || m.surface == surface); });
+        };
+        // A rejected mention comes back with undo.
+        const auto m = a.entities.first();
+        Lede::KbEdit reject;
+        reject.action = Lede::KbEdit::RejectMention;
+        reject.entityId = m.entityId;
+        reject.value = m.surface;
+        reject.articleId = c->currentArticleId();
+        reject.start = m.start;
+        reject.end = m.end;
+        const auto before = count(m.entityId, QString());
+        QVERIFY(c->teach(reject));
+        QCOMPARE(count(m.entityId, QString()), before - 1);
+        QVERIFY(c->undoStack()->undoText().startsWith(u"Don’t link"_s));
+        QSignalSpy relinked(c, &Lede::Controller::relinkFinished);
+        c->undoStack()->undo();
+        QVERIFY(relinked.wait(30000));
+        QCOMPARE(count(m.entityId, QString()), before);
+        QVERIFY(c->library().kbEdits().isEmpty());
+
+        // A new name: found after teaching, gone after undo, back after redo.
+        // A capitalised word of the article that no mention covers.
+        QString word;
+        static const QRegularExpression capitalised(u"\\b[A-Z][a-z]{4,}\\b"_s);
+        for (auto it = capitalised.globalMatch(a.text); it.hasNext() && word.isEmpty();) {
+            const auto match = it.next();
+            const bool covered = std::any_of(a.entities.cbegin(), a.entities.cend(),
+                [&](const auto &e) { return match.capturedStart() < e.end && match.capturedEnd() > e.start; });
+            if (!covered && a.text.count(match.captured()) == 1)
+                word = match.captured();
+        }
+        QVERIFY(!word.isEmpty());
+        Lede::KbEdit alias;
+        alias.action = Lede::KbEdit::AddAlias;
+        alias.entityId = u"company/nvidia"_s;
+        alias.value = word;
+        relinked.clear();
+        QVERIFY(c->teach(alias));
+        QVERIFY(relinked.wait(30000));
+        const auto taught = count(u"company/nvidia"_s, word);
+        QVERIFY2(taught >= 1, qPrintable(word));
+        relinked.clear();
+        c->undoStack()->undo();
+        QVERIFY(relinked.wait(30000));
+        QCOMPARE(count(u"company/nvidia"_s, word), 0);
+        relinked.clear();
+        c->undoStack()->redo();
+        QVERIFY(relinked.wait(30000));
+        QCOMPARE(count(u"company/nvidia"_s, word), taught);
+
+        // Later, from the entity: what was taught about it, and taking it back.
+        const QList<Lede::KbEdit> about = c->taughtAbout(u"company/nvidia"_s);
+        QCOMPARE(about.size(), 1);
+        QVERIFY(c->describe(about.first()).contains(word));
+        relinked.clear();
+        QVERIFY(c->forget(about.first()));
+        QVERIFY(relinked.wait(30000));
+        QCOMPARE(count(u"company/nvidia"_s, word), 0);
+        QVERIFY(c->taughtAbout(u"company/nvidia"_s).isEmpty());
+        // And that too is undoable.
+        relinked.clear();
+        c->undoStack()->undo();
+        QVERIFY(relinked.wait(30000));
+        QCOMPARE(count(u"company/nvidia"_s, word), taught);
     }
 
     void aSmallWindowKeepsTheReaderReadable()
