@@ -12,6 +12,20 @@ namespace Lede {
 ArticleListModel::ArticleListModel(QObject *parent) : QAbstractItemModel(parent)
 { }
 
+int ArticleListModel::copyQuality(const ArticleSummary &a)
+{
+    // What a reader needs to cite a copy first (headline, outlet, date), then a byline; a saved
+    // page beats a text dump of it only when they tell as much.
+    return (a.title.isEmpty() ? 0 : 8) + (a.outlet.isEmpty() ? 0 : 4) + (a.published.isEmpty() ? 0 : 4)
+        + (a.byline.isEmpty() ? 0 : 2) + (a.format == SourceFormat::Html ? 1 : 0);
+}
+
+bool ArticleListModel::betterCopy(const ArticleSummary &a, const ArticleSummary &b)
+{
+    const int qa = copyQuality(a), qb = copyQuality(b);
+    return qa != qb ? qa > qb : a.id < b.id; // the first imported among equals
+}
+
 void ArticleListModel::setArticles(const QList<ArticleSummary> &articles)
 {
     beginResetModel();
@@ -27,12 +41,15 @@ void ArticleListModel::setArticles(const QList<ArticleSummary> &articles)
             it = storyRow.insert(story, int(m_stories.size()));
             m_stories.append(QList<int>());
         }
-        QList<int> &copies = m_stories[*it];
-        // The story's own first copy leads, whatever order the rows came in.
-        if (a.id == story)
-            copies.prepend(i);
-        else
-            copies.append(i);
+        m_stories[*it].append(i);
+    }
+    // The story's best copy leads; the others follow in the order they were imported.
+    for (QList<int> &copies : m_stories) {
+        std::sort(
+            copies.begin(), copies.end(), [this](int x, int y) { return m_articles.at(x).id < m_articles.at(y).id; });
+        const auto best = std::min_element(copies.begin(), copies.end(),
+            [this](int x, int y) { return betterCopy(m_articles.at(x), m_articles.at(y)); });
+        std::rotate(copies.begin(), best, best + 1);
     }
     for (int row = 0; row < m_stories.size(); ++row) {
         for (int c = 0; c < m_stories.at(row).size(); ++c)
@@ -57,8 +74,19 @@ void ArticleListModel::addArticles(const QList<ArticleSummary> &articles)
             m_stories[row].append(at);
             m_placeOf.insert(a.id, {row, copies});
             endInsertRows();
+            QModelIndex changedChild;
+            if (betterCopy(a, m_articles.at(m_stories.at(row).first()))) {
+                // The new copy tells more: it leads the story, the old lead goes beneath it.
+                QList<int> &order = m_stories[row];
+                std::swap(order.first(), order.last());
+                m_placeOf.insert(m_articles.at(order.first()).id, {row, 0});
+                m_placeOf.insert(m_articles.at(order.last()).id, {row, copies});
+                changedChild = index(copies - 1, 0, index(row, 0));
+            }
             // The story's row says how many copies it has.
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            if (changedChild.isValid())
+                Q_EMIT dataChanged(changedChild, changedChild.siblingAtColumn(ColumnCount - 1));
             continue;
         }
         const int row = int(m_stories.size());

@@ -9,7 +9,7 @@
 namespace Lede {
 
 /// The library's articles: title, outlet, date, one row per story. Copies of a story (a wire story
-/// and its reprints) are the children of its first copy, so the list shows the story once and
+/// and its reprints) are the children of its best copy (see copyQuality()), so the list shows the story once and
 /// each copy is still there. Filled from Library::articles(); Qt::DisplayRole is for reading,
 /// SortRole the raw value to sort by. Two levels only.
 class ArticleListModel : public QAbstractItemModel
@@ -35,6 +35,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// How much a copy tells a reader who cites it; the best copy of a story leads it.
+    static int copyQuality(const ArticleSummary &a);
+    static bool betterCopy(const ArticleSummary &a, const ArticleSummary &b);
 
 private:
     const ArticleSummary &at(const QModelIndex &index) const;

@@ -109,6 +109,39 @@ private Q_SLOTS:
         QCOMPARE(list.headerData(Lede::ArticleListModel::OutletColumn, Qt::Horizontal).toString(), u"Outlet"_s);
     }
 
+    // A story is headed by its best copy: the saved page with headline, outlet and date, not the
+    // text dump of it imported first; in a full load and as copies arrive one by one.
+    void storyLedByItsBestCopy()
+    {
+        const Lede::ArticleSummary dump{
+            10, QString(), QString(), QString(), QString(), Lede::SourceFormat::PlainText, u"dump.txt"_s, {}, 10, 1};
+        const Lede::ArticleSummary page{11, u"Nvidia in China"_s, u"Desk"_s, u"Ann Lee"_s, u"2025-03-01"_s,
+            Lede::SourceFormat::Html, u"page.html"_s, {}, 10, 2};
+        const Lede::ArticleSummary markdown{12, u"Nvidia in China"_s, u"Desk"_s, u"Ann Lee"_s, u"2025-03-01"_s,
+            Lede::SourceFormat::Markdown, u"page.md"_s, {}, 10, 3};
+        Lede::ArticleListModel list;
+        Tester tester(&list, Tester::FailureReportingMode::QtTest);
+        list.setArticles({dump, page, markdown});
+        QCOMPARE(list.rowCount(), 1);
+        QCOMPARE(list.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 11);
+        QCOMPARE(list.rowCount(list.index(0, 0)), 2);
+        QCOMPARE(list.indexOfArticle(10).parent(), list.index(0, 0));
+
+        Lede::ArticleListModel growing;
+        Tester growingTester(&growing, Tester::FailureReportingMode::QtTest);
+        growing.addArticles({dump});
+        QCOMPARE(growing.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 10);
+        growing.addArticles({markdown});
+        QCOMPARE(growing.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 12);
+        growing.addArticles({page});
+        QCOMPARE(growing.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 11);
+        QCOMPARE(growing.rowCount(growing.index(0, 0)), 2);
+        QCOMPARE(growing.indexOfArticle(10).parent(), growing.index(0, 0));
+        QCOMPARE(growing.indexOfArticle(12).parent(), growing.index(0, 0));
+        QCOMPARE(growing.index(0, 0).siblingAtColumn(Lede::ArticleListModel::TitleColumn).data().toString(),
+            u"Nvidia in China"_s);
+    }
+
     void entityModel()
     {
         Lede::EntityModel model;
