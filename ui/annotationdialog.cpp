@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -38,11 +39,14 @@ AnnotationDialog::AnnotationDialog(const QString &passage, const QString &color,
     m_color->setObjectName(u"annotationColor"_s);
     m_color->setCurrentIndex(std::max<qsizetype>(0, colors.indexOf(color)));
     m_note->setObjectName(u"annotationNote"_s);
-    m_note->setPlaceholderText(tr("Why this passage matters, what to check, whom to call…"));
+    m_note->setPlaceholderText(
+        tr("Why this passage matters, what to check, whom to call… (Return saves, Shift+Return starts a new line)"));
+    m_note->installEventFilter(this);
     m_note->setPlainText(note);
     m_note->setTabChangesFocus(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -53,6 +57,19 @@ AnnotationDialog::AnnotationDialog(const QString &passage, const QString &color,
     form->addRow(buttons);
     m_note->setFocus();
     resize(460, 300);
+}
+
+bool AnnotationDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // In the note, Return presses Save as anywhere else in the dialog; Shift+Return is a new line.
+    if (watched == m_note && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !(key->modifiers() & Qt::ShiftModifier)) {
+            accept();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QString AnnotationDialog::color() const

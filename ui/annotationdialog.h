@@ -19,6 +19,9 @@ public:
     QString color() const;
     QString note() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QComboBox *m_color;
     QPlainTextEdit *m_note;

@@ -46,6 +46,7 @@ EntityPickerDialog::EntityPickerDialog(const KnowledgeBase &kb, const QString &p
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(false);
+    ok->setDefault(true); // Return picks the entity typed
     connect(m_field, &QLineEdit::textChanged, this, [this, ok] { ok->setEnabled(!entityId().isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -71,6 +72,7 @@ NewEntityDialog::NewEntityDialog(const QString &name, EntityKind kind, QWidget *
         m_kind->addItem(kindTitle(k), int(k));
     m_kind->setCurrentIndex(int(kind));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
     connect(m_name, &QLineEdit::textChanged, this,
         [this, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_name->text().trimmed().isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

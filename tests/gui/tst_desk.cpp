@@ -2,7 +2,9 @@
 // The desk from the keyboard and in small windows: panes cycle with F6, every shortcut is listed
 // in Help, teach actions are offered on the word under the pointer, an import shows what came in
 // and reports a broken file without a modal box, and a small window keeps the reader readable.
+#include "annotationdialog.h"
 #include "controller/controller.h"
+#include "entitypicker.h"
 #include "entitysidebar.h"
 #include "filterbar.h"
 #include "helpdialogs.h"
@@ -14,10 +16,13 @@
 #include "teachactions.h"
 #include "testpaths.h"
 
+#include <QCompleter>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -278,6 +283,29 @@ private Q_SLOTS:
         c->undoStack()->undo();
         QVERIFY(relinked.wait(30000));
         QCOMPARE(count(u"company/nvidia"_s, word), taught);
+    }
+
+    void returnPressesTheDefaultButton()
+    {
+        Lede::AnnotationDialog note(u"a passage"_s, u"yellow"_s, QString());
+        note.show();
+        auto *edit = note.findChild<QPlainTextEdit *>(u"annotationNote"_s);
+        QVERIFY(edit);
+        QTest::keyClicks(edit, u"first line"_s);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(edit, u"second"_s);
+        QVERIFY(note.isVisible());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(note.result(), int(QDialog::Accepted));
+        QCOMPARE(note.note(), u"first line\nsecond"_s);
+
+        Lede::EntityPickerDialog picker(m_linker->knowledgeBase(), u"Which entity?"_s);
+        picker.show();
+        const QString first = picker.field()->completer()->model()->index(0, 0).data().toString();
+        picker.field()->setText(first);
+        QVERIFY(!picker.entityId().isEmpty());
+        QTest::keyClick(picker.field(), Qt::Key_Return);
+        QCOMPARE(picker.result(), int(QDialog::Accepted));
     }
 
     void aSmallWindowKeepsTheReaderReadable()
