@@ -41,6 +41,9 @@ int main(int argc, char *argv[])
         u"filter"_s, u"Start with the list filtered by ENTITY (e.g. company/nvidia)."_s, u"ENTITY"_s);
     const QCommandLineOption articleOption(
         u"article"_s, u"Start with the article whose title contains TEXT."_s, u"TEXT"_s);
+    const QCommandLineOption sizeOption(
+        u"window-size"_s, u"With --screenshot: the window's size, e.g. 800x600 (default 1440x900)."_s, u"WxH"_s);
+    parser.addOption(sizeOption);
     parser.addOption(libraryOption);
     parser.addOption(screenshotOption);
     parser.addOption(filterOption);
@@ -101,7 +104,17 @@ int main(int argc, char *argv[])
                 });
             });
         });
-        window.resize(1440, 900);
+        QSize size(1440, 900);
+        if (parser.isSet(sizeOption)) {
+            const QStringList wh = parser.value(sizeOption).split(u'x');
+            const QSize wanted(wh.value(0).toInt(), wh.value(1).toInt());
+            if (wanted.width() < 200 || wanted.height() < 200) {
+                std::fprintf(stderr, "lede: --window-size wants WIDTHxHEIGHT, e.g. 800x600\n");
+                return 2;
+            }
+            size = wanted;
+        }
+        window.resize(size);
         window.show();
         return app.exec();
     }

@@ -220,8 +220,10 @@ void MainWindow::connectController()
     });
     connect(c, &Controller::libraryLoaded, this, [this] {
         updateFilterBar();
-        if (m_pendingArticle)
-            showArticle(std::exchange(m_pendingArticle, 0));
+        // The article shown when the window last closed, if this library has it.
+        const qint64 pending = std::exchange(m_pendingArticle, 0);
+        if (pending && m_controller->articleModel()->indexOfArticle(pending).isValid())
+            showArticle(pending);
     });
     connect(c, &Controller::importFinished, this, &MainWindow::onImportFinished);
     connect(c, &Controller::relinkFinished, this, &MainWindow::relinkFinished);

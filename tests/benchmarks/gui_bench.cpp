@@ -132,7 +132,7 @@ int main(int argc, char *argv[])
         std::printf("gui.rows_shown: %d\n", window.articleModel()->rowCount());
         std::fflush(stdout);
         QTimer::singleShot(0, &app, [&] {
-            // Reopening the library reads its list at once: measured for the record.
+            // Reopening: the call itself (the list is then read off the GUI thread), for the record.
             QElapsedTimer open;
             open.start();
             window.openLibrary(libraryPath);
