@@ -16,4 +16,12 @@ KindStyle kindStyle(EntityKind kind)
     return {QColor(Qt::black), QColor(Qt::white)};
 }
 
+KindStyle kindStyle(EntityKind kind, const QPalette &palette)
+{
+    const KindStyle day = kindStyle(kind);
+    if (palette.color(QPalette::Base).lightness() >= 128)
+        return day;
+    return {day.text.lighter(175), day.text.darker(300)};
+}
+
 } // namespace Lede

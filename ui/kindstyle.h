@@ -4,6 +4,7 @@
 #include "kb/entity.h"
 
 #include <QColor>
+#include <QPalette>
 
 namespace Lede {
 
@@ -15,5 +16,9 @@ struct KindStyle
 };
 
 KindStyle kindStyle(EntityKind kind);
+
+/// The same colours made for a palette: on a dark one the text is lighter and the tint deeper, so a
+/// mention reads as well at night as by day.
+KindStyle kindStyle(EntityKind kind, const QPalette &palette);
 
 } // namespace Lede

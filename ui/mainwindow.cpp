@@ -300,11 +300,37 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *clear = view->addAction(tr("&Clear Filters"), m_controller, &Controller::clearFilters);
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
-    QAction *find = view->addAction(tr("&Find Entity"), this, [this] {
+    QAction *findEntity = view->addAction(tr("Find &Entity"), this, [this] {
         if (auto *field = m_sidebar->findChild<QWidget *>(u"entitySearch"_s))
             field->setFocus();
     });
+    findEntity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    view->addSeparator();
+    QAction *find = view->addAction(tr("&Find in Article…"), m_reader, &ReaderView::startFind);
+    find->setObjectName(u"findInArticleAction"_s);
     find->setShortcut(QKeySequence::Find);
+    QAction *findNext = view->addAction(tr("Find &Next"), this, [this] { m_reader->findNext(false); });
+    findNext->setShortcut(QKeySequence::FindNext);
+    QAction *findPrevious = view->addAction(tr("Find Pre&vious"), this, [this] { m_reader->findNext(true); });
+    findPrevious->setShortcut(QKeySequence::FindPrevious);
+    view->addSeparator();
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { m_reader->zoomBy(1); });
+    zoomIn->setObjectName(u"zoomInAction"_s);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { m_reader->zoomBy(-1); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *actualSize = view->addAction(tr("&Actual Size"), m_reader, &ReaderView::resetZoom);
+    actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *mentions = view->addAction(tr("Show &Mention Colours"));
+    mentions->setObjectName(u"showMentionsAction"_s);
+    mentions->setCheckable(true);
+    mentions->setChecked(QSettings().value(u"reader/mentionColours"_s, true).toBool());
+    mentions->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_reader->setMentionsShown(mentions->isChecked());
+    connect(mentions, &QAction::toggled, this, [this](bool on) {
+        m_reader->setMentionsShown(on);
+        QSettings().setValue(u"reader/mentionColours"_s, on);
+    });
     view->addSeparator();
     QAction *nextPane = view->addAction(tr("&Next Pane"), this, [this] { cyclePanes(1); });
     nextPane->setObjectName(u"nextPaneAction"_s);

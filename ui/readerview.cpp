@@ -3,6 +3,7 @@
 
 #include "kindstyle.h"
 #include "models/annotationmodel.h"
+#include "syntaxrepository.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -12,15 +13,21 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
+#include <QTextFrame>
 #include <QTextList>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -39,8 +46,10 @@ ReaderView::ReaderView(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_text(new QTextBrowser(this))
     , m_source(new QPlainTextEdit(this))
-    , m_repository(std::make_unique<KSyntaxHighlighting::Repository>())
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_source->document()))
+    , m_findBar(new QWidget(this))
+    , m_findField(new QLineEdit(m_findBar))
+    , m_findCount(new QLabel(m_findBar))
 {
     setObjectName(u"reader"_s);
     m_title->setObjectName(u"readerTitle"_s);
@@ -63,9 +72,9 @@ ReaderView::ReaderView(QWidget *parent)
     m_text->setOpenExternalLinks(false);
     m_text->setFrameShape(QFrame::NoFrame);
     m_text->document()->setDocumentMargin(12);
-    QFont body = m_text->font();
-    body.setPointSizeF(body.pointSizeF() * 1.15);
-    m_text->setFont(body);
+    m_basePointSize = m_text->font().pointSizeF() * 1.15;
+    m_zoomSteps = QSettings().value(u"reader/zoom"_s, 0).toInt();
+    m_text->viewport()->installEventFilter(this);
     m_text->setPlaceholderText(tr("Select an article in the list to read it here."));
     // Read-only, but a passage can be selected from the keyboard (Shift+arrows) to annotate it;
     // Tab moves on to the next pane instead of stepping through every mention.
@@ -77,7 +86,43 @@ ReaderView::ReaderView(QWidget *parent)
     m_source->setReadOnly(true);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_highlighter->setTheme(m_repository->defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
+    m_highlighter->setTheme(themeFor(palette()));
+
+    // Find in the article: a bar under the text, Esc closes it.
+    m_findBar->setObjectName(u"findBar"_s);
+    m_findField->setObjectName(u"findField"_s);
+    m_findField->setPlaceholderText(tr("Find in the article"));
+    m_findField->setClearButtonEnabled(true);
+    m_findField->installEventFilter(this);
+    m_findCount->setObjectName(u"findCount"_s);
+    auto *previous = new QToolButton(m_findBar);
+    previous->setText(u"▲"_s);
+    previous->setToolTip(tr("Previous (Shift+Return)"));
+    auto *next = new QToolButton(m_findBar);
+    next->setText(u"▼"_s);
+    next->setToolTip(tr("Next (Return)"));
+    auto *close = new QToolButton(m_findBar);
+    close->setText(u"✕"_s);
+    close->setToolTip(tr("Close (Esc)"));
+    auto *findLayout = new QHBoxLayout(m_findBar);
+    findLayout->setContentsMargins(0, 2, 0, 2);
+    findLayout->addWidget(m_findField, 1);
+    findLayout->addWidget(m_findCount);
+    findLayout->addWidget(previous);
+    findLayout->addWidget(next);
+    findLayout->addWidget(close);
+    m_findBar->setVisible(false);
+    connect(m_findField, &QLineEdit::textChanged, this, [this] {
+        updateFindHits();
+        findNext();
+    });
+    connect(previous, &QToolButton::clicked, this, [this] { findNext(true); });
+    connect(next, &QToolButton::clicked, this, [this] { findNext(false); });
+    connect(close, &QToolButton::clicked, this, [this] {
+        m_findBar->setVisible(false);
+        m_text->setExtraSelections({});
+        m_text->setFocus();
+    });
 
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_text, tr("Article"));
@@ -94,12 +139,14 @@ ReaderView::ReaderView(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_findBar);
 
     connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == entityScheme)
             Q_EMIT entityActivated(url.path());
     });
     connect(m_text, &QTextBrowser::copyAvailable, this, &ReaderView::selectionChanged);
+    applyZoom();
     clear();
 }
 
@@ -151,6 +198,7 @@ void ReaderView::showArticle(qint64 id, const Article &article, const QList<Anno
     // Plain text in, formats on top: the document's text stays the canonical text.
     setDocumentText(article.text);
     applyFormats();
+    updateFindHits();
     m_text->verticalScrollBar()->setValue(0);
     m_source->clear();
     m_sourceOf = 0;
@@ -181,6 +229,7 @@ void ReaderView::setDocumentText(const QString &text)
     m_text->setTextCursor(QTextCursor(m_text->document()));
     m_text->document()->setPlainText(text);
     m_text->setCurrentCharFormat(QTextCharFormat());
+    fitLineLength();
 }
 
 void ReaderView::applyFormats()
@@ -232,14 +281,15 @@ void ReaderView::applyFormats()
         if (m.end > length)
             continue;
         const auto kind = kindOfId(m.entityId).value_or(EntityKind::Company);
-        const KindStyle style = kindStyle(kind);
+        const KindStyle style = kindStyle(kind, palette());
         QTextCharFormat f;
         f.setAnchor(true);
         f.setAnchorHref(entityScheme + u':' + m.entityId);
-        f.setForeground(style.text);
-        f.setBackground(style.background);
-        const Entity *e = m_kb ? m_kb->entity(m.entityId) : nullptr;
-        f.setToolTip(e ? u"%1 (%2)"_s.arg(e->name, kindTitle(e->kind)) : m.entityId);
+        if (m_mentionsShown) {
+            f.setForeground(style.text);
+            f.setBackground(style.background);
+        }
+        f.setToolTip(mentionTip(m));
         QTextCursor c(doc);
         c.setPosition(int(m.start));
         c.setPosition(int(m.end), QTextCursor::KeepAnchor);
@@ -262,6 +312,193 @@ void ReaderView::applyFormats()
     cursor.endEditBlock();
 }
 
+QString ReaderView::mentionTip(const EntityMention &m) const
+{
+    const Entity *e = m_kb ? m_kb->entity(m.entityId) : nullptr;
+    if (!e)
+        return m.entityId;
+    // Kind, canonical name and one line that places it: who makes it, where it is, what it is part of.
+    QString line;
+    const auto nameOf = [this](const QString &id) {
+        const Entity *other = m_kb->entity(id);
+        return other ? other->name : id;
+    };
+    const QList<std::pair<QString, QString>> placing = {{u"maker"_s, tr("made by %1")}, {u"parent"_s, tr("part of %1")},
+        {u"part_of"_s, tr("in %1")}, {u"hq"_s, tr("based in %1")}};
+    for (const auto &[key, label] : placing) {
+        const QString value = e->value(key);
+        if (!value.isEmpty()) {
+            line = label.arg(nameOf(value));
+            break;
+        }
+    }
+    const QString head = u"<b>%1</b> · %2"_s.arg(e->name.toHtmlEscaped(), kindTitle(e->kind).toHtmlEscaped());
+    return line.isEmpty() ? head : head + u"<br>"_s + line.toHtmlEscaped();
+}
+
+void ReaderView::zoomBy(int steps)
+{
+    m_zoomSteps = std::clamp(m_zoomSteps + steps, -5, 10);
+    QSettings().setValue(u"reader/zoom"_s, m_zoomSteps);
+    applyZoom();
+}
+
+void ReaderView::resetZoom()
+{
+    m_zoomSteps = 0;
+    QSettings().setValue(u"reader/zoom"_s, 0);
+    applyZoom();
+}
+
+void ReaderView::applyZoom()
+{
+    QFont body = m_text->font();
+    body.setPointSizeF(m_basePointSize * (1.0 + 0.1 * m_zoomSteps));
+    m_text->setFont(body);
+    m_text->document()->setDefaultFont(body);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(fixed.pointSizeF() * (1.0 + 0.1 * m_zoomSteps));
+    m_source->setFont(fixed);
+    if (m_articleId)
+        setAnnotations(m_annotations); // formats again: headings scale with the body
+    fitLineLength();
+}
+
+void ReaderView::fitLineLength()
+{
+    // About 75 characters a line, centred: long lines are hard to follow.
+    constexpr int charactersPerLine = 75;
+    constexpr int margin = 12;
+    const int widest = QFontMetrics(m_text->font()).averageCharWidth() * charactersPerLine;
+    const int side = std::max(margin, (m_text->viewport()->width() - widest) / 2);
+    QTextFrameFormat root = m_text->document()->rootFrame()->frameFormat();
+    if (int(root.leftMargin()) == side && int(root.rightMargin()) == side)
+        return;
+    root.setLeftMargin(side);
+    root.setRightMargin(side);
+    m_text->document()->rootFrame()->setFrameFormat(root);
+}
+
+void ReaderView::setMentionsShown(bool shown)
+{
+    if (shown == m_mentionsShown)
+        return;
+    m_mentionsShown = shown;
+    if (m_articleId)
+        setAnnotations(m_annotations); // redraws with the same cursor and scroll
+}
+
+QList<std::pair<qsizetype, qsizetype>> ReaderView::findAll(const QString &text) const
+{
+    QList<std::pair<qsizetype, qsizetype>> out;
+    const QString needle = text.trimmed();
+    if (needle.isEmpty())
+        return out;
+    const QString &hay = m_article.text;
+    for (qsizetype at = hay.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
+         at = hay.indexOf(needle, at + needle.size(), Qt::CaseInsensitive))
+        out.append({at, at + needle.size()});
+    return out;
+}
+
+void ReaderView::startFind()
+{
+    m_tabs->setCurrentIndex(0);
+    const auto [start, end] = selection();
+    if (end > start && end - start <= 80)
+        m_findField->setText(m_article.text.mid(start, end - start));
+    m_findBar->setVisible(true);
+    m_findField->setFocus();
+    m_findField->selectAll();
+    updateFindHits();
+}
+
+void ReaderView::updateFindHits()
+{
+    m_hits = m_findBar->isVisible() ? findAll(m_findField->text()) : QList<std::pair<qsizetype, qsizetype>>{};
+    QList<QTextEdit::ExtraSelection> marks;
+    for (const auto &[start, end] : std::as_const(m_hits)) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(m_text->document());
+        mark.cursor.setPosition(int(start));
+        mark.cursor.setPosition(int(end), QTextCursor::KeepAnchor);
+        mark.format.setBackground(palette().color(QPalette::Highlight).lighter(160));
+        marks.append(mark);
+    }
+    m_text->setExtraSelections(marks); // drawn over the text; the document is left as it is
+    if (m_findField->text().trimmed().isEmpty())
+        m_findCount->clear();
+    else if (m_hits.isEmpty())
+        m_findCount->setText(tr("no match"));
+}
+
+bool ReaderView::findNext(bool backwards)
+{
+    if (m_hits.isEmpty())
+        return false;
+    const qsizetype from = m_text->textCursor().selectionStart();
+    qsizetype index = -1;
+    if (!backwards) {
+        const auto [selStart, selEnd] = selection();
+        for (qsizetype i = 0; i < m_hits.size() && index < 0; ++i) {
+            if (m_hits.at(i).first > from || (m_hits.at(i).first == from && selEnd <= selStart))
+                index = i;
+        }
+        if (index < 0)
+            index = 0; // wrap to the first
+    } else {
+        for (qsizetype i = m_hits.size() - 1; i >= 0 && index < 0; --i) {
+            if (m_hits.at(i).first < from)
+                index = i;
+        }
+        if (index < 0)
+            index = m_hits.size() - 1;
+    }
+    selectRange(m_hits.at(index).first, m_hits.at(index).second);
+    m_findCount->setText(tr("%1 of %2").arg(index + 1).arg(m_hits.size()));
+    return true;
+}
+
+bool ReaderView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text->viewport() && event->type() == QEvent::Resize)
+        fitLineLength();
+    if (watched == m_findField && event->type() == QEvent::ShortcutOverride) {
+        // Esc and Return belong to the find field while it has the focus, not to window shortcuts.
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Escape || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            event->accept();
+            return true;
+        }
+    }
+    if (watched == m_findField && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            findNext(key->modifiers() & Qt::ShiftModifier);
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape) {
+            m_findBar->setVisible(false);
+            m_text->setExtraSelections({});
+            m_text->setFocus();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ReaderView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        // Light or dark, as the system says: mention tints and the source theme follow.
+        m_highlighter->setTheme(themeFor(palette()));
+        m_highlighter->rehighlight();
+        if (m_articleId)
+            setAnnotations(m_annotations);
+    }
+}
+
 void ReaderView::showSourceTab(bool source)
 {
     m_tabs->setCurrentIndex(source ? 1 : 0);
@@ -280,14 +517,14 @@ void ReaderView::setSourceText(qint64 articleId, const QString &text)
     if (articleId != m_articleId)
         return; // another article is shown by now
     m_sourceOf = articleId;
-    m_highlighter->setDefinition(m_repository->definitionForFileName(m_article.sourcePath));
+    m_highlighter->setDefinition(syntaxRepository().definitionForFileName(m_article.sourcePath));
     if (!m_highlighter->definition().isValid()) {
         const QString name = m_article.format == SourceFormat::Markdown                         ? u"Markdown"_s
             : m_article.format == SourceFormat::Html                                            ? u"HTML"_s
             : m_article.format == SourceFormat::JsonFeed                                        ? u"JSON"_s
             : (m_article.format == SourceFormat::Rss || m_article.format == SourceFormat::Atom) ? u"XML"_s
                                                                                                 : QString();
-        m_highlighter->setDefinition(m_repository->definitionForName(name));
+        m_highlighter->setDefinition(syntaxRepository().definitionForName(name));
     }
     m_source->setPlainText(text);
 }

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
 class QTextBrowser;
@@ -46,6 +47,22 @@ public:
     /// Shows the Source tab (the saved file) or the Article tab.
     void showSourceTab(bool source);
 
+    /// Type size in steps of 10 % from the default; remembered between sessions.
+    void zoomBy(int steps);
+    void resetZoom();
+    int zoomSteps() const { return m_zoomSteps; }
+    /// Mentions tinted by kind (the default), or plain text for reading; they stay clickable.
+    void setMentionsShown(bool shown);
+    bool mentionsShown() const { return m_mentionsShown; }
+
+    /// Find in the article: opens the find bar with the selection (if short) as the text.
+    void startFind();
+    /// The next (or previous) hit of the find bar's text; false when there is none.
+    bool findNext(bool backwards = false);
+    /// Hits of `text` in the article (case-insensitive), as [start, end) offsets.
+    QList<std::pair<qsizetype, qsizetype>> findAll(const QString &text) const;
+    QWidget *findBar() const { return m_findBar; }
+
 Q_SIGNALS:
     /// A mention was clicked: the entity it names.
     void entityActivated(const QString &entityId);
@@ -55,8 +72,16 @@ Q_SIGNALS:
     /// The Source tab was shown (true) or left (false).
     void sourceTabShown(bool shown);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
     void setDocumentText(const QString &text);
+    void applyZoom();
+    void fitLineLength();
+    void updateFindHits();
+    QString mentionTip(const EntityMention &m) const;
     void applyFormats();
     void requestSource();
     qint64 m_sourceOf = 0; // the article whose source the Source tab holds
@@ -69,8 +94,14 @@ private:
     QTabWidget *m_tabs;
     QTextBrowser *m_text;
     QPlainTextEdit *m_source;
-    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    QWidget *m_findBar;
+    QLineEdit *m_findField;
+    QLabel *m_findCount;
+    QList<std::pair<qsizetype, qsizetype>> m_hits;
+    int m_zoomSteps = 0;
+    qreal m_basePointSize = 0;
+    bool m_mentionsShown = true;
 };
 
 } // namespace Lede

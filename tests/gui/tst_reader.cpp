@@ -11,10 +11,13 @@
 #include "readerview.h"
 #include "testpaths.h"
 
+#include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTextFrame>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QtTest>
@@ -153,6 +156,91 @@ private Q_SLOTS:
         QCOMPARE(m_window->controller()->annotationModel()->rowCount(), 1);
         verifyPlainWordsArePlain();
         m_window->showArticle(m_withMentions.at(1));
+        verifyPlainWordsArePlain();
+    }
+
+    void findInTheArticle()
+    {
+        m_window->showArticle(m_withMentions.at(0));
+        const QString body = m_window->reader()->article().text;
+        // A word that occurs more than once.
+        QString word;
+        for (const QString &w : body.split(u' ')) {
+            if (w.size() >= 4 && w.at(0).isLetter() && body.count(w) >= 2 && w == w.toLower()) {
+                word = w;
+                break;
+            }
+        }
+        QVERIFY(!word.isEmpty());
+        const auto hits = m_window->reader()->findAll(word.toUpper());
+        QCOMPARE(qsizetype(hits.size()), qsizetype(body.count(word, Qt::CaseInsensitive)));
+        auto *find = m_window->findChild<QAction *>(u"findInArticleAction"_s);
+        QVERIFY(find);
+        QCOMPARE(find->shortcut(), QKeySequence(QKeySequence::Find));
+        find->trigger();
+        QVERIFY(m_window->reader()->findBar()->isVisible());
+        auto *field = m_window->reader()->findBar()->findChild<QLineEdit *>(u"findField"_s);
+        field->setText(word);
+        QCOMPARE(m_window->reader()->selection(), hits.first());
+        auto *count = m_window->reader()->findBar()->findChild<QLabel *>(u"findCount"_s);
+        QCOMPARE(count->text(), u"1 of %1"_s.arg(hits.size()));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(m_window->reader()->selection(), hits.at(1));
+        QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(m_window->reader()->selection(), hits.first());
+        QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier); // wraps to the last
+        QCOMPARE(m_window->reader()->selection(), hits.last());
+        // The hits are drawn over the text: the document's formats are unchanged.
+        QCOMPARE(qsizetype(text()->extraSelections().size()), hits.size());
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(!m_window->reader()->findBar()->isVisible());
+        QVERIFY(text()->extraSelections().isEmpty());
+        verifyPlainWordsArePlain();
+    }
+
+    void zoomIsRemembered()
+    {
+        m_window->showArticle(m_withMentions.at(0));
+        const qreal before = text()->font().pointSizeF();
+        m_window->reader()->zoomBy(2);
+        QVERIFY(text()->font().pointSizeF() > before * 1.15);
+        // A new reader starts at the remembered size.
+        Lede::ReaderView another;
+        QCOMPARE(another.zoomSteps(), 2);
+        QCOMPARE(another.textView()->font().pointSizeF(), text()->font().pointSizeF());
+        m_window->reader()->resetZoom();
+        QCOMPARE(text()->font().pointSizeF(), before);
+        // The text keeps a readable line length in a wide window.
+        const auto frame = text()->document()->rootFrame()->frameFormat();
+        QVERIFY(frame.leftMargin() >= 12);
+    }
+
+    void mentionColoursCanBeHiddenAndFollowThePalette()
+    {
+        m_window->showArticle(m_withMentions.at(0));
+        const auto m = m_window->reader()->article().entities.first();
+        const auto formatAt = [&](qsizetype at) {
+            QTextCursor c(text()->document());
+            c.setPosition(int(at));
+            return c.charFormat();
+        };
+        QVERIFY(formatAt(m.start + 1).background().style() != Qt::NoBrush);
+        // The tooltip names the entity and its kind.
+        QVERIFY2(formatAt(m.start + 1).toolTip().contains(u" · "_s), qPrintable(formatAt(m.start + 1).toolTip()));
+        auto *toggle = m_window->findChild<QAction *>(u"showMentionsAction"_s);
+        QVERIFY(toggle && toggle->isChecked());
+        toggle->trigger();
+        QCOMPARE(formatAt(m.start + 1).background().style(), Qt::NoBrush);
+        QVERIFY(formatAt(m.start + 1).isAnchor()); // still clickable
+        toggle->trigger();
+        const QColor day = formatAt(m.start + 1).foreground().color();
+        // A dark palette: lighter text on a deeper tint.
+        QPalette dark = m_window->reader()->palette();
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        m_window->reader()->setPalette(dark);
+        QTRY_VERIFY(formatAt(m.start + 1).foreground().color().lightness() > day.lightness());
+        m_window->reader()->setPalette(QPalette());
         verifyPlainWordsArePlain();
     }
 
