@@ -26,7 +26,6 @@ qsizetype linkEnd(QStringView line, qsizetype open, QStringView *destination = n
     while (i < n && line[i] == u' ')
         ++i;
     const qsizetype destStart = i;
-    qsizetype destEnd = i;
     if (i < n && line[i] == u'<') {
         const qsizetype close = line.indexOf(u'>', i + 1);
         if (close < 0)
@@ -46,9 +45,8 @@ qsizetype linkEnd(QStringView line, qsizetype open, QStringView *destination = n
             }
             ++i;
         }
-        destEnd = i;
         if (destination)
-            *destination = line.mid(destStart, destEnd - destStart);
+            *destination = line.mid(destStart, i - destStart);
     }
     while (i < n && line[i] == u' ')
         ++i;
@@ -94,12 +92,6 @@ std::optional<SourceLink> sourceLinkLine(QStringView line)
         return std::nullopt;
     return SourceLink{simplifiedText(markdownInlineToText(line.mid(1, close - 1))), destination.toString()};
 }
-
-} // namespace
-
-QString markdownInlineToText(QStringView line);
-
-namespace {
 
 // Whether a hard line break after `text` (the paragraph so far, since the last break) ends a paragraph:
 // after a sentence, or after a line short enough to be a subheading ("More US tariffs"). Inside a sentence
