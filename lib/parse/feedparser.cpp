@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 
 namespace Lede {
@@ -22,9 +23,40 @@ struct FeedItem
     QStringList tags;
 };
 
+// The outlet of a feed's items. A feed's title is often its section ("Technology") or a section and the
+// outlet ("Business | The Guardian"): of the title, its parts and the names the feed gives as its author
+// or publisher, the one that names the feed's site (npr.org, theguardian.com) is the outlet, the shortest
+// of equally close ones. With none naming the site, the title.
+QString feedOutlet(const QString &title, const QStringList &names, const QString &siteUrl)
+{
+    QStringList candidates;
+    if (!title.isEmpty())
+        candidates.append(title);
+    static const QRegularExpression separator(uR"(\s+[|:·•–—-]\s+)"_s);
+    const QStringList parts = title.split(separator, Qt::SkipEmptyParts);
+    if (parts.size() > 1)
+        candidates += parts;
+    candidates += names;
+    QString best;
+    int bestRank = 0;
+    int bestWords = 0;
+    for (const QString &c : std::as_const(candidates)) {
+        const int rank = siteUrl.isEmpty() ? 0 : TextHeuristics::nameMatchesSite(c, siteUrl);
+        const int words = TextHeuristics::wordCount(c);
+        if (rank > bestRank || (rank > 0 && rank == bestRank && words < bestWords)) {
+            best = simplifiedText(c);
+            bestRank = rank;
+            bestWords = words;
+        }
+    }
+    if (bestRank > 0)
+        return best;
+    return !title.isEmpty() ? title : names.value(0);
+}
+
 // Item content is HTML (or plain text that HTML parsing leaves as it is).
 Article articleFromItem(
-    const FeedItem &item, SourceFormat format, const QString &feedTitle, const QString &feedLanguage)
+    const FeedItem &item, SourceFormat format, const QString &feedOutlet, const QString &feedLanguage)
 {
     Article a;
     a.format = format;
@@ -37,7 +69,7 @@ Article articleFromItem(
         a.title = htmlFragmentToText(a.title).text;
     a.url = item.link;
     a.byline = simplifiedText(item.author);
-    a.outlet = !item.source.isEmpty() ? item.source : feedTitle;
+    a.outlet = !item.source.isEmpty() ? item.source : feedOutlet;
     a.language = !item.language.isEmpty() ? item.language : feedLanguage;
     if (a.language.isEmpty())
         a.language = TextHeuristics::guessLanguage(a.text);
@@ -61,9 +93,11 @@ QList<Article> parseXmlFeed(const QString &xml, SourceFormat format, QString *er
     QXmlStreamReader reader(xml);
     reader.setEntityExpansionLimit(1024);
     QList<FeedItem> items;
-    QString feedTitle, feedLanguage;
+    QString feedTitle, feedLanguage, feedLink, feedId;
+    QStringList feedNames; // the feed's author or publisher
     FeedItem current;
     bool inItem = false;
+    bool inFeedAuthor = false;
     int depth = 0;
     int sourceDepth = -1;
     while (!reader.atEnd()) {
@@ -95,6 +129,8 @@ QList<Article> parseXmlFeed(const QString &xml, SourceFormat format, QString *er
                 if (attrs.hasAttribute(u"href")) {
                     if (inItem && sourceDepth < 0 && (rel.isEmpty() || rel == u"alternate") && current.link.isEmpty())
                         current.link = attrs.value(u"href").toString();
+                    else if (!inItem && (rel.isEmpty() || rel == u"alternate") && feedLink.isEmpty())
+                        feedLink = attrs.value(u"href").toString();
                     continue;
                 }
             }
@@ -104,11 +140,24 @@ QList<Article> parseXmlFeed(const QString &xml, SourceFormat format, QString *er
                 continue;
             }
             if (!inItem) {
+                const bool dc = reader.namespaceUri().contains(u"purl.org/dc");
                 if (name == u"title" && feedTitle.isEmpty() && depth <= 3) {
                     feedTitle = simplifiedText(reader.readElementText(QXmlStreamReader::IncludeChildElements));
                     --depth;
                 } else if (name == u"language" && feedLanguage.isEmpty()) {
                     feedLanguage = reader.readElementText().trimmed();
+                    --depth;
+                } else if (name == u"link" && !dc && feedLink.isEmpty() && depth <= 3) {
+                    feedLink = reader.readElementText().trimmed();
+                    --depth;
+                } else if (name == u"id" && feedId.isEmpty() && depth == 2) {
+                    feedId = reader.readElementText().trimmed();
+                    --depth;
+                } else if (name == u"author" && depth == 2) {
+                    inFeedAuthor = true;
+                } else if ((name == u"name" && inFeedAuthor)
+                    || (dc && (name == u"publisher" || name == u"creator") && depth <= 3)) {
+                    feedNames.append(simplifiedText(reader.readElementText()));
                     --depth;
                 }
                 continue;
@@ -161,6 +210,8 @@ QList<Article> parseXmlFeed(const QString &xml, SourceFormat format, QString *er
                 sourceDepth = -1;
             --depth;
             const QStringView name = reader.name();
+            if (!inItem && name == u"author")
+                inFeedAuthor = false;
             if (inItem && (name == u"item" || name == u"entry")) {
                 items.append(current);
                 inItem = false;
@@ -172,9 +223,14 @@ QList<Article> parseXmlFeed(const QString &xml, SourceFormat format, QString *er
             *error = QObject::tr("malformed feed: %1 (line %2)").arg(reader.errorString()).arg(reader.lineNumber());
         return {};
     }
+    QString site = feedLink.startsWith(u"http") ? feedLink : feedId.startsWith(u"http") ? feedId : QString();
+    if (site.isEmpty() && !items.isEmpty())
+        site = items.first().link;
+    feedNames.removeAll(QString());
+    const QString outlet = feedOutlet(feedTitle, feedNames, site);
     QList<Article> out;
     for (const FeedItem &item : std::as_const(items))
-        out.append(articleFromItem(item, format, feedTitle, feedLanguage));
+        out.append(articleFromItem(item, format, outlet, feedLanguage));
     if (reader.hasError() && !out.isEmpty())
         out.last().warnings.append(QObject::tr("the feed is cut short: %1").arg(reader.errorString()));
     if (out.isEmpty() && error)
@@ -196,16 +252,23 @@ QList<Article> parseJsonFeed(const QByteArray &json, QString *error)
     const QJsonObject feed = doc.object();
     const QString feedTitle = simplifiedText(feed.value(u"title").toString());
     const QString feedLanguage = feed.value(u"language").toString();
-    auto authorsOf = [](const QJsonObject &o) {
+    auto namesOf = [](const QJsonObject &o) {
         QStringList names;
         for (const auto &a : o.value(u"authors").toArray())
-            names.append(a.toObject().value(u"name").toString());
+            names.append(simplifiedText(a.toObject().value(u"name").toString()));
         if (names.isEmpty() && o.value(u"author").isObject())
-            names.append(o.value(u"author").toObject().value(u"name").toString());
+            names.append(simplifiedText(o.value(u"author").toObject().value(u"name").toString()));
         names.removeAll(QString());
-        return names.join(u", ");
+        return names;
     };
+    auto authorsOf = [&](const QJsonObject &o) { return namesOf(o).join(u", "); };
     const QString feedAuthor = authorsOf(feed);
+    QString site = feed.value(u"home_page_url").toString();
+    if (!site.startsWith(u"http"))
+        site = feed.value(u"feed_url").toString();
+    if (!site.startsWith(u"http"))
+        site = feed.value(u"items").toArray().first().toObject().value(u"url").toString();
+    const QString outlet = feedOutlet(feedTitle, namesOf(feed), site);
     QList<Article> out;
     for (const auto &value : feed.value(u"items").toArray()) {
         const QJsonObject o = value.toObject();
@@ -229,7 +292,7 @@ QList<Article> parseJsonFeed(const QByteArray &json, QString *error)
         item.language = o.value(u"language").toString();
         for (const auto &tag : o.value(u"tags").toArray())
             item.tags.append(tag.toString());
-        out.append(articleFromItem(item, SourceFormat::JsonFeed, feedTitle, feedLanguage));
+        out.append(articleFromItem(item, SourceFormat::JsonFeed, outlet, feedLanguage));
     }
     if (out.isEmpty() && error)
         *error = QObject::tr("the JSON Feed has no items");

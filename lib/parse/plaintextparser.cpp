@@ -137,6 +137,17 @@ Article parsePlainText(QStringView input)
         }
     }
 
+    // Without a date line, a press release's dateline gives the date; the paragraph stays.
+    for (qsizetype i = 0, seen = 0; !article.published.isValid() && i < paras.size() && seen < 3; ++i) {
+        if (paras.at(i).drop)
+            continue;
+        ++seen;
+        if (const ParsedDate d = datelineDate(paras.at(i).text); d.isValid()) {
+            article.published = d.value;
+            article.publishedHasTime = d.hasTime;
+        }
+    }
+
     // The story ends at its last paragraph of prose; short lines after it are related-article
     // titles and share prompts.
     qsizetype lastProse = -1;

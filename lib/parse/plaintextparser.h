@@ -12,7 +12,8 @@ namespace Lede {
 /// byline ("Written by …", "By …") and date and source lines as metadata rather than body, drops
 /// advertising lines and repeated short lines, and drops the short title-like lines (related
 /// articles, share prompts) after the story's last paragraph of prose. Short lines inside the story
-/// become headings; "- " and "• " lines become list items.
+/// become headings; "- " and "• " lines become list items. Without a date line, a press-release
+/// dateline at the top ("SAN JOSE, Calif., Feb. 7, 2025 /PRNewswire/ --") gives the date.
 Article parsePlainText(QStringView text);
 
 } // namespace Lede

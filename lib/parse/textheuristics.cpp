@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "textheuristics.h"
 
+#include "text/article.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -160,13 +162,142 @@ QString guessLanguage(QStringView text)
     return best;
 }
 
+namespace {
+
+QString hostOf(QStringView url)
+{
+    QString s = url.trimmed().toString();
+    if (!s.contains(u"://"))
+        s.prepend(u"http://"_s);
+    QString host = QUrl(s).host().toLower();
+    while (host.endsWith(u'.'))
+        host.chop(1);
+    return host;
+}
+
+// Letters and digits only, lower-cased: "The Guardian" → "theguardian", "business-standard" → "businessstandard".
+QString squeezed(QStringView s)
+{
+    QString out;
+    for (QChar c : s) {
+        if (c.isLetterOrNumber())
+            out += c.toLower();
+    }
+    return out;
+}
+
+} // namespace
+
+QString registrableDomain(QStringView url)
+{
+    const QString host = hostOf(url);
+    QStringList labels = host.split(u'.', Qt::SkipEmptyParts);
+    if (labels.isEmpty())
+        return {};
+    // An address in numbers has no domain to shorten.
+    if (std::all_of(labels.cbegin(), labels.cend(),
+            [](const QString &l) { return std::all_of(l.cbegin(), l.cend(), [](QChar c) { return c.isDigit(); }); }))
+        return host;
+    // Second-level public suffixes under a country code: com.cn, co.uk, org.au, ac.jp, ne.jp …
+    static const QStringList genericSecond = {u"com"_s, u"co"_s, u"net"_s, u"org"_s, u"edu"_s, u"gov"_s, u"ac"_s,
+        u"or"_s, u"ne"_s, u"go"_s, u"gob"_s, u"mil"_s, u"nom"_s, u"ltd"_s, u"plc"_s, u"gen"_s, u"biz"_s, u"info"_s};
+    qsizetype keep = 2;
+    if (labels.size() >= 3 && labels.last().size() == 2 && genericSecond.contains(labels.at(labels.size() - 2)))
+        keep = 3;
+    if (labels.size() > keep)
+        labels = labels.mid(labels.size() - keep);
+    return labels.join(u'.');
+}
+
 QString outletFromUrl(QStringView url)
 {
-    const QUrl u(url.toString());
-    QString host = u.host().toLower();
-    if (host.startsWith(u"www."))
-        host = host.mid(4);
-    return host;
+    const QString domain = registrableDomain(url);
+    if (domain.isEmpty())
+        return {};
+    const qsizetype dot = domain.indexOf(u'.');
+    QString name = dot < 0 ? domain : domain.left(dot);
+    const QString rest = dot < 0 ? QString() : domain.mid(dot);
+    static const QString vowels = u"aeiou"_s;
+    const bool hasLetter = std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.isLetter(); });
+    const bool initials = hasLetter && name.size() <= 5 && std::all_of(name.cbegin(), name.cend(), [&](QChar c) {
+        return c.isLetterOrNumber() && !vowels.contains(c);
+    });
+    if (initials)
+        name = name.toUpper();
+    else if (!name.isEmpty())
+        name[0] = name.at(0).toUpper();
+    return name + rest;
+}
+
+bool isReadableName(QStringView label)
+{
+    const QString t = simplifiedText(label);
+    if (t.isEmpty() || t.size() > 60)
+        return false;
+    for (QStringView bad : {u"_", u"/", u"\\", u"@", u"=", u"://", u"http"}) {
+        if (t.contains(bad))
+            return false;
+    }
+    const QStringList words = t.split(u' ');
+    if (words.size() > 6)
+        return false;
+    bool anyLetter = false;
+    for (QChar c : t) {
+        if (!c.isLetter())
+            continue;
+        anyLetter = true;
+        // A script without case (Chinese, Japanese, Arabic …): nothing to judge by capitals.
+        if (!c.isUpper() && !c.isLower())
+            return true;
+    }
+    if (!anyLetter || !words.first().front().isUpper())
+        return false;
+    for (const QString &w : words) {
+        if (w.size() >= 4 && w.front().isLetter() && !w.front().isUpper())
+            return false;
+    }
+    return true;
+}
+
+int nameMatchesSite(QStringView name, QStringView url)
+{
+    const QString key = squeezed(registrableDomain(url).section(u'.', 0, 0));
+    if (key.size() < 2)
+        return 0;
+    QStringList words;
+    for (QStringView w : name.tokenize(u' ', Qt::SkipEmptyParts)) {
+        const QString s = squeezed(w);
+        if (!s.isEmpty())
+            words.append(s);
+    }
+    if (words.isEmpty())
+        return 0;
+    const QString whole = words.join(QString());
+    if (whole == key || (words.size() > 1 && words.first() == u"the" && words.mid(1).join(QString()) == key))
+        return 3;
+    QString initials;
+    for (const QString &w : std::as_const(words))
+        initials += w.front();
+    if (words.size() > 1 && (initials == key || (words.first() == u"the" && initials.mid(1) == key)))
+        return 2;
+    if (words.size() > 1 && words.first() == key)
+        return 1;
+    return 0;
+}
+
+ParsedDate datelineDate(QStringView paragraph)
+{
+    // A place of capitalised words in up to three comma-separated parts, a date, an optional wire name
+    // ("/PRNewswire/", "(GLOBE NEWSWIRE)") and a dash.
+    static const QRegularExpression dateline(
+        uR"(^\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?:,\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}){0,2},\s+)"
+        uR"(((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})|(?:\d{4}-\d{2}-\d{2})))"
+        uR"(\s*(?:/[^/\n]{1,60}/|\([^)\n]{1,60}\))?\s*(?:--|—|–|-)(?:\s|$))"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+    const auto m = dateline.matchView(paragraph.left(200));
+    if (!m.hasMatch())
+        return {};
+    return parseDate(m.capturedView(1));
 }
 
 } // namespace Lede::TextHeuristics

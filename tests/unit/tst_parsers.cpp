@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "parse/documentparser.h"
 #include "parse/plaintextparser.h"
+#include "parse/textheuristics.h"
 #include "testpaths.h"
 
 #include <QCryptographicHash>
@@ -228,6 +229,161 @@ private Q_SLOTS:
             withText += a.text.isEmpty() ? 0 : 1;
         }
         QVERIFY(withText * 2 > r.articles.size());
+    }
+
+    // Each feed's outlet is the name that matches its site, not its section title.
+    void feedOutlets()
+    {
+        struct Case
+        {
+            const char *file;
+            QString outlet;
+        };
+        for (const Case &c : {Case{"corpus/articles/trafilatura__npr-technology.jsonfeed.json", u"NPR"_s},
+                 Case{"corpus/articles/rssparser__guardian.rss", u"The Guardian"_s},
+                 Case{"corpus/articles/rssparser__heise-de.atom", u"heise online"_s}}) {
+            const QString path = LedeTest::sharedFile(QString::fromUtf8(c.file));
+            LEDE_REQUIRE_SHARED(path);
+            const Lede::ParseResult r = Lede::parseFile(path);
+            QVERIFY2(r.ok(), qPrintable(r.error));
+            for (const Lede::Article &a : r.articles)
+                QCOMPARE(a.outlet, c.outlet);
+        }
+    }
+
+    void feedOutletRules_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("outlet");
+        const QByteArray item = "<item><title>T</title><link>https://www.dailyexample.com/a</link>"
+                                "<description>&lt;p&gt;Body text.&lt;/p&gt;</description></item>";
+        QTest::newRow("json feed: section title, author names the site") << QByteArray(
+            "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Technology\","
+            "\"home_page_url\":\"https://www.examplenews.org/sections/technology/\","
+            "\"authors\":[{\"name\":\"Example News\"}],"
+            "\"items\":[{\"id\":\"1\",\"url\":\"https://www.examplenews.org/"
+            "1\",\"title\":\"T\",\"content_text\":\"Body.\"}]}") << u"Example News"_s;
+        QTest::newRow("json feed: initials") << QByteArray(
+            "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Science\","
+            "\"home_page_url\":\"https://www.enb.org/science\",\"author\":{\"name\":\"Example National Broadcasting\"},"
+            "\"items\":[{\"id\":\"1\",\"url\":\"https://www.enb.org/1\",\"title\":\"T\",\"content_text\":\"Body.\"}]}")
+                                             << u"Example National Broadcasting"_s;
+        QTest::newRow("rss: section | outlet")
+            << "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Business | The Daily Example</title>"
+               "<link>https://www.thedailyexample.com/business</link>"
+                + item + "</channel></rss>"
+            << u"The Daily Example"_s;
+        QTest::newRow("rss: title naming nothing stays")
+            << "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Notes from the Field</title>"
+               "<link>https://field.example.net/</link>"
+                + item + "</channel></rss>"
+            << u"Notes from the Field"_s;
+        QTest::newRow("rss: item source wins") << QByteArray(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Aggregator</title>"
+            "<item><title>T</title><link>https://a.example/1</link><source url=\"https://w.example/\">Example "
+            "Wire</source><description>Body text.</description></item></channel></rss>")
+                                               << u"Example Wire"_s;
+        QTest::newRow("atom: feed author names the site") << QByteArray(
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>example developer "
+            "news</title>"
+            "<link rel=\"self\" href=\"https://www.example.de/dev/atom.xml\"/>"
+            "<link rel=\"alternate\" href=\"https://www.example.de/dev/\"/>"
+            "<author><name>example online</name></author>"
+            "<entry><title>T</title><link href=\"https://www.example.de/dev/1\"/>"
+            "<updated>2016-02-01T17:54:50+01:00</updated><content type=\"html\">&lt;p&gt;Body text.&lt;/p&gt;"
+            "</content><author><name>A. Writer</name></author></entry></feed>")
+                                                          << u"example online"_s;
+    }
+    void feedOutletRules()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, outlet);
+        const Lede::ParseResult r = Lede::parseDocument(data, u"feed"_s);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QVERIFY(!r.articles.isEmpty());
+        QCOMPARE(r.articles.first().outlet, outlet);
+    }
+
+    void outletFromUrl_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("outlet");
+        QTest::newRow("www") << u"https://www.example-markets.com/news/1"_s << u"Example-markets.com"_s;
+        QTest::newRow("subdomain") << u"https://cn.examplemarkets.com/a"_s << u"Examplemarkets.com"_s;
+        QTest::newRow("com.cn") << u"https://finance.portal.com.cn/roll/1.shtml"_s << u"Portal.com.cn"_s;
+        QTest::newRow("co.uk initials") << u"https://www.xbc.co.uk/news"_s << u"XBC.co.uk"_s;
+        QTest::newRow("two letters") << u"https://new.xq.com/rain/a/1"_s << u"XQ.com"_s;
+        QTest::newRow("country domain") << u"https://examplewall.st/stocks"_s << u"Examplewall.st"_s;
+        QTest::newRow("no scheme") << u"www.example.org"_s << u"Example.org"_s;
+        QTest::newRow("numeric host") << u"http://192.0.2.7/x"_s << u"192.0.2.7"_s;
+        QTest::newRow("no host") << QString() << QString();
+    }
+    void outletFromUrl()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, outlet);
+        QCOMPARE(Lede::TextHeuristics::outletFromUrl(url), outlet);
+    }
+
+    void readableNames_data()
+    {
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<bool>("readable");
+        QTest::newRow("one word") << u"Reuters"_s << true;
+        QTest::newRow("several words") << u"Dow Jones Newswires"_s << true;
+        QTest::newRow("short function word") << u"The Wall Street Journal"_s << true;
+        QTest::newRow("chinese") << u"新浪财经"_s << true;
+        QTest::newRow("feed key") << u"investing_us"_s << false;
+        QTest::newRow("slug") << u"techcrunch"_s << false;
+        QTest::newRow("phrase") << u"Read the original article"_s << false;
+        QTest::newRow("address") << u"https://example.com"_s << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void readableNames()
+    {
+        QFETCH(QString, label);
+        QFETCH(bool, readable);
+        QCOMPARE(Lede::TextHeuristics::isReadableName(label), readable);
+    }
+
+    void datelines_data()
+    {
+        QTest::addColumn<QString>("paragraph");
+        QTest::addColumn<QString>("date");
+        QTest::newRow("city, em dash") << u"LONDON, March 27, 2025 — Two firms said today."_s << u"2025-03-27"_s;
+        QTest::newRow("city, country, wire")
+            << u"LONDON, ENGLAND, March 27, 2025 /Example Wire/ -- According to a report"_s << u"2025-03-27"_s;
+        QTest::newRow("city, state abbreviation, wire")
+            << u"SAN JOSE, Calif., Feb. 7, 2025 /PRNewswire/ -- Example Corp. (NASDAQ: EXMP) said"_s << u"2025-02-07"_s;
+        QTest::newRow("title-case place, parenthesised wire")
+            << u"Hauppauge, NY, Feb. 11, 2025 (GLOBE NEWSWIRE) — Example Group, Inc. (Nasdaq: EXG)"_s
+            << u"2025-02-11"_s;
+        QTest::newRow("day first") << u"ROTTERDAM, 10 February 2025 - The company"_s << u"2025-02-10"_s;
+        QTest::newRow("no dash") << u"LONDON, March 27, 2025 was a busy day."_s << QString();
+        QTest::newRow("not at the start") << u"He said in LONDON, March 27, 2025 — no."_s << QString();
+        QTest::newRow("not a month") << u"LONDON, Monday 27, 2025 — Two firms"_s << QString();
+    }
+    void datelines()
+    {
+        QFETCH(QString, paragraph);
+        QFETCH(QString, date);
+        const Lede::ParsedDate d = Lede::TextHeuristics::datelineDate(paragraph);
+        QCOMPARE(d.isValid() ? d.value.date().toString(Qt::ISODate) : QString(), date);
+        QVERIFY(!d.hasTime);
+    }
+
+    // Scraped text: the dateline gives the date and stays in the story; tickers stay as written.
+    void plainTextDatelineAndTickers()
+    {
+        const Lede::Article a = Lede::parsePlainText(
+            u"Example Corp. Completes Its New Cluster\n\nSAN JOSE, Calif., Feb. 7, 2025 /PRNewswire/ -- Example "
+            u"Corp. (NASDAQ: EXMP), a maker of servers, said today that it had completed its new cluster ahead of "
+            u"schedule.\n\nThe cluster uses chips from Examplechip (NYSE: EXC) and will open to customers in March, "
+            u"the company said in a statement on Friday.\n"_s);
+        QCOMPARE(a.publishedIso(), u"2025-02-07"_s);
+        QVERIFY(a.text.startsWith(u"SAN JOSE, Calif., Feb. 7, 2025"_s));
+        QVERIFY(a.text.contains(u"Example Corp. (NASDAQ: EXMP), a maker"_s));
+        QVERIFY(a.text.contains(u"Examplechip (NYSE: EXC)"_s));
     }
 
     void detection_data()
