@@ -2,6 +2,7 @@
 #include "textheuristics.h"
 
 #include "text/article.h"
+#include "text/unicode.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -19,7 +20,7 @@ int wordCount(QStringView text)
         if (w && !inWord)
             ++words;
         // Each CJK character counts as a word, there being no spaces.
-        if (w && inWord && c.unicode() >= 0x2E80)
+        if (w && inWord && Unicode::isCjk(c.unicode()))
             ++words;
         inWord = w;
     }
@@ -90,7 +91,7 @@ QString bylineName(QStringView p)
     const QStringView name = m.capturedView(1);
     // A name is a few capitalised words, perhaps followed by ", Outlet" or " and Other Name".
     const bool endsAsSentence = name.endsWith(u'.') && !name.endsWith(u"Jr.");
-    const bool capitalised = name.front().isUpper() || name.front().unicode() >= 0x2E80;
+    const bool capitalised = name.front().isUpper() || Unicode::isCjk(name.front().unicode());
     if (wordCount(name) > 10 || endsAsSentence || !capitalised)
         return {};
     return name.toString();
