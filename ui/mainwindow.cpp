@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "annotationdialog.h"
+#include "annotationpane.h"
 #include "controller/annotationcontroller.h"
 #include "controller/controller.h"
 #include "entitysidebar.h"
@@ -55,7 +56,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     , m_filterBar(new FilterBar(this))
     , m_articleView(new QTreeView(this))
     , m_reader(new ReaderView(this))
-    , m_annotationView(new QListView(this))
+    , m_notes(new AnnotationPane(m_controller, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_readerSplitter(new QSplitter(Qt::Horizontal, this))
     , m_countLabel(new QLabel(this))
@@ -70,7 +71,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
 
     m_readerSplitter->setObjectName(u"readerSplitter"_s);
     m_readerSplitter->addWidget(m_reader);
-    m_readerSplitter->addWidget(createNotesPane());
+    m_readerSplitter->addWidget(m_notes);
     m_readerSplitter->setStretchFactor(0, 1);
     m_readerSplitter->setStretchFactor(1, 0);
 
@@ -152,36 +153,6 @@ QWidget *MainWindow::createListPane()
     return listPane;
 }
 
-QWidget *MainWindow::createNotesPane()
-{
-    // Annotations beside the reader.
-    auto *notesPane = new QWidget(this);
-    auto *notesLayout = new QVBoxLayout(notesPane);
-    notesLayout->setContentsMargins(0, 6, 6, 0);
-    auto *notesTitle = new QLabel(tr("<b>Annotations</b>"), notesPane);
-    notesLayout->addWidget(notesTitle);
-    m_annotationView->setObjectName(u"annotationView"_s);
-    m_annotationView->setModel(m_controller->annotationModel());
-    m_annotationView->setWordWrap(true);
-    m_annotationView->setSpacing(3);
-    m_annotationView->setIconSize(QSize(12, 12));
-    m_annotationView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    notesLayout->addWidget(m_annotationView, 1);
-    auto *hint = new QLabel(tr("Select a passage and press Ctrl+H to highlight it, Ctrl+M to add a note."), notesPane);
-    hint->setWordWrap(true);
-    hint->setObjectName(u"annotationHint"_s);
-    QPalette hintPalette = hint->palette();
-    hintPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
-    hint->setPalette(hintPalette);
-    notesLayout->addWidget(hint);
-    connect(m_annotationView, &QListView::activated, this, [this](const QModelIndex &index) {
-        m_reader->selectRange(index.data(AnnotationStartRole).toLongLong(), index.data(AnnotationEndRole).toLongLong());
-    });
-    connect(m_annotationView, &QListView::doubleClicked, this, &MainWindow::editSelectedAnnotation);
-    connect(m_annotationView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
-    return notesPane;
-}
-
 void MainWindow::connectController()
 {
     Controller *c = m_controller;
@@ -191,6 +162,7 @@ void MainWindow::connectController()
     connect(m_filterBar, &FilterBar::clearRequested, c, &Controller::clearFilters);
     connect(m_reader, &ReaderView::entityActivated, m_sidebar, &EntitySidebar::revealEntity);
     connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_notes, &AnnotationPane::passageActivated, m_reader, &ReaderView::selectRange);
     connect(m_reader, &ReaderView::sourceRequested, c, [c](qint64 id) {
         if (id == c->currentArticleId())
             c->loadCurrentSource();
@@ -277,12 +249,8 @@ void MainWindow::createActions()
     m_noteAction->setObjectName(u"noteAction"_s);
     m_noteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     annotate->addSeparator();
-    m_editNoteAction = annotate->addAction(tr("&Edit Annotation…"), this, &MainWindow::editSelectedAnnotation);
-    m_removeNoteAction = annotate->addAction(tr("&Remove Annotation"), this, &MainWindow::removeSelectedAnnotation);
-    m_removeNoteAction->setShortcut(QKeySequence::Delete);
-    m_removeNoteAction->setShortcutContext(Qt::WidgetShortcut);
-    m_annotationView->addAction(m_editNoteAction);
-    m_annotationView->addAction(m_removeNoteAction);
+    annotate->addAction(m_notes->editAction());
+    annotate->addAction(m_notes->removeAction());
 
     QMenu *article = menuBar()->addMenu(tr("A&rticle"));
     m_openOriginalAction = article->addAction(tr("&Open the Original"), this, &MainWindow::openOriginal);
@@ -367,7 +335,7 @@ void MainWindow::createActions()
 
 QList<QWidget *> MainWindow::panes() const
 {
-    return {m_sidebar->view(), m_articleView, m_reader->textView(), m_annotationView};
+    return {m_sidebar->view(), m_articleView, m_reader->textView(), m_notes->view()};
 }
 
 void MainWindow::cyclePanes(int step)
@@ -560,6 +528,11 @@ const Linker &MainWindow::linker() const
     return *m_controller->linker();
 }
 
+QListView *MainWindow::annotationView() const
+{
+    return m_notes->view();
+}
+
 AnnotationController *MainWindow::annotations() const
 {
     return m_controller->annotations();
@@ -642,35 +615,12 @@ void MainWindow::annotateWithDialog()
         m_controller->annotate(start, end, dialog.color(), dialog.note());
 }
 
-void MainWindow::editSelectedAnnotation()
-{
-    const QModelIndex index = m_annotationView->currentIndex();
-    if (!index.isValid())
-        return;
-    const auto a = annotations()->annotation(index.data(AnnotationIdRole).toLongLong());
-    if (!a)
-        return;
-    AnnotationDialog dialog(a->quote, a->color, a->note, this);
-    if (dialog.exec() == QDialog::Accepted)
-        annotations()->edit(a->id, dialog.color(), dialog.note());
-}
-
-void MainWindow::removeSelectedAnnotation()
-{
-    const QModelIndex index = m_annotationView->currentIndex();
-    if (index.isValid())
-        annotations()->remove(index.data(AnnotationIdRole).toLongLong());
-}
-
 void MainWindow::updateActions()
 {
     const auto [start, end] = m_reader->selection();
     const bool hasSelection = end > start && m_controller->currentArticleId();
     m_highlightAction->setEnabled(hasSelection);
     m_noteAction->setEnabled(hasSelection);
-    const bool hasAnnotation = m_annotationView->currentIndex().isValid();
-    m_editNoteAction->setEnabled(hasAnnotation);
-    m_removeNoteAction->setEnabled(hasAnnotation);
 }
 
 void MainWindow::onImportFinished(const ImportSummary &summary)

@@ -21,6 +21,7 @@ class QTreeView;
 namespace Lede {
 
 class AnnotationController;
+class AnnotationPane;
 class Controller;
 class EntitySidebar;
 class FilterBar;
@@ -68,7 +69,7 @@ public:
     ReaderView *reader() const { return m_reader; }
     EntitySidebar *sidebar() const { return m_sidebar; }
     FilterBar *filterBar() const { return m_filterBar; }
-    QListView *annotationView() const { return m_annotationView; }
+    QListView *annotationView() const;
     AnnotationController *annotations() const;
     QAbstractItemModel *articleModel() const;
 
@@ -87,7 +88,6 @@ protected:
 
 private:
     QWidget *createListPane();
-    QWidget *createNotesPane();
     void createActions();
     void connectController();
     void showReaderContextMenu(const QPoint &pos);
@@ -102,8 +102,6 @@ private:
     void onCurrentArticleChanged(qint64 articleId);
     void onImportFinished(const ImportSummary &summary);
     void annotateWithDialog();
-    void editSelectedAnnotation();
-    void removeSelectedAnnotation();
     void chooseAndExportAnnotations();
     void chooseAndImportFiles();
     void chooseAndImportFolder();
@@ -117,7 +115,7 @@ private:
     FilterBar *m_filterBar;
     QTreeView *m_articleView;
     ReaderView *m_reader;
-    QListView *m_annotationView;
+    AnnotationPane *m_notes;
     QSplitter *m_mainSplitter;
     QSplitter *m_readerSplitter;
     QLabel *m_countLabel;
@@ -129,8 +127,6 @@ private:
 
     QAction *m_highlightAction = nullptr;
     QAction *m_noteAction = nullptr;
-    QAction *m_editNoteAction = nullptr;
-    QAction *m_removeNoteAction = nullptr;
     QAction *m_openOriginalAction = nullptr;
     QAction *m_copyLinkAction = nullptr;
     QAction *m_sourceAction = nullptr;
