@@ -3,6 +3,7 @@
 
 #include "annotationdialog.h"
 #include "annotationpane.h"
+#include "articlelistpane.h"
 #include "controller/annotationcontroller.h"
 #include "controller/controller.h"
 #include "entitysidebar.h"
@@ -53,13 +54,12 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     : QMainWindow(parent)
     , m_controller(new Controller(std::move(linker), this))
     , m_sidebar(new EntitySidebar(m_controller->entityModel(), this))
-    , m_filterBar(new FilterBar(this))
-    , m_articleView(new QTreeView(this))
+    , m_list(new ArticleListPane(m_controller, this))
+    , m_articleView(m_list->view())
     , m_reader(new ReaderView(this))
     , m_notes(new AnnotationPane(m_controller, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_readerSplitter(new QSplitter(Qt::Horizontal, this))
-    , m_countLabel(new QLabel(this))
     , m_jobStatus(new JobStatus(m_controller, this))
     , m_teach(new TeachActions(m_controller, m_reader, this))
     , m_importDetails(new QToolButton(this))
@@ -77,7 +77,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
 
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
     m_mainSplitter->addWidget(m_sidebar);
-    m_mainSplitter->addWidget(createListPane());
+    m_mainSplitter->addWidget(m_list);
     m_mainSplitter->addWidget(m_readerSplitter);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
@@ -105,61 +105,12 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QWidget *MainWindow::createListPane()
-{
-    // Article list: title, outlet, date; newest first.
-    m_articleView->setObjectName(u"articleView"_s);
-    m_articleView->setModel(m_controller->filteredArticles());
-    m_articleView->setRootIsDecorated(true); // copies of a story sit under its first copy
-    m_articleView->setIndentation(14);
-    m_articleView->setUniformRowHeights(true);
-    m_articleView->setAlternatingRowColors(true);
-    m_articleView->setSortingEnabled(true);
-    m_articleView->sortByColumn(ArticleListModel::DateColumn, Qt::DescendingOrder);
-    m_articleView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_articleView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_articleView->header()->setStretchLastSection(false);
-    m_articleView->header()->setSectionResizeMode(ArticleListModel::TitleColumn, QHeaderView::Stretch);
-    m_articleView->header()->setSectionResizeMode(ArticleListModel::OutletColumn, QHeaderView::Interactive);
-    // Fixed widths beside the title: measuring every row's date to fit the column would cost the
-    // GUI thread a pass over the whole list at each import batch.
-    m_articleView->header()->setSectionResizeMode(ArticleListModel::DateColumn, QHeaderView::Fixed);
-    m_articleView->header()->resizeSection(ArticleListModel::OutletColumn, 120);
-    m_articleView->header()->resizeSection(ArticleListModel::DateColumn,
-        m_articleView->fontMetrics().horizontalAdvance(QLocale().toString(QDate(2025, 12, 28), QLocale::ShortFormat))
-            + 24);
-    // The title gets the room: in a narrow list the outlet column narrows too, until the journalist
-    // sets its width by hand.
-    m_articleView->viewport()->installEventFilter(this);
-    connect(m_articleView->header(), &QHeaderView::sectionResized, this, [this](int section) {
-        if (section == ArticleListModel::OutletColumn && !m_fittingColumns)
-            m_outletSizedByHand = true;
-    });
-    connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            if (current.isValid())
-                showArticle(current.data(ArticleIdRole).toLongLong());
-        });
-
-    auto *listPane = new QWidget(this);
-    auto *listLayout = new QVBoxLayout(listPane);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->setSpacing(0);
-    listLayout->addWidget(m_filterBar);
-    listLayout->addWidget(m_articleView, 1);
-    m_countLabel->setObjectName(u"articleCount"_s);
-    m_countLabel->setContentsMargins(6, 2, 6, 2);
-    listLayout->addWidget(m_countLabel);
-    return listPane;
-}
-
 void MainWindow::connectController()
 {
     Controller *c = m_controller;
     // Panes meet here, through the controller.
     connect(m_sidebar, &EntitySidebar::entityActivated, c, &Controller::addFilter);
-    connect(m_filterBar, &FilterBar::removeRequested, c, &Controller::removeFilter);
-    connect(m_filterBar, &FilterBar::clearRequested, c, &Controller::clearFilters);
+    connect(m_list, &ArticleListPane::articleActivated, this, [this](qint64 id) { showArticle(id); });
     connect(m_reader, &ReaderView::entityActivated, m_sidebar, &EntitySidebar::revealEntity);
     connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
     connect(m_notes, &AnnotationPane::passageActivated, m_reader, &ReaderView::selectRange);
@@ -172,13 +123,13 @@ void MainWindow::connectController()
     connect(m_sidebar, &EntitySidebar::mergeRequested, m_teach, &TeachActions::mergeEntity);
     connect(m_sidebar, &EntitySidebar::entityMenuRequested, m_teach, &TeachActions::addTaughtToMenu);
 
-    connect(c, &Controller::filtersChanged, this, &MainWindow::updateFilterBar);
-    connect(c, &Controller::libraryChanged, this, &MainWindow::updateCount);
+    connect(c, &Controller::filtersChanged, m_list, &ArticleListPane::updateFilterBar);
+    connect(c, &Controller::libraryChanged, m_list, &ArticleListPane::updateCount);
     connect(c, &Controller::suggestionsChanged, m_sidebar, &EntitySidebar::restoreExpansion);
     connect(c, &Controller::currentArticleChanged, this, &MainWindow::onCurrentArticleChanged);
     connect(c, &Controller::linkerChanged, this, [this] {
         m_reader->setKnowledgeBase(m_controller->linker()->sharedKnowledgeBase());
-        updateFilterBar();
+        m_list->updateFilterBar();
     });
     connect(c->annotations(), &AnnotationController::annotationsChanged, this, [this](qint64 articleId) {
         if (articleId == m_reader->articleId())
@@ -187,11 +138,11 @@ void MainWindow::connectController()
     connect(c, &Controller::libraryOpened, this, [this](const QString &path) {
         setWindowTitle(tr("%1 — Lede").arg(QFileInfo(path).completeBaseName()));
         QSettings().setValue(u"library/path"_s, path);
-        updateFilterBar();
+        m_list->updateFilterBar();
         Q_EMIT libraryOpened(path);
     });
     connect(c, &Controller::libraryLoaded, this, [this] {
-        updateFilterBar();
+        m_list->updateFilterBar();
         // The article shown when the window last closed, if this library has it.
         const qint64 pending = std::exchange(m_pendingArticle, 0);
         if (pending && m_controller->articleModel()->indexOfArticle(pending).isValid())
@@ -379,19 +330,6 @@ void MainWindow::copyLink()
     statusBar()->showMessage(tr("Copied %1").arg(link), 4000);
 }
 
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_articleView->viewport() && event->type() == QEvent::Resize && !m_outletSizedByHand) {
-        constexpr int outletWidest = 120;
-        constexpr int outletNarrowest = 60;
-        const int width = std::clamp(m_articleView->viewport()->width() / 4, outletNarrowest, outletWidest);
-        m_fittingColumns = true;
-        m_articleView->header()->resizeSection(ArticleListModel::OutletColumn, width);
-        m_fittingColumns = false;
-    }
-    return QMainWindow::eventFilter(watched, event);
-}
-
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
@@ -528,6 +466,11 @@ const Linker &MainWindow::linker() const
     return *m_controller->linker();
 }
 
+FilterBar *MainWindow::filterBar() const
+{
+    return m_list->filterBar();
+}
+
 QListView *MainWindow::annotationView() const
 {
     return m_notes->view();
@@ -549,31 +492,6 @@ qint64 MainWindow::currentArticleId() const
 }
 
 // The panes ------------------------------------------------------------------------------------
-
-void MainWindow::updateFilterBar()
-{
-    QList<std::tuple<QString, QString, QColor>> chips;
-    for (const QString &id : m_controller->filters()) {
-        const Entity *e = m_controller->knowledgeBase().entity(id);
-        chips.append({id, e ? e->name : id, kindStyle(e ? e->kind : EntityKind::Company).text});
-    }
-    m_filterBar->setFilters(chips);
-    updateCount();
-}
-
-void MainWindow::updateCount()
-{
-    const int shown = m_controller->filteredArticles()->rowCount();
-    const int stories = m_controller->articleModel()->rowCount();
-    const int articles = int(m_controller->articleCount());
-    // English plurals without a translator installed: pick the form here.
-    const QString storyWord = stories == 1 ? tr("story") : tr("stories");
-    QString text = m_controller->filters().isEmpty() ? u"%1 %2"_s.arg(stories).arg(storyWord)
-                                                     : tr("%1 of %2 %3").arg(shown).arg(stories).arg(storyWord);
-    if (articles != stories)
-        text += u" "_s + tr("(%1 articles in all)").arg(articles);
-    m_countLabel->setText(text);
-}
 
 void MainWindow::showArticle(qint64 articleId, bool reload)
 {

@@ -22,6 +22,7 @@ namespace Lede {
 
 class AnnotationController;
 class AnnotationPane;
+class ArticleListPane;
 class Controller;
 class EntitySidebar;
 class FilterBar;
@@ -68,7 +69,7 @@ public:
     QTreeView *articleView() const { return m_articleView; }
     ReaderView *reader() const { return m_reader; }
     EntitySidebar *sidebar() const { return m_sidebar; }
-    FilterBar *filterBar() const { return m_filterBar; }
+    FilterBar *filterBar() const;
     QListView *annotationView() const;
     AnnotationController *annotations() const;
     QAbstractItemModel *articleModel() const;
@@ -84,10 +85,8 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QWidget *createListPane();
     void createActions();
     void connectController();
     void showReaderContextMenu(const QPoint &pos);
@@ -96,8 +95,6 @@ private:
     void fitPanes();
     void openOriginal();
     void copyLink();
-    void updateFilterBar();
-    void updateCount();
     void updateActions();
     void onCurrentArticleChanged(qint64 articleId);
     void onImportFinished(const ImportSummary &summary);
@@ -112,13 +109,12 @@ private:
 
     Controller *m_controller;
     EntitySidebar *m_sidebar;
-    FilterBar *m_filterBar;
-    QTreeView *m_articleView;
+    ArticleListPane *m_list;
+    QTreeView *m_articleView; // the list pane's view
     ReaderView *m_reader;
     AnnotationPane *m_notes;
     QSplitter *m_mainSplitter;
     QSplitter *m_readerSplitter;
-    QLabel *m_countLabel;
     JobStatus *m_jobStatus;
     TeachActions *m_teach;
     QToolButton *m_importDetails;
@@ -132,8 +128,6 @@ private:
     QAction *m_sourceAction = nullptr;
 
     bool m_fitPending = false;
-    bool m_fittingColumns = false;
-    bool m_outletSizedByHand = false;
     qint64 m_pendingArticle = 0; // the article shown when the window last closed
 };
 
