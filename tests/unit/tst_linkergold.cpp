@@ -1,55 +1,36 @@
 // SPDX-License-Identifier: MIT
-// Scores the linker against hand-made gold lists: for each English and Chinese article of the shared
-// corpus, tests/data/gold/<file>.tsv lists the companies, chips and regions its body names (one
-// "entity_id<TAB>surface" a line). Precision and recall are micro-averaged per kind over
-// (article, distinct entity) pairs and must reach 0.95 and 0.90.
-//
-// LEDE_GOLD_KB=a.kb:b.kb… scores another set of knowledge-base files instead of the shipped one.
-#include "kb/knowledgebase.h"
-#include "link/linker.h"
+// Checks the dev gold, tests/data/gold/<file>.tsv, written by tests/data/gold/GUIDELINE.md: one list
+// per English or Chinese article of the shared corpus (or the seed), one "entity_id<TAB>surface" a
+// line, each distinct entity once. Asserts what is solid: every list names an article that parses,
+// every id has the shape kind/slug of the four kinds (company, chip, region, organisation), no id
+// repeats, and every surface is written in the article. How well the linker does on the gold is a
+// figure, not a pass/fail: `packaging/bench entities` prints it.
 #include "parse/documentparser.h"
 #include "testpaths.h"
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr double MinPrecision = 0.95;
-constexpr double MinRecall = 0.90;
-
-struct Score
+struct GoldList
 {
-    int truePositives = 0;
-    int falsePositives = 0;
-    int falseNegatives = 0;
-    QStringList details; // "article: +id (surface)" for false positives, "-id" for misses
-    double precision() const
-    {
-        const int found = truePositives + falsePositives;
-        return found ? double(truePositives) / found : 1.0;
-    }
-    double recall() const
-    {
-        const int wanted = truePositives + falseNegatives;
-        return wanted ? double(truePositives) / wanted : 1.0;
-    }
+    QString name; // "<article>.tsv"
+    QString articlePath;
+    QStringList lines; // entry lines, comments and blank lines left out
 };
-
-QString kindOf(const QString &id)
-{
-    return id.section(u'/', 0, 0);
-}
 
 } // namespace
 
 class TestLinkerGold : public QObject
 {
     Q_OBJECT
-    QHash<QString, Score> m_scores; // by kind
+    QList<GoldList> m_lists;
     QString m_skip;
 
 private Q_SLOTS:
@@ -60,101 +41,75 @@ private Q_SLOTS:
             m_skip = u"needs %1 (the shared corpus beside the checkout); not found"_s.arg(corpus);
             return;
         }
-        std::shared_ptr<const Lede::KnowledgeBase> kb;
-        const QString kbFiles = qEnvironmentVariable("LEDE_GOLD_KB");
-        if (kbFiles.isEmpty()) {
-            kb = Lede::KnowledgeBase::loadBuiltin();
-        } else {
-            QStringList errors;
-            kb = Lede::KnowledgeBase::loadFiles(kbFiles.split(u':', Qt::SkipEmptyParts), &errors);
-        }
-        const Lede::Linker linker(kb);
-
         const QDir goldDir(LedeTest::dataFile(u"gold"_s));
-        const QStringList goldFiles = goldDir.entryList({u"*.tsv"_s}, QDir::Files, QDir::Name);
-        QVERIFY2(goldFiles.size() >= 20, "the gold lists are missing");
-        for (const QString &goldName : goldFiles) {
+        QVERIFY2(QFileInfo::exists(goldDir.filePath(u"GUIDELINE.md"_s)), "the gold guideline is missing");
+        for (const QString &goldName : goldDir.entryList({u"*.tsv"_s}, QDir::Files, QDir::Name)) {
+            GoldList list;
+            list.name = goldName;
             const QString article = goldName.chopped(4);
-            QString path = LedeTest::sharedFile(u"corpus/articles/"_s + article);
-            if (!QFileInfo::exists(path))
-                path = LedeTest::sharedFile(u"seeds/"_s + article);
-            QVERIFY2(QFileInfo::exists(path), qPrintable(u"no article for gold list "_s + goldName));
-
+            list.articlePath = LedeTest::sharedFile(u"corpus/articles/"_s + article);
+            if (!QFileInfo::exists(list.articlePath))
+                list.articlePath = LedeTest::sharedFile(u"seeds/"_s + article);
             QFile f(goldDir.filePath(goldName));
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QSet<QString> gold;
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(goldName));
             for (const QString &line : QString::fromUtf8(f.readAll()).split(u'\n')) {
-                if (line.trimmed().isEmpty() || line.startsWith(u'#'))
-                    continue;
-                const QString id = line.section(u'\t', 0, 0).trimmed();
-                QVERIFY2(Lede::kindOfId(id).has_value(), qPrintable(goldName + u": bad id "_s + id));
-                gold.insert(id);
+                if (!line.trimmed().isEmpty() && !line.startsWith(u'#'))
+                    list.lines.append(line);
             }
-
-            const Lede::ParseResult parsed = Lede::parseFile(path);
-            QVERIFY2(parsed.ok(), qPrintable(path + u": "_s + parsed.error));
-            QHash<QString, QString> found; // id → first surface
-            for (const Lede::Article &a : parsed.articles) {
-                for (const Lede::EntityMention &m : linker.link(a.text)) {
-                    if (!found.contains(m.entityId))
-                        found.insert(m.entityId, m.surface);
-                }
-            }
-            for (auto it = found.cbegin(); it != found.cend(); ++it) {
-                Score &s = m_scores[kindOf(it.key())];
-                if (gold.contains(it.key())) {
-                    ++s.truePositives;
-                } else {
-                    ++s.falsePositives;
-                    s.details.append(u"%1: +%2 (\"%3\")"_s.arg(article, it.key(), it.value()));
-                }
-            }
-            for (const QString &id : std::as_const(gold)) {
-                if (!found.contains(id)) {
-                    Score &s = m_scores[kindOf(id)];
-                    ++s.falseNegatives;
-                    s.details.append(u"%1: -%2"_s.arg(article, id));
-                }
-            }
+            m_lists.append(list);
         }
-        for (const QString &kind : {u"company"_s, u"chip"_s, u"region"_s}) {
-            const Score &s = m_scores[kind];
-            qInfo("%s: precision %.3f (%d of %d), recall %.3f (%d of %d)", qPrintable(kind), s.precision(),
-                s.truePositives, s.truePositives + s.falsePositives, s.recall(), s.truePositives,
-                s.truePositives + s.falseNegatives);
-        }
-        if (qEnvironmentVariableIsSet("LEDE_GOLD_VERBOSE")) {
-            for (const Score &s : std::as_const(m_scores)) {
-                for (const QString &d : s.details)
-                    qInfo().noquote() << d;
-            }
-        }
+        QVERIFY2(m_lists.size() >= 50, "the dev gold has fewer than 50 articles");
     }
 
-    void perKind_data()
+    void lists_data()
     {
-        QTest::addColumn<QString>("kind");
-        QTest::newRow("company") << u"company"_s;
-        QTest::newRow("chip") << u"chip"_s;
-        QTest::newRow("region") << u"region"_s;
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < m_lists.size(); ++i)
+            QTest::newRow(qPrintable(m_lists.at(i).name)) << i;
+        if (m_lists.isEmpty())
+            QTest::newRow("none") << -1;
     }
-    void perKind()
+    void lists()
     {
         if (!m_skip.isEmpty())
             QSKIP(qPrintable(m_skip));
-        QFETCH(QString, kind);
-        const Score s = m_scores.value(kind);
-        QVERIFY2(s.truePositives + s.falseNegatives > 0, "no gold entities of this kind");
-        const bool pass = s.precision() >= MinPrecision && s.recall() >= MinRecall;
-        if (!pass) {
-            qInfo().noquote() << u"%1: false positives (+) and misses (-):"_s.arg(kind);
-            for (const QString &d : s.details)
-                qInfo().noquote() << u"  "_s + d;
+        QFETCH(int, index);
+        QVERIFY(index >= 0);
+        const GoldList &list = m_lists.at(index);
+        QVERIFY2(QFileInfo::exists(list.articlePath), qPrintable(u"no article for gold list "_s + list.name));
+
+        const Lede::ParseResult parsed = Lede::parseFile(list.articlePath);
+        QVERIFY2(parsed.ok(), qPrintable(list.articlePath + u": "_s + parsed.error));
+        QVERIFY(!parsed.articles.isEmpty());
+        QString text; // what the reader shows: titles and canonical texts
+        for (const Lede::Article &a : parsed.articles)
+            text += a.title + u'\n' + a.text + u'\n';
+        QFile raw(list.articlePath);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QString source = QString::fromUtf8(raw.readAll());
+
+        static const QRegularExpression idShape(u"^(company|chip|region|organisation)/[a-z0-9]+(-[a-z0-9]+)*$"_s);
+        QVERIFY2(!list.lines.isEmpty(), qPrintable(list.name + u": no entities"_s));
+        QSet<QString> ids;
+        for (const QString &line : list.lines) {
+            const QStringList fields = line.split(u'\t');
+            QVERIFY2(fields.size() == 2, qPrintable(list.name + u": not id<TAB>surface: "_s + line));
+            const QString &id = fields.at(0);
+            const QString &surface = fields.at(1);
+            QVERIFY2(idShape.match(id).hasMatch(), qPrintable(list.name + u": bad id "_s + id));
+            QVERIFY2(!ids.contains(id), qPrintable(list.name + u": listed twice: "_s + id));
+            ids.insert(id);
+            QVERIFY2(!surface.trimmed().isEmpty() && surface == surface.trimmed(),
+                qPrintable(list.name + u": bad surface for "_s + id));
+            // The surface is written in the article: in the text Lede shows, or (for a name the
+            // extraction loses, which the benchmark then counts as a miss) in the saved file.
+            if (!text.contains(surface)) {
+                QVERIFY2(source.contains(surface) || source.contains(surface.toHtmlEscaped()),
+                    qPrintable(u"%1: \"%2\" (%3) is not in the article"_s.arg(list.name, surface, id)));
+                qInfo().noquote() << u"%1: \"%2\" (%3) is in the saved file but not in the parsed text"_s.arg(
+                    list.name, surface, id);
+            }
         }
-        QVERIFY2(s.precision() >= MinPrecision,
-            qPrintable(u"%1 precision %2 < %3"_s.arg(kind).arg(s.precision(), 0, 'f', 3).arg(MinPrecision)));
-        QVERIFY2(s.recall() >= MinRecall,
-            qPrintable(u"%1 recall %2 < %3"_s.arg(kind).arg(s.recall(), 0, 'f', 3).arg(MinRecall)));
     }
 };
 
