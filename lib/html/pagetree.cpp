@@ -516,7 +516,9 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
             weight -= kClassWeight;
         else if (ih & HintPositive)
             weight += kClassWeight;
-        n.classWeight = qint8(weight);
+        n.classWeight = ignoreClassHints ? qint8(0) : qint8(weight);
+        if (ignoreClassHints)
+            n.hints &= quint8(~(HintNegative | HintPositive | HintStrongPositive));
         if (n.hints & (HintNegative | HintComments))
             n.flags &= ~FlagSemantic; // <article class="sidebar-teaser">
         if (role
