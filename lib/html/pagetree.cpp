@@ -597,8 +597,8 @@ void PageTree::markDropped()
         bool drop = false;
         if (n.hints & HintHidden)
             drop = true;
-        else if (n.hints & HintComments)
-            drop = true;
+        else if ((n.hints & HintComments) && !(ignoreClassHints && big))
+            drop = true; // with class names ignored, a "comment" name does not drop most of the page
         else if ((n.hints & HintNegative) && !big
             && !(n.positiveChars >= kMinShieldedChars && n.positiveChars * 2 >= n.rawChars))
             drop = true;

@@ -3,7 +3,11 @@
 // sibling containers, a body in <article> without <p>, a body hidden by its own class names, and a listing
 // page that must give no text, with a reason.
 #include "html/htmlextractor.h"
+#include "testpaths.h"
 
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -127,6 +131,26 @@ private Q_SLOTS:
         QVERIFY2(p.text.isEmpty(), qPrintable(p.text));
         const QString warnings = p.warnings.join(u"; "_s);
         QVERIFY2(warnings.contains(u"no article text could be found: "_s), qPrintable(warnings));
+    }
+
+    // Every page of the Readability suite that it calls readerable gives text (lifehacker-working came back
+    // empty: its <article> carries a "commented" class); the ones it does not call readerable are not judged.
+    void readerablePagesGiveText()
+    {
+        const QString dir = LedeTest::sharedFile(u"corpus/extraction-readability"_s);
+        LEDE_REQUIRE_SHARED(dir);
+        int pages = 0;
+        for (const QString &name : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            QFile meta(dir + u'/' + name + u"/expected-metadata.json"_s), source(dir + u'/' + name + u"/source.html"_s);
+            if (!meta.open(QIODevice::ReadOnly) || !source.open(QIODevice::ReadOnly))
+                continue;
+            if (!QJsonDocument::fromJson(meta.readAll()).object().value(u"readerable"_s).toBool())
+                continue;
+            ++pages;
+            const Lede::ExtractedPage p = Lede::extractHtmlBytes(source.readAll());
+            QVERIFY2(p.text.size() >= 200, qPrintable(name + u": "_s + p.warnings.join(u"; "_s)));
+        }
+        QVERIFY(pages > 30);
     }
 
     void errorPageGivesNoText()
