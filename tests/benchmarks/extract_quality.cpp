@@ -18,7 +18,8 @@
 //
 // Metadata (extraction-readability): for title, byline, published, site name and language, the share of pages
 // whose extracted value equals expected-metadata.json's after trimming (and collapsing inner whitespace). A
-// page where the expected value is null or absent and the extracted one is empty counts as a match.
+// page where the expected value is null or absent and the extracted one is empty counts as a match. The expected
+// byline is compared without a leading "By", "Written by", "Von", "Par" or "Por": Lede gives the names alone.
 // publishedTime is compared after normalising both sides with Lede::normalizeDateTime(), i.e. as ISO 8601
 // with fractional seconds dropped and "Z" written "+00:00"; a value that does not parse is compared as given.
 #include "html/htmlextractor.h"
@@ -30,6 +31,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <algorithm>
@@ -161,6 +163,15 @@ QString norm(const QString &s)
     return s.simplified();
 }
 
+/// The expected byline without a leading "By", "Written by" and the like: Lede gives the names alone, which is
+/// right, so "By Jane Doe" expected and "Jane Doe" extracted match. Nothing else of the expected value is changed.
+QString withoutBylinePrefix(const QString &byline)
+{
+    static const QRegularExpression prefix(
+        u"^\\s*(written by|words by|by|von|par|por)\\s+"_s, QRegularExpression::CaseInsensitiveOption);
+    return QString(byline).remove(prefix);
+}
+
 /// Scores one body-extraction suite (html/<id>.html.gz and ground-truth.json); prints SUITE.pages, .precision,
 /// .recall, .f1 and .empty (pages with a body in the truth and no text extracted) on `out`, the lowest-scoring
 /// pages on `err`, and every page's figures on `perPage` when given. False when a page cannot be read.
@@ -268,7 +279,10 @@ int main(int argc, char **argv)
             return ok ? 1 : 0;
         };
         title += check("title", page.title, expected.value(u"title"_s));
-        byline += check("byline", page.byline, expected.value(u"byline"_s));
+        QJsonValue bylineWant = expected.value(u"byline"_s);
+        if (bylineWant.isString())
+            bylineWant = withoutBylinePrefix(bylineWant.toString());
+        byline += check("byline", page.byline, bylineWant);
         site += check("siteName", page.siteName, expected.value(u"siteName"_s));
         lang += check("lang", page.language, expected.value(u"lang"_s));
         QJsonValue pubWant = expected.value(u"publishedTime"_s);
