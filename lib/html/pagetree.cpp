@@ -516,7 +516,9 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
             weight -= kClassWeight;
         else if (ih & HintPositive)
             weight += kClassWeight;
-        n.classWeight = qint8(weight);
+        n.classWeight = ignoreClassHints ? qint8(0) : qint8(weight);
+        if (ignoreClassHints)
+            n.hints &= quint8(~(HintNegative | HintPositive | HintStrongPositive));
         if (n.hints & (HintNegative | HintComments))
             n.flags &= ~FlagSemantic; // <article class="sidebar-teaser">
         if (role
@@ -595,8 +597,8 @@ void PageTree::markDropped()
         bool drop = false;
         if (n.hints & HintHidden)
             drop = true;
-        else if (n.hints & HintComments)
-            drop = true;
+        else if ((n.hints & HintComments) && !(ignoreClassHints && big))
+            drop = true; // with class names ignored, a "comment" name does not drop most of the page
         else if ((n.hints & HintNegative) && !big
             && !(n.positiveChars >= kMinShieldedChars && n.positiveChars * 2 >= n.rawChars))
             drop = true;

@@ -120,6 +120,10 @@ struct PageTree
     std::vector<Block> blocks;
     int body = -1;
     bool truncated = false;
+    /// Set before build(): class and id names neither drop nor weigh anything (hidden and byline names still
+    /// count, and comment names unless they would drop more than half the page). The fallback when the page's own
+    /// names hide its article.
+    bool ignoreClassHints = false;
 
     double linkDensity(const Node &n) const { return n.chars ? double(n.linkChars) / n.chars : 0.0; }
 

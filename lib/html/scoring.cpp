@@ -14,6 +14,8 @@ constexpr int kMinScoredBlockChars = 25;
 constexpr double kCharsPerPoint = 100.0;
 // ... up to this many, so that one long block does not outweigh many paragraphs.
 constexpr double kMaxLengthPoints = 3.0;
+// Preformatted text (code) earns at most this many points for its commas.
+constexpr int kMaxPreformattedCommas = 3;
 // List items count half: lists are more often navigation than prose.
 constexpr double kListItemFactor = 0.5;
 // A block's score reaches this many ancestors (the parent fully, the grandparent half, then a third per level).
@@ -98,7 +100,9 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
             || (o.paragraphs == 0 && !(o.flags & FlagBlockInside));
         if (paragraphLike && o.parent >= 0 && tree.nodes[o.parent].tag != GUMBO_TAG_HTML)
             start = o.parent;
-        double content = 1.0 + b.commas + std::min(b.chars / kCharsPerPoint, kMaxLengthPoints);
+        // commas in code are not evidence of prose
+        const int commas = o.inPre ? std::min(b.commas, kMaxPreformattedCommas) : b.commas;
+        double content = 1.0 + commas + std::min(b.chars / kCharsPerPoint, kMaxLengthPoints);
         if (o.inLi)
             content *= kListItemFactor;
         int level = 0;

@@ -9,6 +9,14 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
+#include <QThread>
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace Lede {
 
@@ -79,6 +87,86 @@ ParseResult ImportJob::parseAndLink(const QString &path, const Linker &linker)
     return result;
 }
 
+namespace {
+
+// Files parsed and linked ahead of the one being written, at most.
+constexpr int kParseLookAhead = 8;
+// Threads that parse and link; the job's own thread writes.
+constexpr int kMaxParseThreads = 2;
+
+/// Parses and links files on a few threads, ahead of the writer but never more than kParseLookAhead files
+/// beyond the one it waits for; take() hands the results back in file order. When destroyed (the import done,
+/// cancelled or stopped by the library) it finishes the files its threads are on and joins them.
+class ParseAhead
+{
+public:
+    ParseAhead(const QStringList &files, const Linker &linker)
+        : m_files(files), m_linker(linker), m_results(size_t(files.size()))
+    {
+        const int threads = std::clamp(QThread::idealThreadCount(), 1, kMaxParseThreads);
+        for (int t = 0; t < threads && t < files.size(); ++t)
+            m_threads.emplace_back([this] { work(); });
+    }
+    ~ParseAhead()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        for (std::thread &t : m_threads)
+            t.join();
+    }
+    ParseAhead(const ParseAhead &) = delete;
+    ParseAhead &operator=(const ParseAhead &) = delete;
+
+    /// The result for file i (waiting for it); files must be taken in order.
+    ParseResult take(int i)
+    {
+        std::unique_lock lock(m_mutex);
+        m_taken = i;
+        m_changed.notify_all();
+        m_changed.wait(lock, [&] { return m_results[size_t(i)].has_value(); });
+        ParseResult r = std::move(*m_results[size_t(i)]);
+        m_results[size_t(i)].reset();
+        return r;
+    }
+
+private:
+    void work()
+    {
+        for (;;) {
+            int i;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(
+                    lock, [&] { return m_stop || m_next >= m_files.size() || m_next <= m_taken + kParseLookAhead; });
+                if (m_stop || m_next >= m_files.size())
+                    return;
+                i = int(m_next++);
+            }
+            ParseResult r = ImportJob::parseAndLink(m_files.at(i), m_linker);
+            {
+                std::lock_guard lock(m_mutex);
+                m_results[size_t(i)] = std::move(r);
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    const QStringList &m_files;
+    const Linker &m_linker;
+    std::vector<std::optional<ParseResult>> m_results;
+    std::vector<std::thread> m_threads;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    qsizetype m_next = 0; // the next file a thread takes up
+    int m_taken = 0; // the file the writer waits for
+    bool m_stop = false;
+};
+
+} // namespace
+
 ImportSummary ImportJob::run()
 {
     ImportSummary summary;
@@ -100,6 +188,7 @@ ImportSummary ImportJob::run()
         unreported.clear();
         sinceReport.restart();
     };
+    ParseAhead ahead(files, *m_linker);
     for (int i = 0; i < total; ++i) {
         if (m_cancel.load()) {
             summary.cancelled = true;
@@ -108,7 +197,7 @@ ImportSummary ImportJob::run()
         const QString &path = files.at(i);
         Q_EMIT progress(i, total, path);
         ++summary.files;
-        const ParseResult parsed = parseAndLink(path, *m_linker);
+        const ParseResult parsed = ahead.take(i);
         if (!parsed.ok()) {
             ++summary.failed;
             summary.failures.append({path, parsed.error});

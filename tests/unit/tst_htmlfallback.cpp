@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+// The extraction's fallback order on small hand-made pages: a body only in JSON-LD, a body split across
+// sibling containers, a body in <article> without <p>, a body hidden by its own class names, and a listing
+// page that must give no text, with a reason.
+#include "html/htmlextractor.h"
+#include "testpaths.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// A paragraph of ordinary prose, numbered so that order and completeness can be checked.
+QString prose(int n)
+{
+    return u"Paragraph %1 of the story: the ministry said on Tuesday that exports of the chips, which are used in "
+           "data centres, would need a licence, and that the rule would apply from next month to every buyer."_s.arg(n);
+}
+
+QString paragraphs(int from, int to)
+{
+    QString out;
+    for (int i = from; i <= to; ++i)
+        out += u"<p>"_s + prose(i) + u"</p>\n"_s;
+    return out;
+}
+
+QString page(const QString &head, const QString &body)
+{
+    return u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Chip exports need a licence</title>"_s
+        + head + u"</head><body>"_s + body + u"</body></html>"_s;
+}
+
+const QString kNav = u"<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li>"
+                     "<li><a href=\"/business\">Business</a></li></ul></nav>"_s;
+
+bool hasAllInOrder(const QString &text, int from, int to)
+{
+    qsizetype at = 0;
+    for (int i = from; i <= to; ++i) {
+        at = text.indexOf(prose(i), at);
+        if (at < 0)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestHtmlFallback : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bodyOnlyInJsonLd()
+    {
+        QStringList body;
+        for (int i = 1; i <= 6; ++i)
+            body << prose(i);
+        const QString ld = u"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                           "\"@type\":\"NewsArticle\",\"headline\":\"Chip exports need a licence\",\"articleBody\":\""_s
+            + body.join(u"\\n\\n"_s) + u"\"}</script>"_s;
+        const Lede::ExtractedPage p
+            = Lede::extractHtml(page(ld, kNav + u"<h1>Chip exports need a licence</h1><div id=\"app\"></div>"_s));
+        QVERIFY2(hasAllInOrder(p.text, 1, 6), qPrintable(p.text));
+        QVERIFY2(p.warnings.join(u' ').contains(u"JSON-LD"_s), qPrintable(p.warnings.join(u"; "_s)));
+    }
+
+    void bodySplitAcrossSiblings()
+    {
+        const QString body = kNav + u"<main><h1>Chip exports need a licence</h1>"_s + u"<section class=\"part\">"_s
+            + paragraphs(1, 3) + u"</section>"_s + u"<div class=\"ad-slot\"><a href=\"/ad\">Advertisement</a></div>"_s
+            + u"<section class=\"part\">"_s + paragraphs(4, 6) + u"</section>"_s + u"<section class=\"part\">"_s
+            + paragraphs(7, 8) + u"</section></main>"_s
+            + u"<footer><p>Copyright the publisher. All rights reserved.</p></footer>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(hasAllInOrder(p.text, 1, 8), qPrintable(p.text));
+        QVERIFY(!p.text.contains(u"Advertisement"_s));
+        QVERIFY(!p.text.contains(u"rights reserved"_s));
+    }
+
+    void bodySplitAcrossSiblingsNamedLikeBoilerplate()
+    {
+        // Page builders name content blocks "widget" or "jump-section"; the article must still come back whole.
+        const QString body = kNav + u"<div class=\"page\"><h1>Chip exports need a licence</h1>"_s
+            + u"<div class=\"text-widget widget\">"_s + paragraphs(1, 3) + u"</div>"_s
+            + u"<div class=\"text-widget widget\">"_s + paragraphs(4, 6) + u"</div></div>"_s
+            + u"<div class=\"footer-links\"><a href=\"/a\">About us</a> <a href=\"/c\">Contact</a></div>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(hasAllInOrder(p.text, 1, 6), qPrintable(p.text + u" | "_s + p.warnings.join(u"; "_s)));
+        QVERIFY(!p.text.contains(u"About us"_s));
+    }
+
+    void bodyInArticleWithoutParagraphs()
+    {
+        QString divs;
+        for (int i = 1; i <= 5; ++i)
+            divs += u"<div>"_s + prose(i) + u"</div>"_s;
+        const QString body = kNav + u"<article><h1>Chip exports need a licence</h1>"_s + divs + u"</article>"_s
+            + u"<aside><p>"_s + prose(99) + u"</p></aside>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(hasAllInOrder(p.text, 1, 5), qPrintable(p.text));
+        QVERIFY(!p.text.contains(prose(99)));
+    }
+
+    void bodyInArticleHiddenByItsClassNames()
+    {
+        // An <article> whose class names read as boilerplate, beside a long footer: no article under the usual
+        // rules, so the fallback must find it and say so.
+        QString footer;
+        for (int i = 0; i < 40; ++i)
+            footer += u"<li><a href=\"/l%1\">Footer link number %1 to another part of the site</a></li>"_s.arg(i);
+        const QString body = kNav + u"<article class=\"newsletter-article\"><h1>Chip exports need a licence</h1>"_s
+            + paragraphs(1, 4) + u"</article><footer><ul>"_s + footer + u"</ul></footer>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(hasAllInOrder(p.text, 1, 4), qPrintable(p.text + u" | "_s + p.warnings.join(u"; "_s)));
+    }
+
+    void listingPageGivesNoText()
+    {
+        QString items;
+        for (int i = 1; i <= 25; ++i)
+            items += u"<li class=\"card\"><h3><a href=\"/story/%1\">Headline number %1 about chip exports and the new "
+                     "rules</a></h3><span>2 hours ago</span></li>"_s.arg(i);
+        const QString body = kNav + u"<main><h1>Latest news</h1><ul class=\"stories\">"_s + items
+            + u"</ul><div class=\"pager\"><a href=\"?page=2\">Next page</a></div></main>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(p.text.isEmpty(), qPrintable(p.text));
+        const QString warnings = p.warnings.join(u"; "_s);
+        QVERIFY2(warnings.contains(u"no article text could be found: "_s), qPrintable(warnings));
+    }
+
+    // Every page of the Readability suite that it calls readerable gives text (lifehacker-working came back
+    // empty: its <article> carries a "commented" class); the ones it does not call readerable are not judged.
+    void readerablePagesGiveText()
+    {
+        const QString dir = LedeTest::sharedFile(u"corpus/extraction-readability"_s);
+        LEDE_REQUIRE_SHARED(dir);
+        int pages = 0;
+        for (const QString &name : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            QFile meta(dir + u'/' + name + u"/expected-metadata.json"_s), source(dir + u'/' + name + u"/source.html"_s);
+            if (!meta.open(QIODevice::ReadOnly) || !source.open(QIODevice::ReadOnly))
+                continue;
+            if (!QJsonDocument::fromJson(meta.readAll()).object().value(u"readerable"_s).toBool())
+                continue;
+            ++pages;
+            const Lede::ExtractedPage p = Lede::extractHtmlBytes(source.readAll());
+            QVERIFY2(p.text.size() >= 200, qPrintable(name + u": "_s + p.warnings.join(u"; "_s)));
+        }
+        QVERIFY(pages > 30);
+    }
+
+    void errorPageGivesNoText()
+    {
+        const Lede::ExtractedPage p
+            = Lede::extractHtml(page({}, kNav + u"<main><h1>Page not found</h1><p>Sorry.</p></main>"_s));
+        QVERIFY2(p.text.isEmpty(), qPrintable(p.text));
+        QVERIFY(p.warnings.join(u"; "_s).contains(u"no article text could be found"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHtmlFallback)
+#include "tst_htmlfallback.moc"
