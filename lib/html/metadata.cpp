@@ -155,6 +155,15 @@ QString cleanByline(QString s)
         if (!head.isEmpty())
             s = head;
     }
+    // a section or a place after the name ("Jane Doe in Valve", "Jane Doe in Washington"): a name
+    // of a few capitalised words does not go on with a lowercase "in"
+    if (const qsizetype in = s.indexOf(u" in "_s); in > 0) {
+        const QStringList words = s.left(in).split(u' ', Qt::SkipEmptyParts);
+        const bool nameLike = words.size() <= 4
+            && std::all_of(words.cbegin(), words.cend(), [](const QString &w) { return w.front().isUpper(); });
+        if (nameLike)
+            s = s.left(in).trimmed();
+    }
     if (s.size() > kMaxBylineChars)
         return {};
     return s;

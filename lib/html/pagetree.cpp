@@ -20,6 +20,9 @@ constexpr int kMaxBylineElementChars = 250;
 // A negatively hinted element is kept when a part of it that names the article (or is <article>, <main>, a
 // quote) holds at least this many characters and half its text.
 constexpr int kMinShieldedChars = 100;
+// Up to this many characters, an inline element inside a paragraph is words of its sentence (a
+// ticker, an abbreviation), kept whatever its class says; longer ones can be inserted boilerplate.
+constexpr int kMaxInlineWordsChars = 24;
 
 /// Characters that count double, so that scores compare across scripts: CJK, and the full-width forms set in it.
 bool isWide(char32_t c)
@@ -556,6 +559,12 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
 
 void PageTree::markDropped()
 {
+    // A few words inside a paragraph's sentence (a <span class="ticker">, an <abbr>) are part of it:
+    // a class name that reads as boilerplate does not drop them, or the sentence loses its words.
+    const auto inlineInParagraph = [this](const Node &n) {
+        return n.parent >= 0 && nodes[n.parent].tag == GUMBO_TAG_P && !isBlockTag(n.tag) && n.tag != GUMBO_TAG_A
+            && n.rawChars <= kMaxInlineWordsChars;
+    };
     const int count = int(nodes.size());
     // raw character counts and the semantic flag, bottom-up
     for (int i = count - 1; i >= 0; --i) {
@@ -599,7 +608,7 @@ void PageTree::markDropped()
             drop = true;
         else if ((n.hints & HintComments) && !(ignoreClassHints && big))
             drop = true; // with class names ignored, a "comment" name does not drop most of the page
-        else if ((n.hints & HintNegative) && !big
+        else if ((n.hints & HintNegative) && !big && !inlineInParagraph(n)
             && !(n.positiveChars >= kMinShieldedChars && n.positiveChars * 2 >= n.rawChars))
             drop = true;
         else if ((t == GUMBO_TAG_NAV || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_MENU

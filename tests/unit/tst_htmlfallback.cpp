@@ -55,6 +55,34 @@ class TestHtmlFallback : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // A few words inside a paragraph's sentence stay whatever their class name says: a ticker in a
+    // span classed "ticker" is not boilerplate.
+    void inlineWordsInAParagraphStay()
+    {
+        QString body = u"<article><h1>Two chipmakers</h1>"_s;
+        body += u"<p>Shares of Qualcomm (<span class=\"ticker\">NASDAQ: QCOM</span>) rose on Monday after the "
+                "company said demand for its handset chips had recovered across its largest markets.</p>"_s;
+        for (int i = 1; i <= 5; ++i)
+            body += u"<p>"_s + prose(i) + u"</p>"_s;
+        body += u"<div class=\"ticker\">Markets: Dow +0.4% · Nasdaq +0.9% · S&amp;P 500 +0.6% · Oil -1.2% · "
+                "Gold +0.1% · Bitcoin +2.4%</div></article>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(p.text.contains(u"Qualcomm (NASDAQ: QCOM"_s), qPrintable(p.text.left(200)));
+        QVERIFY(!p.text.contains(u"Markets: Dow"_s)); // a block of its own still goes
+    }
+
+    // A byline names the people: "in Section" after the names is not part of it.
+    void bylineWithoutItsSection()
+    {
+        QString body = u"<article><h1>A market share report</h1><div class=\"author\">Written by <a "
+                       "href=\"/people/jane\">Jane Doe</a> in <a href=\"/linux/Valve\">Valve</a> on 1 June 2019 at "
+                       "08:34 PM EDT.</div>"_s;
+        for (int i = 1; i <= 5; ++i)
+            body += u"<p>"_s + prose(i) + u"</p>"_s;
+        body += u"</article>"_s;
+        QCOMPARE(Lede::extractHtml(page({}, body)).byline, u"Jane Doe"_s);
+    }
+
     void bodyOnlyInJsonLd()
     {
         QStringList body;
