@@ -3,7 +3,7 @@
 //
 //   lede-cli parse FILE…                     one JSON object per article on stdout
 //   lede-cli import [--library PATH] FILE|DIR… progress on stderr, then a summary
-//   lede-cli kb                                the knowledge base as JSON lines
+//   lede-cli kb [--counts]                     the knowledge base as JSON lines, or its counts
 #include "jobs/importjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 
 #include <cstdio>
 
@@ -37,7 +38,7 @@ void err(const QString &message)
 const char *const usageText
     = "usage: lede-cli parse FILE…\n"
       "       lede-cli import [--library PATH] FILE|DIR…\n"
-      "       lede-cli kb\n"
+      "       lede-cli kb [--counts]\n"
       "       lede-cli COMMAND --help\n"
       "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
       "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base.\n";
@@ -65,9 +66,12 @@ int commandHelp(const QString &command)
                "PATH, created if missing. Progress goes to standard error, then a summary; files that\n"
                "cannot be read are named with the reason and the rest are imported.\n";
     else if (command == u"kb")
-        text = "usage: lede-cli kb\n"
-               "Prints the built-in knowledge base, one JSON object per entity: id, kind, name, aliases,\n"
-               "relations and facts.\n";
+        text = "usage: lede-cli kb [--counts]\n"
+               "Prints the built-in knowledge base, one JSON object per entity: id, kind (company, chip,\n"
+               "region or organisation), name, aliases, relations and facts (`set` names the criterion\n"
+               "sets an entity is listed for, see resources/kb/README.md). With --counts, prints instead\n"
+               "one `name: value` line per kind (kind company: 3001) and per criterion set\n"
+               "(set sp500: 503).\n";
     if (!text)
         return usage(false);
     std::fputs(text, stdout);
@@ -162,9 +166,39 @@ int importCommand(QStringList args)
     return (summary.failed || missing || !summary.libraryError.isEmpty()) ? 1 : 0;
 }
 
-int kbCommand()
+int kbCounts(const Lede::KnowledgeBase &kb)
 {
+    QMap<QString, int> kinds;
+    QMap<QString, int> sets;
+    for (Lede::EntityKind kind : Lede::allEntityKinds)
+        kinds.insert(Lede::kindKey(kind), 0);
+    for (const Lede::Entity &e : kb.entities()) {
+        ++kinds[Lede::kindKey(e.kind)];
+        for (const QString &set : e.values(u"set"))
+            ++sets[set];
+    }
+    QByteArray out;
+    for (Lede::EntityKind kind : Lede::allEntityKinds)
+        out += "kind " + Lede::kindKey(kind).toUtf8() + ": " + QByteArray::number(kinds.value(Lede::kindKey(kind)))
+            + '\n';
+    for (auto it = sets.cbegin(); it != sets.cend(); ++it)
+        out += "set " + it.key().toUtf8() + ": " + QByteArray::number(it.value()) + '\n';
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    return 0;
+}
+
+int kbCommand(const QStringList &args)
+{
+    const bool counts = args.contains(u"--counts"_s);
+    for (const QString &a : args) {
+        if (a != u"--counts") {
+            err(u"kb: unexpected argument \"%1\""_s.arg(a));
+            return usage();
+        }
+    }
     const auto linker = makeLinker();
+    if (counts)
+        return kbCounts(linker->knowledgeBase());
     for (const Lede::Entity &e : linker->knowledgeBase().entities()) {
         QJsonArray aliases;
         for (const Lede::Alias &a : e.aliases) {
@@ -206,7 +240,7 @@ int main(int argc, char *argv[])
     if (command == u"import")
         return importCommand(args);
     if (command == u"kb")
-        return kbCommand();
+        return kbCommand(args);
     err(u"unknown command \"%1\""_s.arg(command));
     return usage();
 }

@@ -68,7 +68,7 @@ NewEntityDialog::NewEntityDialog(const QString &name, EntityKind kind, QWidget *
 {
     setObjectName(u"newEntityDialog"_s);
     setWindowTitle(tr("New Entity"));
-    for (EntityKind k : {EntityKind::Company, EntityKind::Chip, EntityKind::Region})
+    for (EntityKind k : allEntityKinds)
         m_kind->addItem(kindTitle(k), int(k));
     m_kind->setCurrentIndex(int(kind));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -12,6 +12,9 @@ KindStyle kindStyle(EntityKind kind)
         return {QColor(0xb3, 0x50, 0x00), QColor(0xfd, 0xe4, 0xcc)};
     case EntityKind::Region:
         return {QColor(0x1e, 0x7a, 0x3c), QColor(0xd6, 0xf0, 0xdc)};
+    case EntityKind::Organisation:
+        // Purple: apart from company blue in hue, dark enough to read on its own tint and on white.
+        return {QColor(0x7a, 0x2e, 0x9e), QColor(0xef, 0xe0, 0xf7)};
     }
     return {QColor(Qt::black), QColor(Qt::white)};
 }

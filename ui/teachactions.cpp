@@ -53,8 +53,8 @@ void TeachActions::addToMenu(QMenu *menu, QAction *before, const QPoint &pos)
         alias->setObjectName(u"teachAlias"_s);
         connect(alias, &QAction::triggered, this, &TeachActions::addSelectionAsAlias);
         menu->insertAction(before, alias);
-        for (const EntityKind kind : {EntityKind::Company, EntityKind::Chip, EntityKind::Region}) {
-            auto *add = new QAction(tr("Add “%1” as a %2").arg(name, kindNoun(kind)), menu);
+        for (const EntityKind kind : allEntityKinds) {
+            auto *add = new QAction(tr("Add “%1” as a %2").arg(name, Lede::kindNoun(kind)), menu);
             add->setObjectName(u"teachAdd:"_s + kindKey(kind));
             connect(add, &QAction::triggered, this, [this, name, kind] { addSuggestion(name, int(kind)); });
             menu->insertAction(before, add);
@@ -119,19 +119,6 @@ void TeachActions::newEntityFromSelection()
     NewEntityDialog dialog(selectedName(), EntityKind::Company, m_dialogParent);
     if (dialog.exec() == QDialog::Accepted && !dialog.name().isEmpty())
         addSuggestion(dialog.name(), int(dialog.kind()));
-}
-
-QString TeachActions::kindNoun(EntityKind kind)
-{
-    switch (kind) {
-    case EntityKind::Company:
-        return tr("Company");
-    case EntityKind::Chip:
-        return tr("Chip");
-    case EntityKind::Region:
-        return tr("Region");
-    }
-    return QString();
 }
 
 void TeachActions::addSuggestion(const QString &name, int kind)

@@ -42,7 +42,6 @@ public:
 private:
     std::pair<qsizetype, qsizetype> nameRange() const;
     QString selectedName() const;
-    static QString kindNoun(EntityKind kind);
     std::pair<qsizetype, qsizetype> m_nameRange; // the selection or the word the menu was opened on
     Controller *m_controller;
     ReaderView *m_reader;

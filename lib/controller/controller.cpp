@@ -280,19 +280,6 @@ private:
     bool m_add;
 };
 
-QString kindNoun(EntityKind kind)
-{
-    switch (kind) {
-    case EntityKind::Company:
-        return QObject::tr("Company");
-    case EntityKind::Chip:
-        return QObject::tr("Chip");
-    case EntityKind::Region:
-        return QObject::tr("Region");
-    }
-    return QString();
-}
-
 } // namespace
 
 QUndoStack *Controller::undoStack() const

@@ -42,7 +42,7 @@ RelinkSummary RelinkJob::run()
             return finish();
         }
     }
-    const RejectedMentions rejected = rejectedMentions(library.kbEdits());
+    const RejectedMentions rejected = rejectedMentions(library.kbEdits(), &m_linker->knowledgeBase());
     summary.total = int(texts.size());
     Q_EMIT progress(0, summary.total);
     QList<std::pair<qint64, QList<EntityMention>>> batch;

@@ -5,14 +5,24 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+#include <optional>
+
 namespace Lede {
 
-enum class EntityKind : quint8 { Company, Chip, Region };
+/// The kinds, in the sidebar's order. Organisation (government bodies, regulators, international
+/// organisations, universities and institutes, think tanks, leagues, NGOs) comes after the first three.
+enum class EntityKind : quint8 { Company, Chip, Region, Organisation };
+/// Every kind, in order.
+inline constexpr std::array<EntityKind, 4> allEntityKinds
+    = {EntityKind::Company, EntityKind::Chip, EntityKind::Region, EntityKind::Organisation};
 
-/// "company", "chip", "region": the prefix of an entity id.
+/// "company", "chip", "region", "organisation": the prefix of an entity id.
 QString kindKey(EntityKind kind);
-/// "Companies", "Chips", "Regions": the sidebar's group titles.
+/// "Companies", "Chips", "Regions", "Organisations": the sidebar's group titles.
 QString kindTitle(EntityKind kind);
+/// "Company", "Chip", "Region", "Organisation": one of the kind, as in "Add “X” as a Company".
+QString kindNoun(EntityKind kind);
 std::optional<EntityKind> kindFromKey(QStringView key);
 /// The kind of an entity id such as "chip/nvidia-h20".
 std::optional<EntityKind> kindOfId(QStringView entityId);
@@ -26,7 +36,7 @@ struct Alias
     bool exactCase = false; // matched only as written ("US", "=Arm")
 };
 
-/// A company, chip or region from the knowledge base.
+/// A company, chip, region or organisation from the knowledge base.
 struct Entity
 {
     QString id; // "kind/slug"

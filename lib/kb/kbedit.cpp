@@ -36,7 +36,12 @@ std::shared_ptr<KnowledgeBase> applyEdits(const KnowledgeBase &base, const QList
         if (skipped)
             skipped->append(u"%1 %2: %3"_s.arg(KbEdit::actionName(e.action), e.entityId, why));
     };
-    for (const KbEdit &e : edits) {
+    for (KbEdit e : edits) {
+        // An edit saved under an id the knowledge base has since renamed (company/bis is now
+        // organisation/bis: the record says `formerly = company/bis`) applies to the entity's new id.
+        e.entityId = kb->currentId(e.entityId);
+        if (e.action == KbEdit::Merge)
+            e.value = kb->currentId(e.value);
         switch (e.action) {
         case KbEdit::AddAlias: {
             Alias alias;
@@ -74,12 +79,12 @@ std::shared_ptr<KnowledgeBase> applyEdits(const KnowledgeBase &base, const QList
     return kb;
 }
 
-RejectedMentions rejectedMentions(const QList<KbEdit> &edits)
+RejectedMentions rejectedMentions(const QList<KbEdit> &edits, const KnowledgeBase *kb)
 {
     RejectedMentions out;
     for (const KbEdit &e : edits) {
         if (e.action == KbEdit::RejectMention)
-            out[e.articleId].append({e.entityId, e.start, e.end});
+            out[e.articleId].append({kb ? kb->currentId(e.entityId) : e.entityId, e.start, e.end});
     }
     return out;
 }

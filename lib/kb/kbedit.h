@@ -9,7 +9,8 @@
 namespace Lede {
 
 /// One thing a journalist taught the linker. Edits live in the library, layered over the shipped
-/// knowledge base, so a new release of the knowledge base never loses them.
+/// knowledge base, so a new release of the knowledge base never loses them. An edit naming an id the
+/// knowledge base has renamed (`formerly`) applies to the renamed entity.
 struct KbEdit
 {
     enum Action : quint8 {
@@ -36,9 +37,10 @@ struct KbEdit
 std::shared_ptr<KnowledgeBase> applyEdits(
     const KnowledgeBase &base, const QList<KbEdit> &edits, QStringList *skipped = nullptr);
 
-/// The mentions a journalist rejected, by article: (entity id, start, end).
+/// The mentions a journalist rejected, by article: (entity id, start, end). With `kb`, ids it has
+/// renamed since the edit was saved are taken to their current id (KnowledgeBase::currentId()).
 using RejectedMentions = QHash<qint64, QList<std::tuple<QString, qsizetype, qsizetype>>>;
-RejectedMentions rejectedMentions(const QList<KbEdit> &edits);
+RejectedMentions rejectedMentions(const QList<KbEdit> &edits, const KnowledgeBase *kb = nullptr);
 /// Removes the rejected ones from an article's freshly linked mentions.
 void dropRejected(QList<EntityMention> &mentions, qint64 articleId, const RejectedMentions &rejected);
 

@@ -19,6 +19,8 @@ QString kindKey(EntityKind kind)
         return u"chip"_s;
     case EntityKind::Region:
         return u"region"_s;
+    case EntityKind::Organisation:
+        return u"organisation"_s;
     }
     return {};
 }
@@ -32,6 +34,23 @@ QString kindTitle(EntityKind kind)
         return QObject::tr("Chips");
     case EntityKind::Region:
         return QObject::tr("Regions");
+    case EntityKind::Organisation:
+        return QObject::tr("Organisations");
+    }
+    return {};
+}
+
+QString kindNoun(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::Company:
+        return QObject::tr("Company");
+    case EntityKind::Chip:
+        return QObject::tr("Chip");
+    case EntityKind::Region:
+        return QObject::tr("Region");
+    case EntityKind::Organisation:
+        return QObject::tr("Organisation");
     }
     return {};
 }
@@ -44,6 +63,8 @@ std::optional<EntityKind> kindFromKey(QStringView key)
         return EntityKind::Chip;
     if (key == u"region")
         return EntityKind::Region;
+    if (key == u"organisation")
+        return EntityKind::Organisation;
     return std::nullopt;
 }
 
@@ -259,12 +280,23 @@ void KnowledgeBase::finish(QStringList *errors)
 void KnowledgeBase::rebuildChildren()
 {
     m_children.clear();
+    m_formerly.clear();
     for (const Entity &e : std::as_const(m_entities)) {
         for (const auto &[k, v] : e.facts) {
             if (k == u"part_of" || k == u"parent")
                 m_children[v].append(e.id);
+            else if (k == u"formerly")
+                m_formerly.insert(v, e.id);
         }
     }
+}
+
+QString KnowledgeBase::currentId(QStringView id) const
+{
+    const QString key = id.toString();
+    if (m_index.contains(key))
+        return key;
+    return m_formerly.value(key, key);
 }
 
 const Entity *KnowledgeBase::entity(QStringView id) const

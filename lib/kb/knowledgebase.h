@@ -10,7 +10,7 @@
 
 namespace Lede {
 
-/// Companies, chips and regions with the names they go by and how they relate.
+/// Companies, chips, regions and organisations with the names they go by and how they relate.
 ///
 /// Loaded from the human-editable `.kb` files described in resources/kb/README.md, once per
 /// process, and shared read-only between threads. Relations are `part_of` (regions), `hq`,
@@ -34,6 +34,9 @@ public:
 
     /// Ids related to `id` by one of the relation keys (part_of, hq, parent, maker, family).
     QStringList related(QStringView id, QStringView key) const;
+    /// The id an entity has now: `id` itself, or the id of the record that lists it as `formerly`
+    /// (company/bis became organisation/bis), so what a library saved under an old id still applies.
+    QString currentId(QStringView id) const;
     /// `id` and every entity that lies inside it through part_of (Southeast Asia → Malaysia →
     /// Johor) or parent (Alibaba → T-Head), transitively.
     QSet<QString> descendantsAndSelf(QStringView id) const;
@@ -51,6 +54,7 @@ private:
     QList<Entity> m_entities;
     QHash<QString, qsizetype> m_index;
     QHash<QString, QStringList> m_children; // parent id → ids directly inside it
+    QHash<QString, QString> m_formerly; // former id → current id
 };
 
 } // namespace Lede

@@ -254,6 +254,25 @@ bool namesInstitution(QStringView text, qsizetype start, qsizetype end)
         if (text.mid(end).startsWith(a))
             return true;
     }
+    // A place opening a Chinese institution's name: 瑞典“一带一路”研究所, 克罗地亚地缘经济论坛, 中国半导体行业协会.
+    // The name runs without a break of sentence or clause (nor 的, 与, 和) to a suffix that ends such names,
+    // or to 会会长 (the head of a body whose name ends in 会).
+    if (end > start && isCjk(text.at(end - 1).unicode())) { // only a name written in Chinese opens one
+        static constexpr std::array<QStringView, 19> institutionCjk
+            = {u"研究所", u"研究院", u"研究中心", u"论坛", u"論壇", u"基金会", u"基金會", u"协会", u"協會", u"学会",
+                u"學會", u"商会", u"商會", u"智库", u"智庫", u"会会长", u"會會長", u"学院", u"學院"};
+        constexpr qsizetype institutionWindow = 14;
+        const QStringView rest = text.mid(end, std::min<qsizetype>(text.size() - end, institutionWindow + 4));
+        qsizetype run = 0;
+        while (run < rest.size() && run < institutionWindow
+            && !QStringView(u"，。；：！？、,.;:!?\n 的与與和").contains(rest.at(run)))
+            ++run;
+        for (QStringView suffix : institutionCjk) {
+            const qsizetype at = rest.indexOf(suffix);
+            if (at >= 0 && at <= run)
+                return true;
+        }
+    }
     static constexpr std::array<QStringView, 3> before = {u"University of ", u"Universidad de ", u"Université de "};
     for (QStringView b : before) {
         if (start >= b.size() && text.mid(start - b.size(), b.size()) == b)
@@ -422,7 +441,7 @@ qsizetype chooseCandidate(
         const Entity &e = entities.at(c.entity);
         if (lowerCaseCommonWord(surface, e))
             continue;
-        if (e.kind == EntityKind::Company && tickerLike)
+        if ((e.kind == EntityKind::Company || e.kind == EntityKind::Organisation) && tickerLike)
             continue;
         if (e.kind == EntityKind::Region && c.role != Alias::Demonym) {
             if (!placeChecked) {

@@ -14,7 +14,7 @@ namespace Lede {
 /// the articles "about Southeast Asia" include those that only name Malaysia.
 QHash<QString, QSet<qint64>> expandEntityArticles(const KnowledgeBase &kb, const QHash<QString, QSet<qint64>> &direct);
 
-/// The entity sidebar: groups Companies, Chips and Regions, each listing the entities the library
+/// The entity sidebar: groups Companies, Chips, Regions and Organisations, each listing the entities the library
 /// mentions with the number of articles for each, most-mentioned first, and a group of suggested
 /// names the knowledge base does not know yet.
 ///
@@ -36,7 +36,7 @@ public:
     void updateEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
         const QHash<QString, QSet<qint64>> &expanded);
     QModelIndex indexOfEntity(const QString &entityId, int column = NameColumn) const;
-    /// Names the knowledge base does not know, shown in a fourth group, "Suggested".
+    /// Names the knowledge base does not know, shown in a last group, "Suggested".
     void setSuggestions(const QList<std::pair<QString, EntityKind>> &suggestions);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -55,9 +55,10 @@ private:
         int count = 0;
         QString details; // tooltip: maker, parent, region
     };
-    static constexpr int KindGroups = 3;
-    static constexpr int SuggestedGroup = 3;
-    static constexpr int GroupCount = 4;
+    // One group per kind, in EntityKind's order (group g holds EntityKind(g)), then Suggested.
+    static constexpr int KindGroups = int(allEntityKinds.size());
+    static constexpr int SuggestedGroup = KindGroups;
+    static constexpr int GroupCount = KindGroups + 1;
     std::array<QList<Row>, GroupCount> m_groups;
 };
 

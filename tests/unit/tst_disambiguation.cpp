@@ -78,7 +78,7 @@ private Q_SLOTS:
         QTest::newRow("Micron the company")
             << u"Micron Technology makes memory."_s << QStringList{u"company/micron@0-17"_s};
         QTest::newRow("exchange as ticker prefix")
-            << u"SeaWorld Entertainment (NYSE: SEAS) fell."_s << QStringList{u"company/seaworld@0-22"_s};
+            << u"Walt Disney Company (NYSE: DIS) fell."_s << QStringList{u"company/disney@0-19"_s};
         QTest::newRow("exchange named") << u"shares listed on the NYSE"_s << QStringList{u"company/nyse@21-25"_s};
         QTest::newRow("place in a university's name") << u"a student at Zhejiang University"_s << QStringList{};
         QTest::newRow("university of a place")
@@ -88,7 +88,11 @@ private Q_SLOTS:
         QTest::newRow("slash between names")
             << u"OpenAI/Apple in 2026"_s << QStringList{u"company/openai@0-6"_s, u"company/apple@7-12"_s};
         QTest::newRow("inside a web address") << u"see https://www.reuters.com/technology"_s << QStringList{};
-        QTest::newRow("university in Chinese") << u"东京大学教授"_s << QStringList{};
+        QTest::newRow("university in Chinese")
+            << u"东京大学教授"_s << QStringList{u"organisation/university-of-tokyo@0-4"_s};
+        QTest::newRow("place opening a Chinese institution's name")
+            << u"克罗地亚地缘经济论坛主席表示，瑞典“一带一路”研究所副所长指出"_s << QStringList{};
+        QTest::newRow("place before 的 and an institution") << u"美国的研究所"_s << QStringList{u"region/us@0-2"_s};
     }
     void hardCases()
     {

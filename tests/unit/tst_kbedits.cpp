@@ -72,6 +72,39 @@ private Q_SLOTS:
         QVERIFY(base()->entity(u"company/nvidia-corp"));
     }
 
+    // An edit saved while an entity was a company still applies once the knowledge base files it as
+    // an organisation: the record's `formerly` takes the old id to the new one.
+    void editsFollowRenamedIds()
+    {
+        using E = Lede::KbEdit;
+        auto kb = std::make_shared<Lede::KnowledgeBase>();
+        QStringList errors;
+        kb->parse(u"[organisation/bis]\nname = Bureau of Industry and Security\nformerly = company/bis\n"
+                  u"[organisation/us-commerce]\nname = Commerce Department\nformerly = company/us-commerce\n"_s,
+            u"test"_s, &errors);
+        kb->finish(&errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        QCOMPARE(kb->currentId(u"company/bis"), u"organisation/bis"_s);
+        QStringList skipped;
+        E reject = edit(E::RejectMention, u"company/bis"_s, QString());
+        reject.articleId = 7;
+        reject.start = 4;
+        reject.end = 7;
+        const auto edited = Lede::applyEdits(*kb,
+            {edit(E::AddAlias, u"company/bis"_s, u"the Bureau"_s),
+                edit(E::AddEntity, u"company/user-bis-unit"_s, u"BIS unit"_s),
+                edit(E::Merge, u"company/user-bis-unit"_s, u"company/bis"_s), reject},
+            &skipped);
+        QVERIFY2(skipped.isEmpty(), qPrintable(skipped.join(u'\n')));
+        const Lede::Linker linker(edited);
+        QCOMPARE(ids(linker.link(u"the Bureau and the BIS unit"_s)),
+            (QStringList{u"organisation/bis:the Bureau"_s, u"organisation/bis:BIS unit"_s}));
+        // Rejected mentions saved under the old id are dropped from the new id's mentions.
+        QList<Lede::EntityMention> mentions{{u"organisation/bis"_s, 4, 7, u"BIS"_s}};
+        Lede::dropRejected(mentions, 7, Lede::rejectedMentions({reject}, edited.get()));
+        QVERIFY(mentions.isEmpty());
+    }
+
     void editsLiveInTheLibrary()
     {
         QStandardPaths::setTestModeEnabled(true);

@@ -146,6 +146,38 @@ private Q_SLOTS:
         QVERIFY(kb->descendantsAndSelf(u"region/southeast-asia").contains(u"region/my"_s));
     }
 
+    // Government bodies, regulators, international organisations, institutes and leagues are their
+    // own kind, linked like companies; the ids they had as companies still lead to them.
+    void organisations()
+    {
+        const auto kb = Lede::KnowledgeBase::loadBuiltin();
+        for (const char16_t *id : {u"organisation/bis", u"organisation/us-commerce", u"organisation/mofcom",
+                 u"organisation/un", u"organisation/nba", u"organisation/cas"}) {
+            const Lede::Entity *e = kb->entity(QStringView(id));
+            QVERIFY2(e, qPrintable(QString::fromUtf16(id)));
+            QCOMPARE(e->kind, Lede::EntityKind::Organisation);
+            const QString formerId = u"company/"_s + e->id.section(u'/', 1);
+            QVERIFY2(!kb->entity(formerId), qPrintable(e->id));
+            QCOMPARE(kb->currentId(formerId), e->id);
+        }
+        QCOMPARE(kb->currentId(u"company/nvidia"), u"company/nvidia"_s);
+        QCOMPARE(kb->currentId(u"company/no-such-thing"), u"company/no-such-thing"_s);
+        QVERIFY(kb->descendantsAndSelf(u"organisation/us-commerce").contains(u"organisation/bis"_s));
+
+        const Lede::Linker linker(kb);
+        const QString text = u"The Bureau of Industry and Security told Nvidia, the NBA said, and 商务部 replied."_s;
+        QStringList found;
+        for (const auto &m : linker.link(text))
+            found.append(m.entityId + u':' + m.surface);
+        QCOMPARE(found,
+            (QStringList{u"organisation/bis:Bureau of Industry and Security"_s, u"company/nvidia:Nvidia"_s,
+                u"organisation/nba:NBA"_s, u"organisation/mofcom:商务部"_s}));
+        // Like a company, an organisation is not linked as an exchange opening a ticker.
+        QCOMPARE(Lede::kindOfId(u"organisation/bis"), std::optional(Lede::EntityKind::Organisation));
+        QCOMPARE(Lede::kindKey(Lede::EntityKind::Organisation), u"organisation"_s);
+        QCOMPARE(Lede::kindTitle(Lede::EntityKind::Organisation), u"Organisations"_s);
+    }
+
     // The founding article links its companies, chip and regions at the right words.
     void seedLinks()
     {

@@ -37,7 +37,8 @@ std::shared_ptr<const Lede::KnowledgeBase> kb()
     k->parse(u"[company/nvidia]\nname = Nvidia\n[company/asml]\nname = ASML\n[chip/nvidia-h20]\nname = H20\nmaker = "
              u"company/nvidia\n"
              "[region/cn]\nname = China\n[region/southeast-asia]\nname = Southeast Asia\n[region/my]\nname = Malaysia\n"
-             "part_of = region/southeast-asia\n[region/johor]\nname = Johor\npart_of = region/my\n",
+             "part_of = region/southeast-asia\n[region/johor]\nname = Johor\npart_of = region/my\n"
+             "[organisation/bis]\nname = BIS\n",
         u"test"_s, &errors);
     k->finish(&errors);
     return k;
@@ -46,7 +47,7 @@ std::shared_ptr<const Lede::KnowledgeBase> kb()
 QHash<QString, QSet<qint64>> direct()
 {
     return {{u"company/nvidia"_s, {1}}, {u"chip/nvidia-h20"_s, {1}}, {u"region/cn"_s, {1, 3}}, {u"company/asml"_s, {2}},
-        {u"region/johor"_s, {3}}, {u"region/southeast-asia"_s, {2}}};
+        {u"region/johor"_s, {3}}, {u"region/southeast-asia"_s, {2}}, {u"organisation/bis"_s, {1}}};
 }
 
 } // namespace
@@ -148,12 +149,19 @@ private Q_SLOTS:
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         const auto k = kb();
         model.setEntities(k, direct(), Lede::expandEntityArticles(*k, direct()));
-        QCOMPARE(model.rowCount(), 4); // Companies, Chips, Regions, Suggested
+        QCOMPARE(model.rowCount(), 5); // Companies, Chips, Regions, Organisations, Suggested
         const QModelIndex companies = model.index(0, 0);
         QCOMPARE(companies.data().toString(), u"Companies"_s);
         QCOMPARE(model.rowCount(companies), 2);
         const QModelIndex regions = model.index(2, 0);
         QCOMPARE(model.rowCount(regions), 3);
+        const QModelIndex organisations = model.index(3, 0);
+        QCOMPARE(organisations.data().toString(), u"Organisations"_s);
+        QCOMPARE(organisations.data(Lede::EntityKindRole).toInt(), int(Lede::EntityKind::Organisation));
+        QCOMPARE(model.rowCount(organisations), 1);
+        QCOMPARE(model.index(0, 0, organisations).data(Lede::EntityIdRole).toString(), u"organisation/bis"_s);
+        QCOMPARE(
+            model.index(0, 0, organisations).data(Lede::EntityKindRole).toInt(), int(Lede::EntityKind::Organisation));
         // Most-mentioned first; Southeast Asia counts its own article and Johor's.
         QCOMPARE(model.index(0, 0, regions).data(Lede::EntityIdRole).toString(), u"region/cn"_s);
         const QModelIndex sea = model.indexOfEntity(u"region/southeast-asia"_s);
@@ -162,7 +170,7 @@ private Q_SLOTS:
         QVERIFY(!model.indexOfEntity(u"region/my"_s).isValid()); // not named directly
         model.setEntities(k, {}, {});
         QCOMPARE(model.rowCount(companies), 0);
-        const QModelIndex suggested = model.index(3, 0);
+        const QModelIndex suggested = model.index(4, 0);
         QCOMPARE(suggested.data().toString(), u"Suggested"_s);
         model.setSuggestions({{u"Acme Photonics"_s, Lede::EntityKind::Company}, {u"MI308X"_s, Lede::EntityKind::Chip}});
         QCOMPARE(model.rowCount(suggested), 2);
@@ -214,7 +222,7 @@ private Q_SLOTS:
         auto *field = sidebar.findChild<QLineEdit *>(u"entitySearch"_s);
         QVERIFY(field);
         field->setText(u"chin"_s);
-        QCOMPARE(proxy->rowCount(), 4);
+        QCOMPARE(proxy->rowCount(), 5);
         QCOMPARE(proxy->rowCount(proxy->index(0, 0)), 0);
         QCOMPARE(proxy->rowCount(proxy->index(2, 0)), 1);
         field->clear();
