@@ -212,7 +212,7 @@ private Q_SLOTS:
         auto w = openSamples(u"teach-undo.lede"_s, {1200, 800});
         QVERIFY(w);
         Lede::Controller *c = w->controller();
-        QTRY_VERIFY(!c->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!c->isBusy(), 60000);
         const Lede::Article a = c->currentArticle();
         QVERIFY(a.entities.size() >= 2);
         const auto count = [c](const QString &entity, const QString &surface) {

@@ -176,7 +176,7 @@ private Q_SLOTS:
         // Reopen the library: the annotation is there.
         Lede::MainWindow again(m_linker);
         QVERIFY(again.openLibrary(libPath));
-        QTRY_VERIFY(!again.controller()->isBusy()); // the list is read off the GUI thread
+        QTRY_VERIFY_WITH_TIMEOUT(!again.controller()->isBusy(), 60000); // the list is read off the GUI thread
         again.show();
         QAbstractItemModel *list = again.articleView()->model();
         int seedRow = -1;
@@ -256,12 +256,12 @@ private Q_SLOTS:
         }
         Lede::MainWindow again(m_linker);
         QVERIFY(again.openLibrary(libPath));
-        QTRY_VERIFY(!again.controller()->isBusy()); // the list is read off the GUI thread
+        QTRY_VERIFY_WITH_TIMEOUT(!again.controller()->isBusy(), 60000); // the list is read off the GUI thread
         again.showArticle(again.articleView()->model()->index(0, 0).data(Lede::ArticleIdRole).toLongLong());
         QCOMPARE(mentionsOf(again, u"company/financial-times"_s).size(), 3);
         QVERIFY(!mentionsOf(again, u"region/cn"_s).contains(u"Chinese@%1"_s.arg(rejectedAt)));
         // New articles are linked with what was taught (the linker is rebuilt off the GUI thread).
-        QTRY_VERIFY(again.linker().knowledgeBase().entity(u"company/user-hosting-co"));
+        QTRY_VERIFY_WITH_TIMEOUT(again.linker().knowledgeBase().entity(u"company/user-hosting-co"), 60000);
     }
 
     void firstRunOpensTheSampleLibrary()

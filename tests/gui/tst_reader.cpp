@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(m_window->openLibrary(m_dir.filePath(u"reader.lede"_s)));
         m_window->importPaths({LedeTest::sourceFile(u"resources/samples"_s)});
         QVERIFY(imported.wait(60000));
-        QTRY_VERIFY(!m_window->controller()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->isBusy(), 60000);
         m_window->resize(1200, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
