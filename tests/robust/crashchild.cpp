@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// The work tst_killed kills at random moments: an import, teaching the linker an alias and
+// re-linking the library, and a burst of annotations, in that order, on one library. Every step
+// can be run again and finishes what an earlier, killed run left undone without doing anything
+// twice. It says on standard output (flushed at once) which step it is on and each annotation that
+// is saved, so the test knows what it may expect to find after the kill.
+//
+//   lede-crashchild LIBRARY ANNOTATIONS FILE…   (ANNOTATIONS -1: the import alone)
+
+#include "jobs/importjob.h"
+#include "jobs/relinkjob.h"
+#include "kb/kbedit.h"
+#include "link/linker.h"
+#include "store/library.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void say(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "lede-crashchild: %s\n", qPrintable(message));
+    return 1;
+}
+
+/// The shipped knowledge base with the library's edits, as the controller builds it.
+std::shared_ptr<const Lede::Linker> linkerFor(const Lede::Library &library)
+{
+    static const auto base = Lede::KnowledgeBase::loadBuiltin();
+    const QList<Lede::KbEdit> edits = library.kbEdits();
+    std::shared_ptr<const Lede::KnowledgeBase> kb = edits.isEmpty() ? base : Lede::applyEdits(*base, edits);
+    return std::make_shared<const Lede::Linker>(kb);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 4)
+        return fail(u"usage: lede-crashchild LIBRARY ANNOTATIONS FILE…"_s);
+    const QString path = args.at(1);
+    const int annotations = args.at(2).toInt();
+    const QStringList files = args.mid(3);
+
+    Lede::Library library;
+    if (!library.open(path))
+        return fail(library.lastError());
+
+    say(u"import"_s);
+    Lede::ImportJob import(path, files, linkerFor(library));
+    const Lede::ImportSummary summary = import.run();
+    if (!summary.libraryError.isEmpty())
+        return fail(summary.libraryError);
+    if (annotations < 0) {
+        say(u"done"_s);
+        return 0;
+    }
+
+    say(u"teach"_s);
+    const QString entity = u"company/nvidia"_s;
+    const QString alias = u"the green team"_s;
+    bool taught = false;
+    for (const Lede::KbEdit &edit : library.kbEdits())
+        taught = taught || (edit.action == Lede::KbEdit::AddAlias && edit.entityId == entity && edit.value == alias);
+    if (!taught) {
+        Lede::KbEdit edit;
+        edit.action = Lede::KbEdit::AddAlias;
+        edit.entityId = entity;
+        edit.value = alias;
+        if (!library.addKbEdit(edit))
+            return fail(library.lastError());
+    }
+    say(u"relink"_s);
+    Lede::RelinkJob relink(path, linkerFor(library));
+    const Lede::RelinkSummary relinked = relink.run();
+    if (!relinked.error.isEmpty())
+        return fail(relinked.error);
+
+    say(u"annotate"_s);
+    const QList<Lede::ArticleSummary> articles = library.articles();
+    if (articles.isEmpty())
+        return fail(u"no article to annotate"_s);
+    QSet<QString> saved;
+    for (const Lede::Annotation &a : library.allAnnotations())
+        saved.insert(a.note);
+    for (int i = 0; i < annotations; ++i) {
+        const QString note = u"burst %1"_s.arg(i);
+        if (saved.contains(note))
+            continue;
+        const qint64 articleId = articles.at(i % articles.size()).id;
+        const std::optional<Lede::Article> article = library.article(articleId);
+        if (!article)
+            return fail(library.lastError());
+        const qsizetype length = article->text.size();
+        Lede::Annotation a;
+        a.articleId = articleId;
+        a.start = length ? (i * 7) % length : 0;
+        a.end = std::min(length, a.start + 5);
+        a.color = Lede::annotationColors().value(i % Lede::annotationColors().size());
+        a.note = note;
+        a.quote = article->text.mid(a.start, a.end - a.start);
+        if (!library.addAnnotation(a))
+            return fail(library.lastError());
+        say(u"saved "_s + note);
+    }
+    say(u"done"_s);
+    return 0;
+}
