@@ -6,6 +6,9 @@
 // is saved, so the test knows what it may expect to find after the kill.
 //
 //   lede-crashchild LIBRARY ANNOTATIONS FILE…   (ANNOTATIONS -1: the import alone)
+//   lede-crashchild --check LIBRARY             opens it, prints "integrity: ok" and its counts
+//   lede-crashchild --hold LIBRARY MS           holds the write lock for MS milliseconds
+// The annotations' notes are "burst N", or "TAG N" with LEDE_CHILD_TAG set (for several writers).
 
 #include "jobs/importjob.h"
 #include "jobs/relinkjob.h"
@@ -14,6 +17,8 @@
 #include "store/library.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
+#include <QThread>
 
 #include <cstdio>
 
@@ -48,6 +53,31 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.size() == 4 && args.at(1) == u"--hold") {
+        Lede::Library library;
+        if (!library.open(args.at(2)))
+            return fail(library.lastError());
+        QSqlQuery q(library.database());
+        if (!q.exec(u"BEGIN IMMEDIATE"_s))
+            return fail(u"cannot take the write lock"_s);
+        say(u"holding"_s);
+        QThread::msleep(args.at(3).toULong());
+        if (!q.exec(u"COMMIT"_s))
+            return fail(u"cannot commit"_s);
+        say(u"released"_s);
+        return 0;
+    }
+    if (args.size() == 3 && args.at(1) == u"--check") {
+        Lede::Library library;
+        if (!library.open(args.at(2)))
+            return fail(library.lastError());
+        QSqlQuery q(library.database());
+        if (!q.exec(u"PRAGMA integrity_check"_s) || !q.next())
+            return fail(library.lastError());
+        say(u"integrity: "_s + q.value(0).toString());
+        say(u"articles: "_s + QString::number(library.articleCount()));
+        return 0;
+    }
     if (args.size() < 4)
         return fail(u"usage: lede-crashchild LIBRARY ANNOTATIONS FILE…"_s);
     const QString path = args.at(1);
@@ -92,11 +122,13 @@ int main(int argc, char **argv)
     const QList<Lede::ArticleSummary> articles = library.articles();
     if (articles.isEmpty())
         return fail(u"no article to annotate"_s);
+    const QString tag
+        = qEnvironmentVariableIsSet("LEDE_CHILD_TAG") ? qEnvironmentVariable("LEDE_CHILD_TAG") : u"burst"_s;
     QSet<QString> saved;
     for (const Lede::Annotation &a : library.allAnnotations())
         saved.insert(a.note);
     for (int i = 0; i < annotations; ++i) {
-        const QString note = u"burst %1"_s.arg(i);
+        const QString note = u"%1 %2"_s.arg(tag).arg(i);
         if (saved.contains(note))
             continue;
         const qint64 articleId = articles.at(i % articles.size()).id;
