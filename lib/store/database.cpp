@@ -4,6 +4,7 @@
 #include "schema.h"
 #include "text/logging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -31,6 +32,11 @@ int sqliteCode(const QSqlError &error)
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
     return ok ? (code & 0xff) : 0;
+}
+
+QString restoreSentence()
+{
+    return QObject::tr("Restore a backup (File → Restore Backup…, or lede-cli restore)");
 }
 
 QString restoreHint()
@@ -71,6 +77,10 @@ bool Database::readFailed(const QString &what, const QSqlQuery &query) const
 {
     if (!isOpen())
         return fail(QObject::tr("cannot read %1: no library is open").arg(what));
+    const QString hint = advice(query.lastError(), m_path);
+    if (!hint.isEmpty())
+        return fail(QObject::tr("cannot read %1 from the library %2: %3. %4")
+                        .arg(what, m_path, query.lastError().text(), hint));
     return fail(QObject::tr("cannot read %1 from the library %2: %3 (the file may be damaged, or not readable "
                             "by this user)")
                     .arg(what, m_path, query.lastError().text()));
@@ -133,6 +143,25 @@ bool Database::open(const QString &path)
                         .arg(info.absolutePath()));
     if (!checkFile(path))
         return false;
+    if (!info.exists() && !m_creating) {
+        // A new library is made whole under another name and then renamed into place, so a
+        // process killed while making it never leaves an empty or half-made file at `path` (which
+        // the next open would rightly refuse as damaged).
+        const QString partial = u"%1.creating-%2"_s.arg(path).arg(QCoreApplication::applicationPid());
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+            QFile::remove(partial + suffix);
+        {
+            Database fresh;
+            fresh.m_creating = true;
+            if (!fresh.open(partial) || !QSqlQuery(fresh.connection()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
+                return fail(fresh.lastError().replace(partial, path));
+        }
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
+            QFile::remove(partial + suffix); // empty after the checkpoint
+        // Another process may have made it meanwhile: then that one is opened.
+        if (!QFile::rename(partial, path))
+            QFile::remove(partial);
+    }
     bool ready = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
@@ -185,7 +214,7 @@ bool Database::checkFile(const QString &path)
     if (head.isEmpty())
         return fail(QObject::tr("the library %1 is empty (0 bytes): it was cut short, perhaps by a full disk or a "
                                 "copy that did not finish. %2, or remove the file to start a new library there. %3")
-                        .arg(path, restoreHint(), unchanged));
+                        .arg(path, restoreSentence(), unchanged));
     if (!head.startsWith(QByteArray("SQLite format 3", 16)))
         return fail(QObject::tr("%1 is not a Lede library: it is not an SQLite database. Choose another file, or %2. "
                                 "%3")
@@ -194,7 +223,7 @@ bool Database::checkFile(const QString &path)
         return fail(QObject::tr("the library %1 is damaged: it ends after %2 bytes. %3. %4")
                         .arg(path)
                         .arg(head.size())
-                        .arg(restoreHint(), unchanged));
+                        .arg(restoreSentence(), unchanged));
     if (!info.isWritable())
         return fail(QObject::tr("the library %1 is read-only, and Lede writes to its library: make the file writable, "
                                 "or copy it to a folder you can write to and open the copy. %2")
@@ -248,7 +277,7 @@ bool Database::checkContents()
                             .arg(m_path)
                             .arg(QFileInfo(m_path).size())
                             .arg(pages * q.value(0).toLongLong())
-                            .arg(restoreHint(), unchanged));
+                            .arg(restoreSentence(), unchanged));
     }
     return true;
 }
@@ -526,11 +555,14 @@ bool Transaction::commit(const QString &action)
     if (!m_active)
         return false;
     m_active = false;
-    if (m_connection.commit())
+    // COMMIT as a statement of its own, so its error keeps SQLite's code (a full disk, …).
+    QSqlQuery q(m_connection);
+    if (q.exec(u"COMMIT"_s))
         return true;
-    const QString reason = m_connection.lastError().text();
+    const QSqlError error = q.lastError();
     m_connection.rollback();
-    return m_db.fail(u"%1: %2"_s.arg(action, reason));
+    const QString hint = Database::advice(error, m_db.path());
+    return m_db.fail(u"%1: %2"_s.arg(action, error.text()) + (hint.isEmpty() ? QString() : u". "_s + hint));
 }
 
 } // namespace Lede

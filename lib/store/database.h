@@ -86,6 +86,7 @@ private:
     bool migrate();
     QString m_connection;
     QString m_path;
+    bool m_creating = false; // making a new library under a temporary name
     mutable QString m_error;
 };
 

@@ -8,6 +8,9 @@
 //   lede-crashchild LIBRARY ANNOTATIONS FILE…   (ANNOTATIONS -1: the import alone)
 //   lede-crashchild --check LIBRARY             opens it, prints "integrity: ok" and its counts
 //   lede-crashchild --hold LIBRARY MS           holds the write lock for MS milliseconds
+//   lede-crashchild --in-tmpfs DIR KB SCRIPT     runs SCRIPT (sh) with a tmpfs of KB kilobytes on DIR
+//   lede-crashchild --in-read-only DIR SCRIPT    runs SCRIPT with DIR mounted read-only
+// (both in a mount namespace of their own; they print LEDE-NO-MOUNT when the system does not allow it)
 // The annotations' notes are "burst N", or "TAG N" with LEDE_CHILD_TAG set (for several writers).
 
 #include "jobs/importjob.h"
@@ -21,6 +24,11 @@
 #include <QThread>
 
 #include <cstdio>
+#include <cstring>
+
+#include <sched.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -49,8 +57,38 @@ std::shared_ptr<const Lede::Linker> linkerFor(const Lede::Library &library)
 
 } // namespace
 
+/// A full disk or a read-only one, for the command in `script`: a mount namespace of its own.
+int inMountNamespace(const char *mode, const char *dir, const char *size, const char *script)
+{
+    if (::unshare(CLONE_NEWNS) != 0) {
+        std::printf("LEDE-NO-MOUNT: %s\n", std::strerror(errno));
+        return 0;
+    }
+    ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr); // fails in a chroot, already private there
+    int rc = 0;
+    if (std::strcmp(mode, "--in-tmpfs") == 0) {
+        const QByteArray options = QByteArray("size=") + size + "k";
+        rc = ::mount("tmpfs", dir, "tmpfs", 0, options.constData());
+    } else {
+        rc = ::mount(dir, dir, nullptr, MS_BIND, nullptr);
+        if (rc == 0)
+            rc = ::mount(nullptr, dir, nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr);
+    }
+    if (rc != 0) {
+        std::printf("LEDE-NO-MOUNT: %s\n", std::strerror(errno));
+        return 0;
+    }
+    std::fflush(stdout);
+    ::execl("/bin/sh", "sh", "-c", script, static_cast<char *>(nullptr));
+    return 127;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 5 && std::strcmp(argv[1], "--in-tmpfs") == 0)
+        return inMountNamespace(argv[1], argv[2], argv[3], argv[4]);
+    if (argc == 4 && std::strcmp(argv[1], "--in-read-only") == 0)
+        return inMountNamespace(argv[1], argv[2], nullptr, argv[3]);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() == 4 && args.at(1) == u"--hold") {
