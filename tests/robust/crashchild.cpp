@@ -137,8 +137,8 @@ int main(int argc, char **argv)
     }
 
     say(u"teach"_s);
-    const QString entity = u"company/nvidia"_s;
-    const QString alias = u"the green team"_s;
+    const QString entity = u"region/us"_s;
+    const QString alias = u"Entity List"_s;
     bool taught = false;
     for (const Lede::KbEdit &edit : library.kbEdits())
         taught = taught || (edit.action == Lede::KbEdit::AddAlias && edit.entityId == entity && edit.value == alias);

@@ -83,7 +83,7 @@ private:
     Snapshot m_imported; // after the import alone (the linker before the edit)
     Snapshot m_finished; // after the whole work
     qint64 m_duration = 0; // ms, of an uninterrupted run
-    static constexpr int annotationCount = 150;
+    static constexpr int annotationCount = 400;
 
     bool runChild(const QString &library, int annotations, int killAfterMs, QStringList *lines, bool *killed)
     {
