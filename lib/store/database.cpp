@@ -36,12 +36,14 @@ int sqliteCode(const QSqlError &error)
 
 QString restoreSentence()
 {
-    return QObject::tr("Restore a backup (File → Restore Backup…, or lede-cli restore)");
+    return QObject::tr("Restore a backup with lede-cli restore (Lede keeps them in the .backups folder beside the "
+                       "library)");
 }
 
 QString restoreHint()
 {
-    return QObject::tr("restore a backup (File → Restore Backup…, or lede-cli restore)");
+    return QObject::tr("restore a backup with lede-cli restore (Lede keeps them in the .backups folder beside the "
+                       "library)");
 }
 
 // A file name as an SQL string literal.
