@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+// Privacy: importing, reading, viewing the source of and exporting hostile pages makes no network
+// request. The pages point every kind of remote resource (img, srcset, picture, script, link,
+// iframe, object, embed, video, audio, CSS url() and @import, meta refresh, SVG image, base, file:
+// and javascript: URLs) at an HTTP server on the loopback address, and the real window shows them;
+// the server counts the connections it receives, which must be none.
+
+#include "controller/controller.h"
+#include "kb/knowledgebase.h"
+#include "link/linker.h"
+#include "mainwindow.h"
+#include "models/roles.h"
+#include "readerview.h"
+#include "testpaths.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString hostilePage(const QString &base)
+{
+    QString body;
+    for (int i = 0; i < 6; ++i)
+        body += u"<p>Nvidia said on Tuesday that sales of its H20 accelerator to customers in China now need a "
+                "licence, and analysts in Taipei said buyers had stocked up for months before the rule. "
+                "Paragraph %1 goes on about TSMC, Huawei and SMIC at some length so that it is read as "
+                "the body of the article.</p>\n"_s.arg(i);
+    return uR"(<!doctype html><html><head><meta charset="utf-8">
+<title>Hostile page</title>
+<base href="BASE/base/">
+<meta http-equiv="refresh" content="0; url=BASE/refresh">
+<link rel="stylesheet" href="BASE/style.css"><link rel="preload" href="BASE/preload" as="image">
+<link rel="icon" href="BASE/favicon.ico"><link rel="dns-prefetch" href="BASE/dns">
+<style>body { background: url(BASE/css-bg.png) } @import url("BASE/import.css");
+@font-face { font-family: x; src: url(BASE/font.woff2) }</style>
+<script src="BASE/script.js"></script><script>fetch('BASE/fetch'); new Image().src = 'BASE/beacon';</script>
+</head><body onload="fetch('BASE/onload')"><article><h1>Hostile page</h1>
+BODY
+<p><img src="BASE/img.png" srcset="BASE/img-2x.png 2x, BASE/img-3x.png 3x" alt="an image">
+<picture><source srcset="BASE/source.webp" type="image/webp"><img src="BASE/picture.png"></picture>
+<iframe src="BASE/iframe.html"></iframe><object data="BASE/object.swf"></object><embed src="BASE/embed">
+<video src="BASE/video.mp4" poster="BASE/poster.png"></video><audio src="BASE/audio.mp3"></audio>
+<svg><image href="BASE/svg.png" width="10" height="10"/></svg><img src="file:///etc/hostname"></p>
+<p style="background-image:url(BASE/inline.png)">Links: <a href="javascript:fetch('BASE/js')">a script</a>,
+<a href="file:///etc/passwd">a file</a>, <a href="BASE/link">a page</a>, <a href="relative.html">relative</a>.</p>
+</article></body></html>)"_s.replace(u"BODY"_s, body)
+        .replace(u"BASE"_s, base);
+}
+
+QString hostileMarkdown(const QString &base)
+{
+    return uR"(---
+title: Hostile clipping
+url: BASE/clipping
+image: BASE/front-matter.png
+---
+# Hostile clipping
+
+Nvidia said its H20 sales to China need a licence. ![remote](BASE/md.png) and <img src="BASE/md-html.png">.
+
+[a link](BASE/md-link) and <iframe src="BASE/md-iframe"></iframe> and [script](javascript:fetch('BASE/md-js')).
+)"_s.replace(u"BASE"_s, base);
+}
+
+} // namespace
+
+class TestPrivacy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noRequestFromHostilePages()
+    {
+        QTemporaryDir dir;
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"LedeTest"_s);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(u"settings"_s));
+
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int requests = 0;
+        QStringList seen;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                ++requests;
+                socket->waitForReadyRead(500);
+                seen.append(QString::fromLatin1(socket->readLine().trimmed()));
+                socket->write("HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+        const QString base = u"http://127.0.0.1:%1"_s.arg(server.serverPort());
+        const QString page = dir.filePath(u"hostile.html"_s);
+        const QString clipping = dir.filePath(u"hostile.md"_s);
+        for (const auto &[path, text] :
+            {std::pair{page, hostilePage(base)}, std::pair{clipping, hostileMarkdown(base)}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text.toUtf8());
+        }
+
+        const auto linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
+        Lede::MainWindow window(linker);
+        QSignalSpy imported(&window, &Lede::MainWindow::importFinished);
+        QVERIFY(window.openLibrary(dir.filePath(u"privacy.lede"_s)));
+        window.importPaths({page, clipping});
+        QVERIFY(imported.wait(60000));
+        QTRY_VERIFY(!window.controller()->isBusy());
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QAbstractItemModel *list = window.articleModel();
+        QCOMPARE(list->rowCount(), 2);
+        int articles = 0;
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const qint64 id = list->index(row, 0).data(Lede::ArticleIdRole).toLongLong();
+            QVERIFY(id > 0);
+            window.showArticle(id);
+            QTest::qWait(300);
+            window.reader()->showSourceTab(true);
+            QTest::qWait(500);
+            window.reader()->showSourceTab(false);
+            QVERIFY(window.controller()->annotate(0, 4, u"yellow"_s, u"a note"_s));
+            ++articles;
+        }
+        const QString exported = dir.filePath(u"notes.md"_s);
+        QSignalSpy done(window.controller(), &Lede::Controller::exportFinished);
+        window.controller()->exportAnnotations(exported);
+        QVERIFY(done.wait(30000));
+        QVERIFY(QFileInfo::exists(exported));
+        QTest::qWait(1500); // anything loaded late would arrive by now
+        qInfo("privacy.articles_shown: %d", articles);
+        qInfo("privacy.requests_observed: %d", requests);
+        QVERIFY2(requests == 0, qPrintable(seen.join(u"; "_s)));
+    }
+};
+
+QTEST_MAIN(TestPrivacy)
+#include "tst_privacy.moc"
