@@ -168,7 +168,7 @@ private Q_SLOTS:
             window.reader()->showSourceTab(true);
             QTest::qWait(500);
             window.reader()->showSourceTab(false);
-            QVERIFY(window.controller()->annotate(0, 4, u"yellow"_s, u"a note"_s));
+            QTRY_VERIFY_WITH_TIMEOUT(window.controller()->annotate(0, 4, u"yellow"_s, u"a note"_s), 20000);
             ++articles;
         }
         const QString exported = dir.filePath(u"notes.md"_s);
