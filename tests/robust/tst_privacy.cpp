@@ -82,41 +82,50 @@ QString hostilePage(const QString &base)
                 "licence, and analysts in Taipei said buyers had stocked up for months before the rule. "
                 "Paragraph %1 goes on about TSMC, Huawei and SMIC at some length so that it is read as "
                 "the body of the article.</p>\n"_s.arg(i);
-    return uR"html(<!doctype html><html><head><meta charset="utf-8">
-<title>Hostile page</title>
-<base href="BASE/base/">
-<meta http-equiv="refresh" content="0; url=BASE/refresh">
-<link rel="stylesheet" href="BASE/style.css"><link rel="preload" href="BASE/preload" as="image">
-<link rel="icon" href="BASE/favicon.ico"><link rel="dns-prefetch" href="BASE/dns">
-<style>body { background: url(BASE/css-bg.png) } @import url("BASE/import.css");
-@font-face { font-family: x; src: url(BASE/font.woff2) }</style>
-<script src="BASE/script.js"></script><script>fetch('BASE/fetch'); new Image().src = 'BASE/beacon';</script>
-</head><body onload="fetch('BASE/onload')"><article><h1>Hostile page</h1>
-BODY
-<p><img src="BASE/img.png" srcset="BASE/img-2x.png 2x, BASE/img-3x.png 3x" alt="an image">
-<picture><source srcset="BASE/source.webp" type="image/webp"><img src="BASE/picture.png"></picture>
-<iframe src="BASE/iframe.html"></iframe><object data="BASE/object.swf"></object><embed src="BASE/embed">
-<video src="BASE/video.mp4" poster="BASE/poster.png"></video><audio src="BASE/audio.mp3"></audio>
-<svg><image href="BASE/svg.png" width="10" height="10"/></svg><img src="file:///etc/hostname"></p>
-<p style="background-image:url(BASE/inline.png)">Links: <a href="javascript:fetch('BASE/js')">a script</a>,
-<a href="file:///etc/passwd">a file</a>, <a href="BASE/link">a page</a>, <a href="relative.html">relative</a>.</p>
-</article></body></html>)html"_s.replace(u"BODY"_s, body)
+    return QStringLiteral(
+        "<!doctype html><html><head><meta charset=\"utf-8\">\n"
+        "<title>Hostile page</title>\n"
+        "<base href=\"BASE/base/\">\n"
+        "<meta http-equiv=\"refresh\" content=\"0; url=BASE/refresh\">\n"
+        "<link rel=\"stylesheet\" href=\"BASE/style.css\"><link rel=\"preload\" href=\"BASE/preload\" as=\"image\">\n"
+        "<link rel=\"icon\" href=\"BASE/favicon.ico\"><link rel=\"dns-prefetch\" href=\"BASE/dns\">\n"
+        "<style>body { background: url(BASE/css-bg.png) } @import url(\"BASE/import.css\");\n"
+        "@font-face { font-family: x; src: url(BASE/font.woff2) }</style>\n"
+        "<script src=\"BASE/script.js\"></script><script>fetch('BASE/fetch'); new Image().src = "
+        "'BASE/beacon';</script>\n"
+        "</head><body onload=\"fetch('BASE/onload')\"><article><h1>Hostile page</h1>\n"
+        "BODY\n"
+        "<p><img src=\"BASE/img.png\" srcset=\"BASE/img-2x.png 2x, BASE/img-3x.png 3x\" alt=\"an image\">\n"
+        "<picture><source srcset=\"BASE/source.webp\" type=\"image/webp\"><img src=\"BASE/picture.png\"></picture>\n"
+        "<iframe src=\"BASE/iframe.html\"></iframe><object data=\"BASE/object.swf\"></object><embed "
+        "src=\"BASE/embed\">\n"
+        "<video src=\"BASE/video.mp4\" poster=\"BASE/poster.png\"></video><audio src=\"BASE/audio.mp3\"></audio>\n"
+        "<svg><image href=\"BASE/svg.png\" width=\"10\" height=\"10\"/></svg><img src=\"file:///etc/hostname\"></p>\n"
+        "<p style=\"background-image:url(BASE/inline.png)\">Links: <a href=\"javascript:fetch('BASE/js')\">a "
+        "script</a>,\n"
+        "<a href=\"file:///etc/passwd\">a file</a>, <a href=\"BASE/link\">a page</a>, <a "
+        "href=\"relative.html\">relative</a>.</p>\n"
+        "</article></body></html>")
+        .replace(u"BODY"_s, body)
         .replace(u"BASE"_s, base);
 }
 
 QString hostileMarkdown(const QString &base)
 {
-    return uR"md(---
-title: Hostile clipping
-url: BASE/clipping
-image: BASE/front-matter.png
----
-# Hostile clipping
-
-Nvidia said its H20 sales to China need a licence. ![remote](BASE/md.png) and <img src="BASE/md-html.png">.
-
-[a link](BASE/md-link) and <iframe src="BASE/md-iframe"></iframe> and [script](javascript:fetch('BASE/md-js')).
-)md"_s.replace(u"BASE"_s, base);
+    return QStringLiteral("---\n"
+                          "title: Hostile clipping\n"
+                          "url: BASE/clipping\n"
+                          "image: BASE/front-matter.png\n"
+                          "---\n"
+                          "# Hostile clipping\n"
+                          "\n"
+                          "Nvidia said its H20 sales to China need a licence. ![remote](BASE/md.png) and <img "
+                          "src=\"BASE/md-html.png\">.\n"
+                          "\n"
+                          "[a link](BASE/md-link) and <iframe src=\"BASE/md-iframe\"></iframe> and "
+                          "[script](javascript:fetch('BASE/md-js')).\n"
+                          "")
+        .replace(u"BASE"_s, base);
 }
 
 } // namespace
@@ -180,6 +189,18 @@ private Q_SLOTS:
         qInfo("privacy.articles_shown: %d", articles);
         qInfo("privacy.requests_observed: %d", server.requests());
         QVERIFY2(server.requests() == 0, qPrintable(server.seen().join(u"; "_s)));
+
+        // The server does count: a request made on purpose is seen.
+        const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(server.port());
+        QVERIFY(::connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        static const char request[] = "GET /control HTTP/1.0\r\n\r\n";
+        QVERIFY(::send(client, request, sizeof request - 1, MSG_NOSIGNAL) > 0);
+        QTRY_COMPARE(server.requests(), 1);
+        ::close(client);
     }
 };
 
