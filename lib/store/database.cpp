@@ -208,24 +208,17 @@ bool Database::checkFile(const QString &path)
     if (info.isDir())
         return fail(
             QObject::tr("%1 is a folder, not a Lede library: choose a library file (such as library.lede).").arg(path));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QObject::tr("cannot read the library %1: %2. Check that this user may read it.")
-                        .arg(path, file.errorString()));
-    const QByteArray head = file.read(100);
-    if (head.isEmpty())
+    // Only stat() and access() here: opening the file would give this process a descriptor of its
+    // own, and closing it drops every POSIX lock the process holds on the file, including those of
+    // SQLite connections already open on it in other threads. SQLite itself says below whether the
+    // content is a database.
+    if (!info.isReadable())
+        return fail(
+            QObject::tr("cannot read the library %1: this user may not read it. Check its permissions.").arg(path));
+    if (info.size() == 0)
         return fail(QObject::tr("the library %1 is empty (0 bytes): it was cut short, perhaps by a full disk or a "
                                 "copy that did not finish. %2, or remove the file to start a new library there. %3")
                         .arg(path, restoreSentence(), unchanged));
-    if (!head.startsWith(QByteArray("SQLite format 3", 16)))
-        return fail(QObject::tr("%1 is not a Lede library: it is not an SQLite database. Choose another file, or %2. "
-                                "%3")
-                        .arg(path, restoreHint(), unchanged));
-    if (head.size() < 100)
-        return fail(QObject::tr("the library %1 is damaged: it ends after %2 bytes. %3. %4")
-                        .arg(path)
-                        .arg(head.size())
-                        .arg(restoreSentence(), unchanged));
     if (!info.isWritable())
         return fail(QObject::tr("the library %1 is read-only, and Lede writes to its library: make the file writable, "
                                 "or copy it to a folder you can write to and open the copy. %2")
@@ -243,6 +236,10 @@ bool Database::checkContents()
     const QString unchanged = QObject::tr("The file was not changed.");
     QSqlQuery q(connection());
     if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s)) {
+        if (sqliteCode(q.lastError()) == sqliteNotADb)
+            return fail(QObject::tr("%1 is not a Lede library: it is not an SQLite database. Choose another file, or "
+                                    "%2. %3")
+                            .arg(m_path, restoreHint(), unchanged));
         const QString hint = advice(q.lastError(), m_path);
         return fail(
             QObject::tr("cannot read the library %1: %2. %3 %4")
