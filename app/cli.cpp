@@ -4,10 +4,12 @@
 //   lede-cli parse FILE…                     one JSON object per article on stdout
 //   lede-cli import [--library PATH] FILE|DIR… progress on stderr, then a summary
 //   lede-cli kb [--counts]                     the knowledge base as JSON lines, or its counts
+//   lede-cli restore [--library PATH] [BACKUP|latest]  lists the backups, or puts one in place
 #include "jobs/importjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "parse/documentparser.h"
+#include "store/database.h"
 #include "store/library.h"
 
 #include <QCoreApplication>
@@ -39,9 +41,11 @@ const char *const usageText
     = "usage: lede-cli parse FILE…\n"
       "       lede-cli import [--library PATH] FILE|DIR…\n"
       "       lede-cli kb [--counts]\n"
+      "       lede-cli restore [--library PATH] [BACKUP|latest]\n"
       "       lede-cli COMMAND --help\n"
       "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
-      "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base.\n";
+      "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base;\n"
+      "restore lists a library's backups or puts one in its place.\n";
 
 // Asked for: on standard output, success. After a mistake: on standard error, exit code 2.
 int usage(bool asked = false)
@@ -72,6 +76,13 @@ int commandHelp(const QString &command)
                "sets an entity is listed for, see resources/kb/README.md). With --counts, prints instead\n"
                "one `name: value` line per kind (kind company: 3001) and per criterion set\n"
                "(set sp500: 503).\n";
+    else if (command == u"restore")
+        text = "usage: lede-cli restore [--library PATH] [BACKUP|latest]\n"
+               "Without BACKUP, lists the backups of a library (Lede's own by default, or PATH), newest\n"
+               "first. Lede backs a library up before it upgrades its schema and once a day while it runs,\n"
+               "into the folder LIBRARY.backups beside it. With BACKUP (a file, or latest for the newest),\n"
+               "checks it and puts it in place of the library; the library it replaces is kept beside it\n"
+               "as LIBRARY.replaced-TIME. Close Lede first.\n";
     if (!text)
         return usage(false);
     std::fputs(text, stdout);
@@ -166,6 +177,46 @@ int importCommand(QStringList args)
     return (summary.failed || missing || !summary.libraryError.isEmpty()) ? 1 : 0;
 }
 
+int restoreCommand(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    const qsizetype opt = args.indexOf(u"--library"_s);
+    if (opt >= 0) {
+        if (opt + 1 >= args.size())
+            return usage();
+        libraryPath = args.at(opt + 1);
+        args.remove(opt, 2);
+    }
+    if (args.size() > 1)
+        return usage();
+    const QStringList backups = Lede::Database::backups(libraryPath);
+    if (args.isEmpty()) {
+        if (backups.isEmpty())
+            std::fprintf(stderr, "no backups of %s (in %s)\n", qPrintable(libraryPath),
+                qPrintable(Lede::Database::backupFolder(libraryPath)));
+        for (const QString &backup : backups)
+            std::printf("%s\n", qPrintable(backup));
+        return 0;
+    }
+    QString backup = args.first();
+    if (backup == u"latest") {
+        if (backups.isEmpty()) {
+            err(u"no backups of %1 (in %2)"_s.arg(libraryPath, Lede::Database::backupFolder(libraryPath)));
+            return 1;
+        }
+        backup = backups.first();
+    }
+    QString error, aside;
+    if (!Lede::Database::restore(backup, libraryPath, &error, &aside)) {
+        err(error);
+        return 1;
+    }
+    std::fprintf(stderr, "restored %s from %s\n", qPrintable(libraryPath), qPrintable(backup));
+    if (!aside.isEmpty())
+        std::fprintf(stderr, "the library it replaced is kept as %s\n", qPrintable(aside));
+    return 0;
+}
+
 int kbCounts(const Lede::KnowledgeBase &kb)
 {
     QMap<QString, int> kinds;
@@ -241,6 +292,8 @@ int main(int argc, char *argv[])
         return importCommand(args);
     if (command == u"kb")
         return kbCommand(args);
+    if (command == u"restore")
+        return restoreCommand(args);
     err(u"unknown command \"%1\""_s.arg(command));
     return usage();
 }

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QThread>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -70,6 +71,26 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     m_pool.setMaxThreadCount(2);
     connect(m_annotations, &AnnotationController::failed, this,
         [this](const QString &message) { Q_EMIT errorOccurred(tr("Annotation not saved"), message); });
+    // While Lede runs, the open library is backed up once a day (the hourly check is cheap).
+    auto *backups = new QTimer(this);
+    backups->setInterval(std::chrono::hours(1));
+    connect(backups, &QTimer::timeout, this, &Controller::backUpIfDue);
+    backups->start();
+}
+
+void Controller::backUpIfDue()
+{
+    if (!m_library->isOpen())
+        return;
+    inBackground(
+        [path = m_library->path()] {
+            Library library;
+            return library.open(path) && library.backupIfDue() ? QString() : library.lastError();
+        },
+        [](const QString &error) {
+            if (!error.isEmpty())
+                qCWarning(lcStore).noquote() << "no daily backup:" << error;
+        });
 }
 
 Controller::~Controller()
@@ -142,6 +163,7 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     m_direct.clear();
     refreshEntities();
     loadInBackground();
+    backUpIfDue();
     Q_EMIT libraryOpened(path);
     if (isNew && seedSamples) {
         QStringList samples;

@@ -160,6 +160,8 @@ private:
     void onArticlesAdded(const QList<qint64> &ids);
     void onImportFinished(const ImportSummary &summary);
     void loadInBackground();
+    /// A daily backup of the open library (Database::backupIfDue), off the GUI thread.
+    void backUpIfDue();
     void checkIdle();
     void refreshEntities();
     void rebuildLinker();

@@ -4,7 +4,10 @@
 #include "schema.h"
 #include "text/logging.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QObject>
 #include <QSqlError>
@@ -12,10 +15,45 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <atomic>
 
 namespace Lede {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// SQLite's primary result codes, as QSqlError::nativeErrorCode() gives them.
+constexpr int sqliteBusy = 5, sqliteLocked = 6, sqliteReadOnly = 8, sqliteIoErr = 10, sqliteCorrupt = 11,
+              sqliteFull = 13, sqliteCantOpen = 14, sqliteNotADb = 26;
+
+int sqliteCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : 0;
+}
+
+QString restoreSentence()
+{
+    return QObject::tr("Restore a backup with lede-cli restore (Lede keeps them in the .backups folder beside the "
+                       "library)");
+}
+
+QString restoreHint()
+{
+    return QObject::tr("restore a backup with lede-cli restore (Lede keeps them in the .backups folder beside the "
+                       "library)");
+}
+
+// A file name as an SQL string literal.
+QString sqlString(const QString &text)
+{
+    QString out = text;
+    return u'\'' + out.replace(u'\'', u"''"_s) + u'\'';
+}
+
+} // namespace
 
 Database::Database() : m_connection(u"lede-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
 { }
@@ -41,6 +79,10 @@ bool Database::readFailed(const QString &what, const QSqlQuery &query) const
 {
     if (!isOpen())
         return fail(QObject::tr("cannot read %1: no library is open").arg(what));
+    const QString hint = advice(query.lastError(), m_path);
+    if (!hint.isEmpty())
+        return fail(QObject::tr("cannot read %1 from the library %2: %3. %4")
+                        .arg(what, m_path, query.lastError().text(), hint));
     return fail(QObject::tr("cannot read %1 from the library %2: %3 (the file may be damaged, or not readable "
                             "by this user)")
                     .arg(what, m_path, query.lastError().text()));
@@ -50,7 +92,36 @@ bool Database::writeFailed(const QString &action, const QSqlQuery &query) const
 {
     if (!isOpen())
         return fail(QObject::tr("%1: no library is open").arg(action));
-    return fail(u"%1: %2"_s.arg(action, query.lastError().text()));
+    const QString hint = advice(query.lastError(), m_path);
+    return fail(u"%1: %2"_s.arg(action, query.lastError().text()) + (hint.isEmpty() ? QString() : u". "_s + hint));
+}
+
+QString Database::advice(const QSqlError &error, const QString &path)
+{
+    switch (sqliteCode(error)) {
+    case sqliteFull:
+        return QObject::tr("The disk that holds %1 is full: free some space and try again; nothing was half-written")
+            .arg(path);
+    case sqliteReadOnly:
+        return QObject::tr("%1 cannot be written (a read-only file, folder or disk): make it writable, or copy the "
+                           "library to a folder you can write to")
+            .arg(path);
+    case sqliteCorrupt:
+        return QObject::tr("The library %1 is damaged: %2").arg(path, restoreHint());
+    case sqliteNotADb:
+        return QObject::tr("%1 is not a Lede library (not an SQLite database): choose another file, or %2")
+            .arg(path, restoreHint());
+    case sqliteBusy:
+    case sqliteLocked:
+        return QObject::tr("Another program is writing to %1 and did not finish in time: try again").arg(path);
+    case sqliteIoErr:
+    case sqliteCantOpen:
+        return QObject::tr("The disk that holds %1 could not be read or written: check that it is still there and "
+                           "not full")
+            .arg(path);
+    default:
+        return {};
+    }
 }
 
 QSqlDatabase Database::connection() const
@@ -70,27 +141,142 @@ bool Database::open(const QString &path)
     m_error.clear();
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(QObject::tr("cannot create the folder %1").arg(info.absolutePath()));
+        return fail(QObject::tr("cannot create the folder %1 for the library: choose a folder you can write to")
+                        .arg(info.absolutePath()));
+    if (!checkFile(path))
+        return false;
+    if (!info.exists() && !m_creating) {
+        // A new library is made whole under another name and then renamed into place, so a
+        // process killed while making it never leaves an empty or half-made file at `path` (which
+        // the next open would rightly refuse as damaged).
+        const QString partial = u"%1.creating-%2"_s.arg(path).arg(QCoreApplication::applicationPid());
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+            QFile::remove(partial + suffix);
+        {
+            Database fresh;
+            fresh.m_creating = true;
+            if (!fresh.open(partial) || !QSqlQuery(fresh.connection()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
+                return fail(fresh.lastError().replace(partial, path));
+        }
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
+            QFile::remove(partial + suffix); // empty after the checkpoint
+        // Another process may have made it meanwhile: then that one is opened.
+        if (!QFile::rename(partial, path))
+            QFile::remove(partial);
+    }
+    bool ready = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
         db.setDatabaseName(path);
         if (!db.open())
             return fail(QObject::tr("cannot open the library %1: %2").arg(path, db.lastError().text()));
+        // Nothing is written before the file is known to be a library this Lede can use.
+        ready = checkContents();
         QSqlQuery q(db);
         for (const QString &pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
                  u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
-            if (!q.exec(pragma))
-                return fail(QObject::tr("cannot set up the library %1: %2").arg(path, q.lastError().text()));
+            if (!ready)
+                break;
+            if (!q.exec(pragma)) {
+                const QString hint = advice(q.lastError(), path);
+                ready = fail(QObject::tr("cannot set up the library %1: %2").arg(path, q.lastError().text())
+                    + (hint.isEmpty() ? QString() : u". "_s + hint));
+            }
         }
-        // A file that is not SQLite fails here rather than at the first write.
-        if (!q.exec(u"SELECT count(*) FROM sqlite_master"_s))
-            return fail(QObject::tr("%1 is not a Lede library: %2").arg(path, q.lastError().text()));
     }
-    if (!migrate()) {
+    if (!ready || !migrate()) {
         const QString error = m_error;
         close();
         m_error = error;
         return false;
+    }
+    return true;
+}
+
+bool Database::checkFile(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    const QString unchanged = QObject::tr("The file was not changed.");
+    if (!info.exists()) {
+        if (!QFileInfo(folder).isWritable())
+            return fail(QObject::tr("cannot create the library %1: the folder %2 is read-only. Choose a folder you "
+                                    "can write to.")
+                            .arg(path, folder));
+        return true;
+    }
+    if (info.isDir())
+        return fail(
+            QObject::tr("%1 is a folder, not a Lede library: choose a library file (such as library.lede).").arg(path));
+    // Only stat() and access() here: opening the file would give this process a descriptor of its
+    // own, and closing it drops every POSIX lock the process holds on the file, including those of
+    // SQLite connections already open on it in other threads. SQLite itself says below whether the
+    // content is a database.
+    if (!info.isReadable())
+        return fail(
+            QObject::tr("cannot read the library %1: this user may not read it. Check its permissions.").arg(path));
+    if (info.size() == 0)
+        return fail(QObject::tr("the library %1 is empty (0 bytes): it was cut short, perhaps by a full disk or a "
+                                "copy that did not finish. %2, or remove the file to start a new library there. %3")
+                        .arg(path, restoreSentence(), unchanged));
+    if (!info.isWritable())
+        return fail(QObject::tr("the library %1 is read-only, and Lede writes to its library: make the file writable, "
+                                "or copy it to a folder you can write to and open the copy. %2")
+                        .arg(path, unchanged));
+    if (!QFileInfo(folder).isWritable())
+        return fail(QObject::tr("the library %1 is in a read-only folder (%2), and Lede keeps its journal beside the "
+                                "library: make the folder writable, or copy the library to a folder you can write "
+                                "to and open the copy. %3")
+                        .arg(path, folder, unchanged));
+    return true;
+}
+
+bool Database::checkContents()
+{
+    const QString unchanged = QObject::tr("The file was not changed.");
+    QSqlQuery q(connection());
+    if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s)) {
+        if (sqliteCode(q.lastError()) == sqliteNotADb)
+            return fail(QObject::tr("%1 is not a Lede library: it is not an SQLite database. Choose another file, or "
+                                    "%2. %3")
+                            .arg(m_path, restoreHint(), unchanged));
+        const QString hint = advice(q.lastError(), m_path);
+        return fail(
+            QObject::tr("cannot read the library %1: %2. %3 %4")
+                .arg(m_path, q.lastError().text(),
+                    hint.isEmpty() ? QObject::tr("The file may be damaged: %1.").arg(restoreHint()) : hint + u'.',
+                    unchanged));
+    }
+    QStringList tables;
+    while (q.next())
+        tables.append(q.value(0).toString());
+    if (tables.isEmpty())
+        return true; // a new library
+    if (!tables.contains(u"schema_version"_s))
+        return fail(QObject::tr("%1 is not a Lede library: it is a database of another program (its tables: %2). "
+                                "Choose another file. %3")
+                        .arg(m_path, tables.mid(0, 5).join(u", "_s), unchanged));
+    const int version = schemaVersion();
+    if (version == 0 && !m_error.isEmpty())
+        return fail(m_error + u' ' + unchanged);
+    if (version > currentSchemaVersion())
+        return fail(QObject::tr("the library %1 was written by a newer Lede (schema %2; this one knows up to %3): "
+                                "open it with that Lede, or update this one. %4")
+                        .arg(m_path)
+                        .arg(version)
+                        .arg(currentSchemaVersion())
+                        .arg(unchanged));
+    // A file cut short still shows its first pages. With no journal waiting to be written into it
+    // (an empty or absent -wal file), the file must hold every page its header counts.
+    const QFileInfo wal(m_path + u"-wal"_s);
+    if ((!wal.exists() || wal.size() == 0) && q.exec(u"PRAGMA page_count"_s) && q.next()) {
+        const qint64 pages = q.value(0).toLongLong();
+        if (q.exec(u"PRAGMA page_size"_s) && q.next() && QFileInfo(m_path).size() < pages * q.value(0).toLongLong())
+            return fail(QObject::tr("the library %1 is damaged: it was cut short (%2 of %3 bytes). %4. %5")
+                            .arg(m_path)
+                            .arg(QFileInfo(m_path).size())
+                            .arg(pages * q.value(0).toLongLong())
+                            .arg(restoreSentence(), unchanged));
     }
     return true;
 }
@@ -121,13 +307,18 @@ bool Database::migrate()
     QSqlDatabase db = connection();
     QSqlQuery q(db);
     if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s))
-        return fail(QObject::tr("cannot read the library's version: %1").arg(q.lastError().text()));
+        return writeFailed(QObject::tr("cannot set up the library %1").arg(m_path), q);
     int version = schemaVersion();
     if (version > currentSchemaVersion())
         return fail(QObject::tr("the library %1 was written by a newer Lede (schema %2; this one knows up to %3)")
                         .arg(m_path)
                         .arg(version)
                         .arg(currentSchemaVersion()));
+    // An older library is copied before it changes, so a failed or regretted upgrade loses nothing.
+    if (version > 0 && version < currentSchemaVersion()
+        && backup(u"before-v%1"_s.arg(currentSchemaVersion())).isEmpty())
+        return fail(QObject::tr("the library %1 was not upgraded, because it could not be backed up first: %2")
+                        .arg(m_path, m_error));
     while (version < currentSchemaVersion()) {
         const QString action = QObject::tr("upgrading the library to version %1 failed").arg(version + 1);
         Transaction tx(*this);
@@ -148,6 +339,153 @@ bool Database::migrate()
         ++version;
         qCDebug(lcStore) << "library" << m_path << "upgraded to schema" << version;
     }
+    return true;
+}
+
+namespace {
+std::atomic<Database::BusyNotifier> g_busyNotifier = nullptr;
+}
+
+void Database::setBusyNotifier(BusyNotifier notifier)
+{
+    g_busyNotifier.store(notifier);
+}
+
+Database::BusyNotifier Database::busyNotifier()
+{
+    return g_busyNotifier.load();
+}
+
+QString Database::backupFolder(const QString &libraryPath)
+{
+    return libraryPath + u".backups"_s;
+}
+
+QStringList Database::backups(const QString &libraryPath)
+{
+    const QString base = QFileInfo(libraryPath).fileName();
+    QStringList out;
+    const QDir dir(backupFolder(libraryPath));
+    for (const QFileInfo &file : dir.entryInfoList({base + u"-*.lede"_s}, QDir::Files, QDir::Name | QDir::Reversed))
+        out.append(file.absoluteFilePath());
+    return out;
+}
+
+QString Database::backup(const QString &kind)
+{
+    const QString folder = backupFolder(m_path);
+    if (!QDir().mkpath(folder)) {
+        fail(QObject::tr("cannot back up the library %1: cannot create the folder %2").arg(m_path, folder));
+        return {};
+    }
+    // The name sorts by time: library.lede-20261201-172200123-daily.lede
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmsszzz"_s);
+    const QString target = QDir(folder).filePath(u"%1-%2-%3.lede"_s.arg(QFileInfo(m_path).fileName(), stamp, kind));
+    const QString partial = target + u".partial"_s;
+    QFile::remove(partial);
+    QSqlQuery q(connection());
+    if (!q.exec(u"VACUUM INTO "_s + sqlString(partial))) {
+        QFile::remove(partial);
+        writeFailed(QObject::tr("cannot back up the library %1 into %2").arg(m_path, folder), q);
+        return {};
+    }
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        fail(QObject::tr("cannot back up the library %1: cannot write %2").arg(m_path, target));
+        return {};
+    }
+    const QString suffix = u"-"_s + kind + u".lede"_s;
+    int kept = 0;
+    for (const QString &older : backups(m_path)) {
+        if (older.endsWith(suffix) && ++kept > backupsKept)
+            QFile::remove(older);
+    }
+    qCDebug(lcStore) << "library" << m_path << "backed up to" << target;
+    return target;
+}
+
+bool Database::backupIfDue(std::chrono::seconds interval)
+{
+    for (const QString &existing : backups(m_path)) {
+        if (!existing.endsWith(u"-daily.lede"_s))
+            continue;
+        if (QFileInfo(existing).lastModified().secsTo(QDateTime::currentDateTime()) < interval.count())
+            return true;
+        break;
+    }
+    return !backup(u"daily"_s).isEmpty();
+}
+
+bool Database::restore(const QString &backupPath, const QString &libraryPath, QString *error, QString *movedAside)
+{
+    const auto failWith = [error](const QString &message) {
+        if (error)
+            *error = message;
+        qCWarning(lcStore).noquote() << message;
+        return false;
+    };
+    if (!QFileInfo(backupPath).isFile())
+        return failWith(QObject::tr("there is no backup %1").arg(backupPath));
+    // The backup is checked read-only: it must be a whole library this Lede can open.
+    QString problem;
+    {
+        const QString name = u"lede-restore-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(backupPath);
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+            QSqlQuery q(db);
+            if (!db.open())
+                problem = db.lastError().text();
+            else if (!q.exec(u"PRAGMA integrity_check"_s) || !q.next() || q.value(0).toString() != u"ok"_s)
+                problem = q.lastError().isValid() ? q.lastError().text() : q.value(0).toString();
+            else if (!q.exec(u"SELECT version FROM schema_version"_s) || !q.next())
+                problem = QObject::tr("it is not a Lede library");
+            else if (q.value(0).toInt() > currentSchemaVersion())
+                problem = QObject::tr("it was written by a newer Lede (schema %1)").arg(q.value(0).toInt());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    if (!problem.isEmpty())
+        return failWith(QObject::tr("cannot restore %1: %2. The library %3 was not changed.")
+                            .arg(backupPath, problem, libraryPath));
+
+    const QString incoming = libraryPath + u".restoring"_s;
+    QFile::remove(incoming);
+    if (!QFile::copy(backupPath, incoming)) {
+        QFile::remove(incoming);
+        return failWith(QObject::tr("cannot restore %1: cannot write %2 (is the disk full or read-only?). The library "
+                                    "was not changed.")
+                            .arg(backupPath, incoming));
+    }
+    // The library it replaces, with its journal, is moved aside rather than deleted.
+    QString aside;
+    if (QFileInfo::exists(libraryPath)) {
+        aside = libraryPath + u".replaced-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmsszzz"_s);
+        if (!QFile::rename(libraryPath, aside)) {
+            QFile::remove(incoming);
+            return failWith(QObject::tr("cannot restore %1: cannot move %2 aside. The library was not changed.")
+                                .arg(backupPath, libraryPath));
+        }
+        for (const QString &journal : {u"-wal"_s, u"-shm"_s}) {
+            if (QFileInfo::exists(libraryPath + journal))
+                QFile::rename(libraryPath + journal, aside + journal);
+        }
+    }
+    if (!QFile::rename(incoming, libraryPath)) {
+        QFile::remove(incoming);
+        if (!aside.isEmpty()) {
+            QFile::rename(aside, libraryPath);
+            for (const QString &journal : {u"-wal"_s, u"-shm"_s})
+                QFile::rename(aside + journal, libraryPath + journal);
+        }
+        return failWith(
+            QObject::tr("cannot restore %1 to %2. The library was not changed.").arg(backupPath, libraryPath));
+    }
+    if (movedAside)
+        *movedAside = aside;
+    qCInfo(lcStore).noquote() << "restored" << libraryPath << "from" << backupPath;
     return true;
 }
 
@@ -173,13 +511,35 @@ QString placeholders(qsizetype count)
     return out;
 }
 
-Transaction::Transaction(const Database &db)
-    : m_db(db), m_connection(db.connection()), m_active(m_connection.transaction())
+Transaction::Transaction(const Database &db) : m_db(db), m_connection(db.connection()), m_active(false)
 {
-    if (!m_active) {
-        m_db.fail(db.isOpen() ? QObject::tr("cannot begin a change to the library %1: %2")
-                                    .arg(db.path(), m_connection.lastError().text())
-                              : QObject::tr("cannot change the library: no library is open"));
+    if (!db.isOpen()) {
+        m_db.fail(QObject::tr("cannot change the library: no library is open"));
+        return;
+    }
+    // IMMEDIATE takes the write lock now, waiting (busy_timeout) while another window or lede-cli
+    // writes. A deferred transaction that read first could instead fail at its first write when
+    // another writer had committed in between, and that change would be lost.
+    QSqlQuery q(m_connection);
+    for (int attempt = 0;; ++attempt) {
+        if (q.exec(u"BEGIN IMMEDIATE"_s)) {
+            m_active = true;
+            return;
+        }
+        const int code = sqliteCode(q.lastError());
+        if ((code == sqliteBusy || code == sqliteLocked) && attempt < Database::busyRetries) {
+            const QString message = QObject::tr("the library %1 is busy (another window or lede-cli is writing to it); "
+                                                "retrying")
+                                        .arg(db.path());
+            qCInfo(lcStore).noquote() << message;
+            if (Database::busyNotifier())
+                Database::busyNotifier()(message);
+            continue;
+        }
+        const QString hint = Database::advice(q.lastError(), db.path());
+        m_db.fail(QObject::tr("cannot begin a change to the library %1: %2").arg(db.path(), q.lastError().text())
+            + (hint.isEmpty() ? QString() : u". "_s + hint));
+        return;
     }
 }
 
@@ -194,11 +554,14 @@ bool Transaction::commit(const QString &action)
     if (!m_active)
         return false;
     m_active = false;
-    if (m_connection.commit())
+    // COMMIT as a statement of its own, so its error keeps SQLite's code (a full disk, …).
+    QSqlQuery q(m_connection);
+    if (q.exec(u"COMMIT"_s))
         return true;
-    const QString reason = m_connection.lastError().text();
+    const QSqlError error = q.lastError();
     m_connection.rollback();
-    return m_db.fail(u"%1: %2"_s.arg(action, reason));
+    const QString hint = Database::advice(error, m_db.path());
+    return m_db.fail(u"%1: %2"_s.arg(action, error.text()) + (hint.isEmpty() ? QString() : u". "_s + hint));
 }
 
 } // namespace Lede

@@ -3,7 +3,11 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
+#include <chrono>
+
+class QSqlError;
 class QSqlQuery;
 
 namespace Lede {
@@ -21,7 +25,10 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens (creating it if needed) the file at `path`, upgrading its schema.
+    /// Opens (creating it if needed) the file at `path`, upgrading its schema after backing it up.
+    /// A file that is not a Lede library (not SQLite, another program's database, empty or
+    /// truncated), one from a newer Lede, a read-only file or folder, or a full disk gives a message
+    /// that names the file and what to do, and the file is left exactly as it was.
     bool open(const QString &path);
     bool isOpen() const;
     void close();
@@ -39,11 +46,47 @@ public:
     bool readFailed(const QString &what, const QSqlQuery &query) const;
     /// Reports that `action` ("cannot save the annotation", …) failed, with the reason from `query`.
     bool writeFailed(const QString &action, const QSqlQuery &query) const;
+    /// What a person can do about an SQLite error on the library at `path` (a damaged file, a full
+    /// disk, a read-only file…), or an empty string when there is nothing to add.
+    static QString advice(const QSqlError &error, const QString &path);
+
+    /// Copies the open library, consistently while others may be writing to it (VACUUM INTO), to a
+    /// new file in backupFolder(); `kind` ("daily", "before-v3") names it. The newest backups of
+    /// each kind are kept (backupsKept), older ones removed. Returns the new file, or an empty
+    /// string when it failed (see lastError()).
+    QString backup(const QString &kind);
+    /// Makes a "daily" backup when the newest one is older than `interval` (or there is none).
+    /// Returns false only when a backup was due and failed.
+    bool backupIfDue(std::chrono::seconds interval = std::chrono::hours(24));
+    static constexpr int backupsKept = 5;
+
+    /// A write that finds another connection writing waits for it (busy_timeout, 5 s) and then
+    /// tries again, up to busyRetries times, saying each time "busy, retrying" (logged to
+    /// lede.store, and passed to the notifier when one is set) rather than failing.
+    static constexpr int busyRetries = 11;
+    using BusyNotifier = void (*)(const QString &message);
+    /// Sets the function told of each retry (from whichever thread writes); nullptr for none.
+    static void setBusyNotifier(BusyNotifier notifier);
+    static BusyNotifier busyNotifier();
+    /// The folder of a library's backups: "library.lede.backups" beside "library.lede".
+    static QString backupFolder(const QString &libraryPath);
+    /// A library's backups, newest first.
+    static QStringList backups(const QString &libraryPath);
+    /// Puts a backup in place of the library at `libraryPath` (which must not be open). The backup
+    /// is checked first (a Lede library that passes integrity_check); the library it replaces is
+    /// not deleted but moved aside, with its -wal and -shm files, to a name that says so
+    /// ("library.lede.replaced-<time>"), returned in `movedAside`. On failure `error` says why and
+    /// nothing has changed.
+    static bool restore(
+        const QString &backupPath, const QString &libraryPath, QString *error, QString *movedAside = nullptr);
 
 private:
+    bool checkFile(const QString &path);
+    bool checkContents();
     bool migrate();
     QString m_connection;
     QString m_path;
+    bool m_creating = false; // making a new library under a temporary name
     mutable QString m_error;
 };
 

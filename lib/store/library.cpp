@@ -45,6 +45,16 @@ bool Library::isOpen() const
     return m_db.isOpen();
 }
 
+QString Library::backup(const QString &kind)
+{
+    return m_db.backup(kind);
+}
+
+bool Library::backupIfDue()
+{
+    return m_db.backupIfDue();
+}
+
 bool Library::open(const QString &path)
 {
     return m_db.open(path);

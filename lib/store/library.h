@@ -88,6 +88,12 @@ public:
 
     QSqlDatabase database() const;
 
+    /// Backs the library up now into its rotating set beside it (Database::backup); `kind` names
+    /// the backup. Returns the new file, or an empty string (see lastError()).
+    QString backup(const QString &kind);
+    /// A daily backup, when the newest is older than a day (Database::backupIfDue).
+    bool backupIfDue();
+
 private:
     Database m_db;
 };
