@@ -5,11 +5,15 @@
 //   lede-cli import [--library PATH] FILE|DIR… progress on stderr, then a summary
 //   lede-cli kb [--counts]                     the knowledge base as JSON lines, or its counts
 //   lede-cli restore [--library PATH] [BACKUP|latest]  lists the backups, or puts one in place
+//   lede-cli search [--library PATH] QUERY     matching articles as JSON lines, then the facet counts
+//   lede-cli generate --articles N --library PATH [--seed S]   a made-up library for tests and benchmarks
 #include "jobs/importjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "parse/documentparser.h"
+#include "query/search.h"
 #include "store/database.h"
+#include "store/generator.h"
 #include "store/library.h"
 
 #include <QCoreApplication>
@@ -42,10 +46,13 @@ const char *const usageText
       "       lede-cli import [--library PATH] FILE|DIR…\n"
       "       lede-cli kb [--counts]\n"
       "       lede-cli restore [--library PATH] [BACKUP|latest]\n"
+      "       lede-cli search [--library PATH] QUERY\n"
+      "       lede-cli generate --articles N --library PATH [--seed S]\n"
       "       lede-cli COMMAND --help\n"
       "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
       "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base;\n"
-      "restore lists a library's backups or puts one in its place.\n";
+      "restore lists a library's backups or puts one in its place; search prints the articles a\n"
+      "query finds and the facet counts; generate makes a test library.\n";
 
 // Asked for: on standard output, success. After a mistake: on standard error, exit code 2.
 int usage(bool asked = false)
@@ -83,6 +90,20 @@ int commandHelp(const QString &command)
                "into the folder LIBRARY.backups beside it. With BACKUP (a file, or latest for the newest),\n"
                "checks it and puts it in place of the library; the library it replaces is kept beside it\n"
                "as LIBRARY.replaced-TIME. Close Lede first.\n";
+    else if (command == u"search")
+        text = "usage: lede-cli search [--library PATH] QUERY…\n"
+               "Searches a library (Lede's own by default) with the search field's language and prints one\n"
+               "JSON object per matching article, newest first (id, title, outlet, published), then one\n"
+               "line {\"total\", \"facets\": {kind: {entity id: articles}}, \"weeks\", \"undated\"}.\n"
+               "Several arguments are one query. Examples:\n"
+               "  lede-cli search 'company:huawei region:malaysia -company:nvidia since:2025-04'\n"
+               "  lede-cli search '\"export controls\" OR licen* chip:\"ascend 910b\" has:annotation'\n"
+               "A malformed query is shown with the place of each mistake; the exit code is then 2.\n";
+    else if (command == u"generate")
+        text = "usage: lede-cli generate --articles N --library PATH [--seed S]\n"
+               "Adds N made-up articles (news about the knowledge base's companies, chips and regions, in\n"
+               "English, Chinese and Japanese, with reprints and annotations) to the library at PATH. The\n"
+               "same seed (default 1) gives the same articles. For tests and benchmarks.\n";
     if (!text)
         return usage(false);
     std::fputs(text, stdout);
@@ -270,6 +291,106 @@ int kbCommand(const QStringList &args)
     return 0;
 }
 
+// Takes "--name VALUE" out of args; false when the value is missing.
+bool takeOption(QStringList &args, const QString &name, QString *value)
+{
+    const qsizetype opt = args.indexOf(name);
+    if (opt < 0)
+        return true;
+    if (opt + 1 >= args.size())
+        return false;
+    *value = args.at(opt + 1);
+    args.remove(opt, 2);
+    return true;
+}
+
+int searchCommand(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || args.isEmpty())
+        return usage();
+    const QString text = args.join(u' ');
+    Lede::Library library;
+    if (!library.open(libraryPath)) {
+        err(library.lastError());
+        return 1;
+    }
+    QStringList skipped;
+    const auto base = Lede::KnowledgeBase::loadBuiltin();
+    const auto kb = Lede::applyEdits(*base, library.kbEdits(), &skipped);
+    const Lede::Query::Search search = Lede::Query::prepare(text, {}, *kb);
+    if (!search.ok()) {
+        std::fprintf(stderr, "lede-cli: the query has mistakes:\n  %s\n", qPrintable(text));
+        for (const Lede::Query::Error &e : search.errors) {
+            const QString marks
+                = QString(e.range.start, u' ') + QString(std::max<qsizetype>(1, e.range.length()), u'^');
+            std::fprintf(stderr, "  %s %s (at %lld)\n", qPrintable(marks), qPrintable(e.message),
+                static_cast<long long>(e.range.start));
+        }
+        return 2;
+    }
+    const auto result = library.search(search);
+    if (!result) {
+        err(library.lastError());
+        return 1;
+    }
+    // Summaries come in id order; print them in the result's order.
+    QHash<qint64, Lede::ArticleSummary> byId;
+    for (const Lede::ArticleSummary &a : library.articles(result->ids))
+        byId.insert(a.id, a);
+    for (qint64 id : result->ids) {
+        const Lede::ArticleSummary a = byId.value(id);
+        printLine(QJsonObject{{u"id"_s, id}, {u"title"_s, a.title}, {u"outlet"_s, a.outlet},
+            {u"published"_s, a.published}, {u"story"_s, a.storyId}});
+    }
+    QJsonObject facets;
+    for (auto it = result->entityCounts.cbegin(); it != result->entityCounts.cend(); ++it) {
+        const QString kind = it.key().section(u'/', 0, 0);
+        QJsonObject counts = facets.value(kind).toObject();
+        counts.insert(it.key(), it.value());
+        facets.insert(kind, counts);
+    }
+    QJsonArray weeks;
+    for (const Lede::Query::WeekCount &w : result->weeks)
+        weeks.append(QJsonObject{{u"week"_s, w.monday.toString(Qt::ISODate)}, {u"articles"_s, w.articles}});
+    printLine(QJsonObject{
+        {u"total"_s, result->ids.size()}, {u"facets"_s, facets}, {u"weeks"_s, weeks}, {u"undated"_s, result->undated}});
+    std::fflush(stdout);
+    return 0;
+}
+
+int generateCommand(QStringList args)
+{
+    QString libraryPath, count, seed = u"1"_s;
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !takeOption(args, u"--articles"_s, &count)
+        || !takeOption(args, u"--seed"_s, &seed) || !args.isEmpty() || libraryPath.isEmpty())
+        return usage();
+    bool countOk = false, seedOk = false;
+    const qsizetype n = count.toLongLong(&countOk);
+    const quint64 s = seed.toULongLong(&seedOk);
+    if (!countOk || n < 0 || !seedOk) {
+        err(u"--articles takes a number of articles and --seed a number"_s);
+        return 2;
+    }
+    Lede::Library library;
+    if (!library.open(libraryPath)) {
+        err(library.lastError());
+        return 1;
+    }
+    const auto kb = Lede::KnowledgeBase::loadBuiltin();
+    Lede::LibraryGenerator generator(*kb, s);
+    const auto added = generator.generate(library, n, [n](qsizetype done) {
+        if (done % 5000 == 0 || done == n)
+            std::fprintf(stderr, "[%lld/%lld]\n", static_cast<long long>(done), static_cast<long long>(n));
+    });
+    if (!added) {
+        err(library.lastError());
+        return 1;
+    }
+    std::fprintf(stderr, "%lld articles added\nlibrary: %s\n", static_cast<long long>(*added), qPrintable(libraryPath));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -294,6 +415,10 @@ int main(int argc, char *argv[])
         return kbCommand(args);
     if (command == u"restore")
         return restoreCommand(args);
+    if (command == u"search")
+        return searchCommand(args);
+    if (command == u"generate")
+        return generateCommand(args);
     err(u"unknown command \"%1\""_s.arg(command));
     return usage();
 }

@@ -5,6 +5,7 @@
 #include "articles.h"
 #include "kbedits.h"
 #include "mentions.h"
+#include "search.h"
 #include "stories.h"
 
 #include <QDir>
@@ -57,7 +58,8 @@ bool Library::backupIfDue()
 
 bool Library::open(const QString &path)
 {
-    return m_db.open(path);
+    // Articles that a migration left for the search index are indexed before anything reads it.
+    return m_db.open(path) && SearchStore(m_db).catchUp();
 }
 
 void Library::close()
@@ -69,6 +71,17 @@ void Library::close()
 
 std::optional<AddedArticle> Library::addArticle(const Article &a)
 {
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    const auto added = insertArticle(a);
+    if (!added || (!added->duplicate && !tx.commit(QObject::tr("cannot add \"%1\"").arg(a.title))))
+        return std::nullopt;
+    return added;
+}
+
+std::optional<AddedArticle> Library::insertArticle(const Article &a)
+{
     ArticleStore articles(m_db);
     const QString hash = ArticleStore::contentHash(a.text);
     const auto existing = articles.find(hash);
@@ -76,15 +89,11 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
         return std::nullopt;
     if (*existing)
         return AddedArticle{*existing, true, 0, false};
-
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return std::nullopt;
     const auto id = articles.insert(a, hash);
-    if (!id || !MentionStore(m_db).insert(*id, a.entities))
+    if (!id || !MentionStore(m_db).insert(*id, a.entities) || !SearchStore(m_db).add(*id, a.title, a.text))
         return std::nullopt;
     const auto story = StoryGrouping(m_db).assign(*id, a.text);
-    if (!story || !tx.commit(QObject::tr("cannot add \"%1\"").arg(a.title)))
+    if (!story)
         return std::nullopt;
     return AddedArticle{*id, false, *story, *story != *id};
 }
@@ -152,6 +161,29 @@ std::optional<qsizetype> Library::replaceMentions(const QList<std::pair<qint64, 
     if (!changed || !tx.commit(QObject::tr("cannot update mentions")))
         return std::nullopt;
     return changed;
+}
+
+std::optional<QList<AddedArticle>> Library::addArticles(const QList<Article> &batch)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    QList<AddedArticle> out;
+    out.reserve(batch.size());
+    for (const Article &a : batch) {
+        const auto added = insertArticle(a);
+        if (!added)
+            return std::nullopt;
+        out.append(*added);
+    }
+    if (!tx.commit(QObject::tr("cannot add %n articles", nullptr, int(batch.size()))))
+        return std::nullopt;
+    return out;
+}
+
+std::optional<Query::SearchResult> Library::search(const Query::Search &search, int parts) const
+{
+    return SearchStore(m_db).search(search, parts);
 }
 
 // Annotations

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kb/kbedit.h"
+#include "query/search.h"
 #include "store/annotation.h"
 #include "store/articlesummary.h"
 #include "store/database.h"
@@ -48,6 +49,8 @@ public:
     /// library is not added again: the existing id comes back with duplicate set. A near-duplicate
     /// (a reprint, the same story elsewhere) is added and joins the story of its closest copy.
     std::optional<AddedArticle> addArticle(const Article &article);
+    /// Adds many articles as addArticle() does, in one transaction: all or none.
+    std::optional<QList<AddedArticle>> addArticles(const QList<Article> &articles);
     std::optional<Article> article(qint64 id) const;
     QList<ArticleSummary> articles() const;
     /// The summaries of just these articles, in id order (ids not in the library are left out);
@@ -67,6 +70,13 @@ public:
     /// mentions differ from the stored ones. Returns how many changed, or nothing when it failed
     /// (then nothing was written).
     std::optional<qsizetype> replaceMentions(const QList<std::pair<qint64, QList<EntityMention>>> &articles);
+
+    /// What to compute in search(): SearchStore::Part flags (Ids, EntityCounts, Weeks).
+    enum SearchPart { SearchIds = 0x1, SearchEntityCounts = 0x2, SearchWeeks = 0x4, SearchEverything = 0x7 };
+    /// Runs a search made by Query::prepare() (the typed query and the sidebar's facet choices):
+    /// the matching ids newest first, how many of them mention each entity, and the result by
+    /// week — all computed by SQLite. Nothing when the search has errors or the read failed.
+    std::optional<Query::SearchResult> search(const Query::Search &search, int parts = SearchEverything) const;
 
     /// Saves a new annotation; it comes back with its new id and its times.
     std::optional<Annotation> addAnnotation(const Annotation &annotation);
@@ -95,6 +105,7 @@ public:
     bool backupIfDue();
 
 private:
+    std::optional<AddedArticle> insertArticle(const Article &article); // in the caller's transaction
     Database m_db;
 };
 

@@ -74,6 +74,22 @@ const QList<QStringList> &migrations()
                 end_pos INTEGER NOT NULL DEFAULT 0,
                 created_at TEXT NOT NULL))"_s,
         },
+        {
+            // Full-text search over headline and body (lib/store/search.h). FTS5 with unicode61 for
+            // words; Chinese and Japanese are written into it as character pairs (Query::indexText),
+            // which FTS5 cannot do from SQL, so the existing articles wait in search_pending and
+            // the store indexes them when the library opens. Contentless: the text stays in articles.
+            uR"(CREATE VIRTUAL TABLE search_text USING fts5(title, body, content='', contentless_delete=1,
+                tokenize='unicode61 remove_diacritics 2'))"_s,
+            u"CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY)"_s,
+            u"INSERT INTO search_pending SELECT id FROM articles"_s,
+            uR"(CREATE TRIGGER articles_leave_search AFTER DELETE ON articles BEGIN
+                DELETE FROM search_text WHERE rowid = old.id;
+                DELETE FROM search_pending WHERE article_id = old.id;
+            END)"_s,
+            // Results come newest first, and since:/until: are ranges of it.
+            u"CREATE INDEX articles_by_published ON articles(published, id)"_s,
+        },
     };
     return steps;
 }
