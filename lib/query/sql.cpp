@@ -224,47 +224,41 @@ QString SqlTranslator::where(const Search &search, QVariantList &params, const Q
     return parts.size() == 1 ? parts.first() : u'(' + parts.join(u") AND ("_s) + u')';
 }
 
-SqlStatement SqlTranslator::ids(const Search &search) const
+SqlStatement SqlTranslator::search(const Search &search, int parts) const
 {
     SqlStatement s;
-    s.sql = u"SELECT a.id FROM articles a WHERE "_s + where(search, s.params)
-        + u" ORDER BY a.published DESC, a.id DESC"_s;
-    return s;
-}
-
-QList<SqlStatement> SqlTranslator::entityCounts(const Search &search) const
-{
-    QList<SqlStatement> out;
-    const auto count = [&](const QString &skipList, const QStringList &kinds, bool only) {
-        SqlStatement s;
-        const QString result = where(search, s.params, skipList);
-        QStringList conditions;
-        for (const QString &kind : kinds)
-            conditions.append((only ? QString() : u"NOT "_s) + kindRange(kind, s.params));
-        s.sql = u"SELECT m.entity_id, count(DISTINCT m.article_id) FROM mentions m WHERE "_s
-            + (result == u"1"
-                    ? QString()
-                    : QString(u"m.article_id IN (SELECT a.id FROM articles a WHERE "_s + result + u") AND "_s))
-            + (conditions.isEmpty() ? u"1"_s : conditions.join(u" AND "_s)) + u" GROUP BY m.entity_id"_s;
-        out.append(s);
-    };
     QStringList chosenKinds;
     for (auto it = search.chosen.cbegin(); it != search.chosen.cend(); ++it) {
         if (!it.value().isEmpty())
             chosenKinds.append(it.key());
     }
-    count({}, chosenKinds, false);
-    for (const QString &kind : std::as_const(chosenKinds))
-        count(kind, {kind}, true);
-    return out;
-}
-
-SqlStatement SqlTranslator::weeks(const Search &search) const
-{
-    SqlStatement s;
-    const QString monday = m_dialect.mondayOf(u"a.published"_s);
-    s.sql = u"SELECT "_s + monday + u" AS monday, count(*) FROM articles a WHERE "_s + where(search, s.params)
-        + u" GROUP BY monday ORDER BY monday"_s;
+    // The result, and for each kind with choices the result without them (for that kind's counts).
+    QStringList ctes{u"r(id) AS MATERIALIZED (SELECT a.id FROM articles a WHERE "_s + where(search, s.params) + u')'};
+    if (parts & EntityCounts) {
+        for (qsizetype k = 0; k < chosenKinds.size(); ++k)
+            ctes.append(u"r%1(id) AS MATERIALIZED (SELECT a.id FROM articles a WHERE "_s.arg(k)
+                + where(search, s.params, chosenKinds.at(k)) + u')');
+    }
+    QStringList selects;
+    if (parts & Ids)
+        selects.append(u"SELECT * FROM (SELECT 0 AS part, a.id AS k, NULL AS n FROM r JOIN articles a ON a.id = r.id "
+                       "ORDER BY a.published DESC, a.id DESC)"_s);
+    if (parts & EntityCounts) {
+        const QString count = u"SELECT 1, m.entity_id, count(DISTINCT m.article_id) FROM %1 JOIN mentions m "
+                              "ON m.article_id = %1.id WHERE %2 GROUP BY m.entity_id"_s;
+        QStringList others;
+        for (const QString &kind : std::as_const(chosenKinds))
+            others.append(u"NOT "_s + kindRange(kind, s.params));
+        selects.append(count.arg(u"r"_s, others.isEmpty() ? u"1"_s : others.join(u" AND "_s)));
+        for (qsizetype k = 0; k < chosenKinds.size(); ++k)
+            selects.append(count.arg(u"r%1"_s.arg(k), kindRange(chosenKinds.at(k), s.params)));
+    }
+    if (parts & Weeks)
+        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"a.published"_s)
+            + u" AS monday, count(*) FROM r JOIN articles a ON a.id = r.id GROUP BY monday"_s);
+    if (selects.isEmpty())
+        selects.append(u"SELECT 0, 0, 0 WHERE 0"_s);
+    s.sql = u"WITH "_s + ctes.join(u", "_s) + u'\n' + selects.join(u"\nUNION ALL "_s);
     return s;
 }
 

@@ -60,14 +60,13 @@ public:
     /// The predicate over `articles a` for the query and the facet choices, leaving out the facet
     /// list `skipList` when it is given (for that list's counts).
     QString where(const Search &search, QVariantList &params, const QString &skipList = {}) const;
-    /// The ids of the result: newest first (undated last), then by id descending.
-    SqlStatement ids(const Search &search) const;
-    /// Counts of articles per entity (entity_id, count rows): one statement for the entities of
-    /// kinds without choices, over the whole result, and one per facet list with choices, over the
-    /// result without that list, for that kind's entities only.
-    QList<SqlStatement> entityCounts(const Search &search) const;
-    /// The result by week (monday, count rows, oldest first; NULL monday for undated articles).
-    SqlStatement weeks(const Search &search) const;
+    enum Part { Ids = 0x1, EntityCounts = 0x2, Weeks = 0x4, Everything = 0x7 };
+    /// One statement for the parts asked for, the result found once (a materialised CTE) and read
+    /// by each part. Its rows are (part, key, count): part 0 the ids in the result's order
+    /// (newest first, undated last, then by id descending); part 1 an entity id and how many
+    /// articles mention it (for a kind with facet choices, counted over the result without that
+    /// kind's choices); part 2 the Monday of a week as an ISO date (NULL for undated) and its articles.
+    SqlStatement search(const Search &search, int parts = Everything) const;
 
     /// True when `node` can be answered by the full-text index alone (see SqlDialect::textMatch).
     static bool textOnly(const Node &node);

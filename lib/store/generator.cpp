@@ -94,6 +94,41 @@ const QStringList englishHeadlines = {u"{C} to ship {P} to {R} as rules tighten"
 const QStringList chineseHeadlines = {u"{C}将向{R}供应{P}"_s, u"{R}买家争购{P}"_s, u"出口管制收紧，{C}股价下跌"_s};
 const QStringList japaneseHeadlines = {u"{C}、{R}向けに{P}を出荷へ"_s, u"{R}で{P}の争奪戦"_s};
 
+// Ordinary prose between the templated sentences, its words drawn so that a few are common and
+// most are rare, as in real text (a word of the long tail is in few articles).
+const QStringList nouns = QStringLiteral(
+    "market demand supply company government ministry official analyst investor customer factory plant "
+    "capacity price revenue profit margin order shipment contract deal talks plan strategy report survey "
+    "forecast quarter year month week budget subsidy tariff sanction licence rule regulation policy law "
+    "court lawsuit patent engineer researcher startup partner rival competitor supplier vendor buyer "
+    "server cluster network memory wafer node process yield package substrate laser lithography tool "
+    "equipment software model training inference workload cloud datacentre grid power electricity water "
+    "cooling land permit port border customs shipment smuggler broker reseller distributor inventory "
+    "stockpile backlog shortage glut outlook guidance dividend buyback valuation bond loan fund stake "
+    "merger acquisition spinoff listing exchange index benchmark chairman founder executive spokesperson "
+    "union worker talent visa university laboratory institute agency regulator parliament senate committee "
+    "hearing testimony filing disclosure audit probe investigation fine penalty waiver exemption quota "
+    "roadmap prototype sample benchmark performance efficiency bandwidth latency throughput architecture "
+    "interconnect chiplet foundry fab assembly testing packaging ecosystem standard protocol consortium "
+    "alliance summit visit delegation embassy minister premier president governor mayor province harbour")
+                              .split(u' ');
+const QStringList adjectives = QStringLiteral(
+    "new large small major minor strong weak rising falling domestic foreign global regional local "
+    "advanced mature leading lagging early late previous next recent annual quarterly monthly key main "
+    "critical strategic commercial military civilian public private listed unlisted state-owned "
+    "independent joint exclusive preliminary final official unofficial detailed broad narrow sharp "
+    "modest steady volatile cautious aggressive ambitious delayed accelerated expanded reduced tighter "
+    "looser stricter unexpected expected disputed confidential classified sensitive lucrative costly cheap")
+                                   .split(u' ');
+const QStringList verbs = QStringLiteral(
+    "raised cut delayed approved rejected announced confirmed denied expanded reduced signed cancelled "
+    "reviewed challenged welcomed criticised questioned supported blocked cleared extended suspended "
+    "resumed doubled halved tripled revised lowered lifted eased tightened imposed lifted scrapped "
+    "unveiled launched tested shipped ordered secured lost won bought sold leased built opened closed")
+                              .split(u' ');
+const QStringList links = {u"for"_s, u"in"_s, u"after"_s, u"despite"_s, u"amid"_s, u"ahead of"_s, u"with"_s,
+    u"against"_s, u"over"_s, u"under"_s};
+
 bool hasCjk(QStringView s)
 {
     for (QChar c : s) {
@@ -143,6 +178,20 @@ struct LibraryGenerator::Private
     }
 
     int below(int n) { return n > 0 ? int(rng.bounded(quint32(n))) : 0; }
+    // Zipf-like: the first entries often, the last ones rarely.
+    const QString &skewed(const QStringList &list)
+    {
+        const int i = int(std::pow(rng.generateDouble(), 2.5) * double(list.size()));
+        return list.at(std::min(i, int(list.size()) - 1));
+    }
+    QString prose()
+    {
+        QString out = u"The "_s + skewed(adjectives) + u' ' + skewed(nouns) + u' ' + skewed(verbs) + u" the "_s
+            + skewed(adjectives) + u' ' + skewed(nouns) + u' ' + pick(links) + u" the "_s + skewed(nouns);
+        if (chance(0.5))
+            out += u" and the "_s + skewed(nouns) + u' ' + skewed(nouns);
+        return out + u'.';
+    }
     bool chance(double p) { return rng.generateDouble() < p; }
     template <typename T> const T &pick(const QList<T> &list) { return list.at(below(int(list.size()))); }
 
@@ -246,7 +295,10 @@ struct LibraryGenerator::Private
             for (int s = 0; s < count; ++s) {
                 if (s > 0 && lang == Language::English)
                     a.text += u' ';
-                fill(pick(sentences), lang, cast, a.text, a.entities);
+                if (lang == Language::English && s > 0 && chance(0.6))
+                    a.text += prose();
+                else
+                    fill(pick(sentences), lang, cast, a.text, a.entities);
             }
         }
         a.language = lang == Language::English ? u"en"_s : lang == Language::Chinese ? u"zh-Hans"_s : u"ja"_s;

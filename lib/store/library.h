@@ -71,7 +71,7 @@ public:
     /// (then nothing was written).
     std::optional<qsizetype> replaceMentions(const QList<std::pair<qint64, QList<EntityMention>>> &articles);
 
-    /// What to compute in search(): SearchStore::Part flags (Ids, EntityCounts, Weeks).
+    /// What to compute in search(); the values of Query::SqlTranslator::Part.
     enum SearchPart { SearchIds = 0x1, SearchEntityCounts = 0x2, SearchWeeks = 0x4, SearchEverything = 0x7 };
     /// Runs a search made by Query::prepare() (the typed query and the sidebar's facet choices):
     /// the matching ids newest first, how many of them mention each entity, and the result by

@@ -66,45 +66,34 @@ std::optional<Query::SearchResult> SearchStore::search(const Query::Search &sear
         return std::nullopt;
     }
     const Query::SqliteDialect dialect;
-    const Query::SqlTranslator sql(dialect);
-    const auto run = [&](const Query::SqlStatement &s, QSqlQuery &q) {
-        q.setForwardOnly(true);
-        bool ok = q.prepare(s.sql);
-        for (const QVariant &v : s.params)
-            q.addBindValue(v);
-        ok = ok && q.exec();
-        if (!ok)
-            m_db.readFailed(QObject::tr("the articles that match \"%1\"").arg(search.text), q);
-        return ok;
-    };
+    const Query::SqlStatement statement = Query::SqlTranslator(dialect).search(search, parts);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    bool ok = q.prepare(statement.sql);
+    for (const QVariant &v : statement.params)
+        q.addBindValue(v);
+    if (!ok || !q.exec()) {
+        m_db.readFailed(QObject::tr("the articles that match \"%1\"").arg(search.text), q);
+        return std::nullopt;
+    }
     Query::SearchResult result;
-    if (parts & Ids) {
-        QSqlQuery q(m_db.connection());
-        if (!run(sql.ids(search), q))
-            return std::nullopt;
-        while (q.next())
-            result.ids.append(q.value(0).toLongLong());
-    }
-    if (parts & EntityCounts) {
-        for (const Query::SqlStatement &s : sql.entityCounts(search)) {
-            QSqlQuery q(m_db.connection());
-            if (!run(s, q))
-                return std::nullopt;
-            while (q.next())
-                result.entityCounts.insert(q.value(0).toString(), q.value(1).toInt());
-        }
-    }
-    if (parts & Weeks) {
-        QSqlQuery q(m_db.connection());
-        if (!run(sql.weeks(search), q))
-            return std::nullopt;
-        while (q.next()) {
-            if (q.value(0).isNull())
-                result.undated += q.value(1).toInt();
+    while (q.next()) {
+        switch (q.value(0).toInt()) {
+        case 0:
+            result.ids.append(q.value(1).toLongLong());
+            break;
+        case 1:
+            result.entityCounts.insert(q.value(1).toString(), q.value(2).toInt());
+            break;
+        default:
+            if (q.value(1).isNull())
+                result.undated += q.value(2).toInt();
             else
-                result.weeks.append({QDate::fromString(q.value(0).toString(), Qt::ISODate), q.value(1).toInt()});
+                result.weeks.append({QDate::fromString(q.value(1).toString(), Qt::ISODate), q.value(2).toInt()});
         }
     }
+    std::sort(result.weeks.begin(), result.weeks.end(),
+        [](const Query::WeekCount &a, const Query::WeekCount &b) { return a.monday < b.monday; });
     return result;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "query/search.h"
+#include "query/sql.h"
 
 #include <optional>
 
@@ -25,9 +26,10 @@ public:
     /// in one transaction. Returns how many were indexed, nothing when it failed.
     std::optional<qsizetype> catchUp();
 
-    enum Part { Ids = 0x1, EntityCounts = 0x2, Weeks = 0x4, Everything = 0x7 };
-    /// Runs a prepared search; parts not asked for stay empty.
-    std::optional<Query::SearchResult> search(const Query::Search &search, int parts = Everything) const;
+    /// Runs a prepared search as one statement (Query::SqlTranslator::search); the parts not
+    /// asked for (Query::SqlTranslator::Part) stay empty.
+    std::optional<Query::SearchResult> search(
+        const Query::Search &search, int parts = Query::SqlTranslator::Everything) const;
 
 private:
     const Database &m_db;

@@ -137,7 +137,8 @@ int main(int argc, char *argv[])
     figure("library.articles", double(first->ids.size()), "%.0f");
 
     const auto ids = [&](const QString &id) { return json(QStringList(kb->descendantsAndSelf(id).values())); };
-    const QString mentioning = u"SELECT article_id FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"_s;
+    const QString mentioning
+        = u"SELECT DISTINCT article_id FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"_s;
     const QString match = u"SELECT rowid FROM search_text WHERE search_text MATCH ?"_s;
     const QList<Case> cases = {
         {u"word"_s, u"accelerators"_s, match, {u"accelerators"_s}, u"accelerators"_s},

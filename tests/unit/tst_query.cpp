@@ -254,7 +254,7 @@ private Q_SLOTS:
         const Lede::Query::Search s
             = Lede::Query::prepare(u"\"a\"\" OR b\" NEAR(x) company:nvidia outlet:\"o'brien\""_s, {}, *m_kb);
         const Lede::Query::SqliteDialect dialect;
-        const Lede::Query::SqlStatement st = Lede::Query::SqlTranslator(dialect).ids(s);
+        const Lede::Query::SqlStatement st = Lede::Query::SqlTranslator(dialect).search(s);
         QVERIFY(!st.sql.contains(u"o'brien"_s));
         QVERIFY(!st.sql.contains(u"NEAR"_s));
         QVERIFY(st.params.contains(u"o'brien"_s));
