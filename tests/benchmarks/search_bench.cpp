@@ -142,6 +142,7 @@ int main(int argc, char *argv[])
     const QString match = u"SELECT rowid FROM search_text WHERE search_text MATCH ?"_s;
     const QList<Case> cases = {
         {u"word"_s, u"accelerators"_s, match, {u"accelerators"_s}, u"accelerators"_s},
+        {u"prose"_s, u"lithography"_s, match, {u"lithography"_s}, u"lithography"_s},
         {u"phrase"_s, u"\"export controls\""_s, match, {u"\"export controls\""_s}, u"export controls"_s},
         {u"prefix"_s, u"smuggl*"_s, match, {u"smuggl*"_s}, u"smuggl"_s},
         {u"chinese"_s, u"华为"_s, match, {u"华为"_s}, u"华为"_s},
