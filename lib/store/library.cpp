@@ -6,7 +6,9 @@
 #include "kbedits.h"
 #include "mentions.h"
 #include "search.h"
+#include "sources.h"
 #include "stories.h"
+#include "text/anchoring.h"
 
 #include <QDir>
 #include <QObject>
@@ -71,16 +73,21 @@ void Library::close()
 
 std::optional<AddedArticle> Library::addArticle(const Article &a)
 {
+    return addArticle(a, ArticleSource{});
+}
+
+std::optional<AddedArticle> Library::addArticle(const Article &a, const ArticleSource &source)
+{
     Transaction tx(m_db);
     if (!tx.isActive())
         return std::nullopt;
-    const auto added = insertArticle(a);
+    const auto added = insertArticle(a, source);
     if (!added || (!added->duplicate && !tx.commit(QObject::tr("cannot add \"%1\"").arg(a.title))))
         return std::nullopt;
     return added;
 }
 
-std::optional<AddedArticle> Library::insertArticle(const Article &a)
+std::optional<AddedArticle> Library::insertArticle(const Article &a, const ArticleSource &source)
 {
     ArticleStore articles(m_db);
     const QString hash = ArticleStore::contentHash(a.text);
@@ -91,6 +98,8 @@ std::optional<AddedArticle> Library::insertArticle(const Article &a)
         return AddedArticle{*existing, true, 0, false};
     const auto id = articles.insert(a, hash);
     if (!id || !MentionStore(m_db).insert(*id, a.entities) || !SearchStore(m_db).add(*id, a.title, a.text))
+        return std::nullopt;
+    if (!source.isNull() && !SourceStore(m_db).attach(*id, source))
         return std::nullopt;
     const auto story = StoryGrouping(m_db).assign(*id, a.text);
     if (!story)
@@ -184,84 +193,214 @@ std::optional<QList<AddedArticle>> Library::addArticles(const QList<Article> &ba
 std::optional<Query::SearchResult> Library::search(const Query::Search &search, int parts) const
 {
     return SearchStore(m_db).search(search, parts);
-}
+    QString Library::contentHash(const QString &text)
+    {
+        return ArticleStore::contentHash(text);
+    }
 
-// Annotations
+    qint64 Library::findArticle(const QString &contentHash, const QString &url) const
+    {
+        const ArticleStore articles(m_db);
+        if (const auto id = articles.find(contentHash); !id || *id)
+            return id.value_or(0);
+        return url.isEmpty() ? 0 : articles.findByUrl(url).value_or(0);
+    }
 
-std::optional<Annotation> Library::addAnnotation(const Annotation &annotation)
-{
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return std::nullopt;
-    const auto stored = AnnotationStore(m_db).add(annotation);
-    if (!stored || !tx.commit(QObject::tr("cannot save the annotation")))
-        return std::nullopt;
-    return stored;
-}
+    std::optional<ArticleSource> Library::articleSource(qint64 articleId) const
+    {
+        return SourceStore(m_db).forArticle(articleId);
+    }
 
-bool Library::restoreAnnotation(const Annotation &annotation)
-{
-    Transaction tx(m_db);
-    return tx.isActive() && AnnotationStore(m_db).restore(annotation)
-        && tx.commit(QObject::tr("cannot bring back annotation %1").arg(annotation.id));
-}
+    bool Library::setArticleSource(qint64 articleId, const ArticleSource &source)
+    {
+        Transaction tx(m_db);
+        return tx.isActive() && SourceStore(m_db).attach(articleId, source)
+            && tx.commit(QObject::tr("cannot keep the original file of article %1").arg(articleId));
+    }
 
-bool Library::updateAnnotation(const Annotation &annotation)
-{
-    Transaction tx(m_db);
-    return tx.isActive() && AnnotationStore(m_db).update(annotation)
-        && tx.commit(QObject::tr("cannot update the annotation"));
-}
+    bool Library::setSourceEncoding(qint64 articleId, const QByteArray &encoding)
+    {
+        Transaction tx(m_db);
+        return tx.isActive() && SourceStore(m_db).setEncoding(articleId, encoding)
+            && tx.commit(QObject::tr("cannot record the encoding of article %1").arg(articleId));
+    }
 
-bool Library::removeAnnotation(qint64 id)
-{
-    Transaction tx(m_db);
-    return tx.isActive() && AnnotationStore(m_db).remove(id) && tx.commit(QObject::tr("cannot remove the annotation"));
-}
+    std::optional<ReextractedArticle> Library::reextractArticle(qint64 articleId, const Article &parsed)
+    {
+        const QString action = QObject::tr("cannot update article %1 from its file").arg(articleId);
+        Transaction tx(m_db);
+        if (!tx.isActive())
+            return std::nullopt;
+        ArticleStore articles(m_db);
+        const auto old = articles.article(articleId);
+        if (!old)
+            return std::nullopt;
+        ReextractedArticle result;
+        result.textChanged = old->text != parsed.text;
+        const QString hash = ArticleStore::contentHash(parsed.text);
+        if (result.textChanged) {
+            const auto other = articles.find(hash);
+            if (!other)
+                return std::nullopt;
+            if (*other && *other != articleId) {
+                result.duplicateOf = *other;
+                return result;
+            }
+        }
+        if (!articles.updateParsed(articleId, parsed, hash) || !MentionStore(m_db).replace(articleId, parsed.entities))
+            return std::nullopt;
+        AnnotationStore annotations(m_db);
+        const auto existing = annotations.forArticle(articleId);
+        if (!existing)
+            return std::nullopt;
+        for (Annotation a : *existing) {
+            const Reanchored r = reanchor(a.anchor(), parsed.text);
+            if (r.status == Reanchored::Orphan) {
+                ++result.orphaned;
+                if (a.orphan)
+                    continue;
+                a.orphan = true;
+            } else {
+                ++(r.status == Reanchored::Exact ? result.exact : result.moved);
+                const TextAnchor placed = TextAnchor::fromText(parsed.text, r.start, r.end);
+                a.start = placed.start;
+                a.end = placed.end;
+                a.quote = placed.exact;
+                a.prefix = placed.prefix;
+                a.suffix = placed.suffix;
+                a.orphan = false;
+            }
+            if (!annotations.place(a))
+                return std::nullopt;
+        }
+        if (!tx.commit(action))
+            return std::nullopt;
+        return result;
+    }
 
-std::optional<Annotation> Library::annotation(qint64 id) const
-{
-    return AnnotationStore(m_db).find(id);
-}
+    // Annotations
 
-QList<Annotation> Library::annotations(qint64 articleId) const
-{
-    return AnnotationStore(m_db).forArticle(articleId).value_or(QList<Annotation>{});
-}
+    std::optional<Annotation> Library::addAnnotation(const Annotation &annotation)
+    {
+        Transaction tx(m_db);
+        if (!tx.isActive())
+            return std::nullopt;
+        Annotation a = annotation;
+        if (const auto article = ArticleStore(m_db).article(a.articleId); article && a.end > a.start && a.start >= 0) {
+            const QString &text = article->text;
+            TextAnchor anchor = TextAnchor::fromText(text, a.start, a.end);
+            if (!a.quote.isEmpty() && anchor.exact != a.quote) {
+                const Reanchored r = reanchor(TextAnchor{a.start, a.end, a.quote, a.prefix, a.suffix}, text);
+                a.orphan = r.status == Reanchored::Orphan;
+                if (!a.orphan)
+                    anchor = TextAnchor::fromText(text, r.start, r.end);
+            }
+            if (!a.orphan) {
+                a.start = anchor.start;
+                a.end = anchor.end;
+                a.quote = anchor.exact;
+                a.prefix = anchor.prefix;
+                a.suffix = anchor.suffix;
+            }
+        }
+        const auto stored = AnnotationStore(m_db).add(a);
+        if (!stored || !tx.commit(QObject::tr("cannot save the annotation")))
+            return std::nullopt;
+        return stored;
+    }
 
-QList<Annotation> Library::allAnnotations() const
-{
-    return AnnotationStore(m_db).all().value_or(QList<Annotation>{});
-}
+    bool Library::restoreAnnotation(const Annotation &annotation)
+    {
+        Transaction tx(m_db);
+        return tx.isActive() && AnnotationStore(m_db).restore(annotation)
+            && tx.commit(QObject::tr("cannot bring back annotation %1").arg(annotation.id));
+    }
 
-// Knowledge-base edits
+    bool Library::updateAnnotation(const Annotation &annotation)
+    {
+        Transaction tx(m_db);
+        return tx.isActive() && AnnotationStore(m_db).update(annotation)
+            && tx.commit(QObject::tr("cannot update the annotation"));
+    }
 
-std::optional<KbEdit> Library::addKbEdit(const KbEdit &edit)
-{
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return std::nullopt;
-    const auto stored = KbEditStore(m_db).add(edit);
-    if (!stored)
-        return std::nullopt;
-    // The wrong mention goes at once; re-linking keeps it out.
-    if (stored->action == KbEdit::RejectMention
-        && !MentionStore(m_db).removeOne(stored->articleId, stored->entityId, stored->start, stored->end))
-        return std::nullopt;
-    if (!tx.commit(QObject::tr("cannot save the change to the knowledge base")))
-        return std::nullopt;
-    return stored;
-}
+    bool Library::removeAnnotation(qint64 id)
+    {
+        Transaction tx(m_db);
+        return tx.isActive() && AnnotationStore(m_db).remove(id)
+            && tx.commit(QObject::tr("cannot remove the annotation"));
+    }
 
-bool Library::removeKbEdit(qint64 id)
-{
-    Transaction tx(m_db);
-    return tx.isActive() && KbEditStore(m_db).remove(id) && tx.commit(QObject::tr("cannot undo the change"));
-}
+    std::optional<Annotation> Library::annotation(qint64 id) const
+    {
+        return AnnotationStore(m_db).find(id);
+    }
 
-QList<KbEdit> Library::kbEdits() const
-{
-    return KbEditStore(m_db).all().value_or(QList<KbEdit>{});
-}
+    QList<Annotation> Library::annotations(qint64 articleId) const
+    {
+        return AnnotationStore(m_db).forArticle(articleId).value_or(QList<Annotation>{});
+    }
+
+    QList<Annotation> Library::allAnnotations() const
+    {
+        return AnnotationStore(m_db).all().value_or(QList<Annotation>{});
+    }
+
+    QStringList Library::annotationEntities(const Annotation &annotation) const
+    {
+        QStringList out;
+        if (!annotation.orphan) {
+            for (const EntityMention &m : mentions(annotation.articleId)) {
+                if (m.start >= annotation.start && m.end <= annotation.end && !out.contains(m.entityId))
+                    out.append(m.entityId);
+            }
+        }
+        for (const QString &id : annotation.entityIds) {
+            if (!out.contains(id))
+                out.append(id);
+        }
+        return out;
+    }
+
+    QList<AnnotationColor> Library::annotationPalette() const
+    {
+        return AnnotationStore(m_db).palette().value_or(QList<AnnotationColor>{});
+    }
+
+    bool Library::setColorMeaning(const QString &color, const QString &meaning)
+    {
+        Transaction tx(m_db);
+        return tx.isActive() && AnnotationStore(m_db).setMeaning(color, meaning)
+            && tx.commit(QObject::tr("cannot name the colour %1").arg(color));
+    }
+
+    // Knowledge-base edits
+
+    std::optional<KbEdit> Library::addKbEdit(const KbEdit &edit)
+    {
+        Transaction tx(m_db);
+        if (!tx.isActive())
+            return std::nullopt;
+        const auto stored = KbEditStore(m_db).add(edit);
+        if (!stored)
+            return std::nullopt;
+        // The wrong mention goes at once; re-linking keeps it out.
+        if (stored->action == KbEdit::RejectMention
+            && !MentionStore(m_db).removeOne(stored->articleId, stored->entityId, stored->start, stored->end))
+            return std::nullopt;
+        if (!tx.commit(QObject::tr("cannot save the change to the knowledge base")))
+            return std::nullopt;
+        return stored;
+    }
+
+    bool Library::removeKbEdit(qint64 id)
+    {
+        Transaction tx(m_db);
+        return tx.isActive() && KbEditStore(m_db).remove(id) && tx.commit(QObject::tr("cannot undo the change"));
+    }
+
+    QList<KbEdit> Library::kbEdits() const
+    {
+        return KbEditStore(m_db).all().value_or(QList<KbEdit>{});
+    }
 
 } // namespace Lede
