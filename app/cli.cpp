@@ -7,7 +7,12 @@
 //   lede-cli restore [--library PATH] [BACKUP|latest]  lists the backups, or puts one in place
 //   lede-cli search [--library PATH] QUERY     matching articles as JSON lines, then the facet counts
 //   lede-cli generate --articles N --library PATH [--seed S]   a made-up library for tests and benchmarks
+//   lede-cli reextract [--library PATH]        parses every article again from its kept file
+//   lede-cli annotations export|import|add …   annotations as JSON-LD, Markdown or CSV, and back
+#include "export/annotationexport.h"
+#include "export/webannotation.h"
 #include "jobs/importjob.h"
+#include "jobs/reextractjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "parse/documentparser.h"
@@ -17,6 +22,7 @@
 #include "store/library.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,11 +54,16 @@ const char *const usageText
       "       lede-cli restore [--library PATH] [BACKUP|latest]\n"
       "       lede-cli search [--library PATH] QUERY\n"
       "       lede-cli generate --articles N --library PATH [--seed S]\n"
+      "       lede-cli reextract [--library PATH]\n"
+      "       lede-cli annotations export --format jsonld|markdown|csv [--library PATH] [QUERY…]\n"
+      "       lede-cli annotations import [--library PATH] FILE\n"
+      "       lede-cli annotations add [--library PATH] --article ID|TITLE --quote TEXT [--note TEXT] [--color NAME]\n"
       "       lede-cli COMMAND --help\n"
       "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
       "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base;\n"
       "restore lists a library's backups or puts one in its place; search prints the articles a\n"
-      "query finds and the facet counts; generate makes a test library.\n";
+      "query finds and the facet counts; generate makes a test library; reextract parses a\n"
+      "library's articles again; annotations exports, imports and adds annotations.\n";
 
 // Asked for: on standard output, success. After a mistake: on standard error, exit code 2.
 int usage(bool asked = false)
@@ -104,6 +115,25 @@ int commandHelp(const QString &command)
                "Adds N made-up articles (news about the knowledge base's companies, chips and regions, in\n"
                "English, Chinese and Japanese, with reprints and annotations) to the library at PATH. The\n"
                "same seed (default 1) gives the same articles. For tests and benchmarks.\n";
+    else if (command == u"reextract")
+        text = "usage: lede-cli reextract [--library PATH]\n"
+               "Parses every article of a library (Lede's own by default) again from the file the library\n"
+               "kept, after an upgrade of the extractor or the knowledge base: mentions are linked again\n"
+               "and every annotation is placed again on its words, or listed as an orphan. Progress goes to\n"
+               "standard error, then a summary (re-anchored exactly, moved, orphaned). Each article is\n"
+               "written in its own transaction: an interrupted run loses nothing.\n";
+    else if (command == u"annotations")
+        text = "usage: lede-cli annotations export --format jsonld|markdown|csv [--library PATH] [QUERY…]\n"
+               "       lede-cli annotations import [--library PATH] FILE\n"
+               "       lede-cli annotations add [--library PATH] --article ID|TITLE --quote TEXT\n"
+               "                                [--note TEXT] [--color NAME]\n"
+               "export prints the annotations as W3C Web Annotation JSON-LD, a Markdown dossier with\n"
+               "citations, or CSV. QUERY narrows them to some articles; its terms all apply: an entity id\n"
+               "or name (the articles that mention it), article:ID, or words of the headline.\n"
+               "import reads Web Annotation JSON-LD into the articles with the same text (by content\n"
+               "hash, else URL), each placed by its quote; a quote no longer there is kept as an orphan.\n"
+               "add highlights the first place the quote appears in the article (an id, or words of its\n"
+               "headline) and prints the annotation as JSON-LD.\n";
     if (!text)
         return usage(false);
     std::fputs(text, stdout);
@@ -391,6 +421,221 @@ int generateCommand(QStringList args)
     return 0;
 }
 
+const qsizetype at = args.indexOf(name);
+if (at < 0)
+    return true;
+if (at + 1 >= args.size())
+    return false;
+*value = args.at(at + 1);
+args.remove(at, 2);
+return true;
+}
+
+bool openLibrary(Lede::Library &library, const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        err(u"there is no library at %1"_s.arg(path));
+        return false;
+    }
+    if (!library.open(path)) {
+        err(library.lastError());
+        return false;
+    }
+    return true;
+}
+
+int reextractCommand(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !args.isEmpty())
+        return usage();
+    {
+        Lede::Library library;
+        if (!openLibrary(library, libraryPath))
+            return 1;
+    }
+    Lede::ReextractJob job(libraryPath, makeLinker());
+    QObject::connect(&job, &Lede::ReextractJob::progress, &job, [](int done, int total) {
+        if (done > 0 && (done == total || done % 50 == 0))
+            std::fprintf(stderr, "[%d/%d]\n", done, total);
+    });
+    const Lede::ReextractSummary summary = job.run();
+    std::fprintf(stderr, "%s\nlibrary: %s\n", qPrintable(summary.describe()), qPrintable(libraryPath));
+    return summary.error.isEmpty() ? 0 : 1;
+}
+
+// The articles a query names: every term applies (an entity id or name, article:ID, headline words).
+std::optional<QList<qint64>> queryArticles(const Lede::Library &library, const QStringList &terms)
+{
+    const QList<Lede::ArticleSummary> all = library.articles();
+    QSet<qint64> result;
+    for (const Lede::ArticleSummary &s : all)
+        result.insert(s.id);
+    if (terms.isEmpty())
+        return QList<qint64>{}; // the whole library
+    const auto linker = makeLinker();
+    const Lede::KnowledgeBase &kb = linker->knowledgeBase();
+    const QHash<QString, QSet<qint64>> byEntity = library.entityArticles();
+    for (const QString &term : terms) {
+        QSet<qint64> matching;
+        const Lede::Entity *entity = kb.entity(term);
+        for (qsizetype i = 0; !entity && i < kb.entities().size(); ++i) {
+            const Lede::Entity &e = kb.entities().at(i);
+            if (e.name.compare(term, Qt::CaseInsensitive) == 0
+                || std::any_of(e.aliases.cbegin(), e.aliases.cend(),
+                    [&](const Lede::Alias &a) { return a.text.compare(term, Qt::CaseInsensitive) == 0; }))
+                entity = &e;
+        }
+        if (term.startsWith(u"article:"_s)) {
+            matching.insert(term.mid(8).toLongLong());
+        } else if (entity) {
+            for (const QString &id : kb.descendantsAndSelf(entity->id))
+                matching.unite(byEntity.value(id));
+        } else {
+            for (const Lede::ArticleSummary &s : all) {
+                if (s.title.contains(term, Qt::CaseInsensitive))
+                    matching.insert(s.id);
+            }
+        }
+        result.intersect(matching);
+    }
+    if (result.isEmpty()) {
+        err(u"no article matches \"%1\""_s.arg(terms.join(u' ')));
+        return std::nullopt;
+    }
+    QList<qint64> ids(result.cbegin(), result.cend());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+int annotationsExport(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    QString format;
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !takeOption(args, u"--format"_s, &format))
+        return usage();
+    if (format != u"jsonld" && format != u"markdown" && format != u"csv") {
+        err(u"--format must be jsonld, markdown or csv"_s);
+        return usage();
+    }
+    Lede::Library library;
+    if (!openLibrary(library, libraryPath))
+        return 1;
+    const auto ids = queryArticles(library, args);
+    if (!ids)
+        return 1;
+    const QList<Lede::Annotation> annotations = Lede::annotationsOf(library, *ids);
+    QByteArray out;
+    if (format == u"jsonld")
+        out = Lede::exportAnnotationsJsonLd(library, annotations);
+    else if (format == u"markdown")
+        out = Lede::exportAnnotationsMarkdown(library, annotations).toUtf8();
+    else
+        out = Lede::exportAnnotationsCsv(library, annotations).toUtf8();
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    std::fflush(stdout);
+    return library.lastError().isEmpty() ? 0 : 1;
+}
+
+int annotationsImport(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || args.size() != 1)
+        return usage();
+    QFile file(args.first());
+    if (!file.open(QIODevice::ReadOnly)) {
+        err(u"%1: %2"_s.arg(args.first(), file.errorString()));
+        return 1;
+    }
+    Lede::Library library;
+    if (!openLibrary(library, libraryPath))
+        return 1;
+    QString error;
+    const auto summary = Lede::importAnnotationsJsonLd(library, file.readAll(), &error);
+    if (!summary) {
+        err(u"%1: %2"_s.arg(args.first(), error));
+        return 1;
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(summary->describe()));
+    return summary->problems.isEmpty() && summary->noArticle == 0 ? 0 : 1;
+}
+
+int annotationsAdd(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    QString articleName, quote, note, color = Lede::annotationColors().first();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !takeOption(args, u"--article"_s, &articleName)
+        || !takeOption(args, u"--quote"_s, &quote) || !takeOption(args, u"--note"_s, &note)
+        || !takeOption(args, u"--color"_s, &color) || !args.isEmpty() || articleName.isEmpty() || quote.isEmpty())
+        return usage();
+    if (!Lede::annotationColors().contains(color)) {
+        err(u"no colour \"%1\"; the colours are %2"_s.arg(color, Lede::annotationColors().join(u", "_s)));
+        return 2;
+    }
+    Lede::Library library;
+    if (!openLibrary(library, libraryPath))
+        return 1;
+    // An id, else the one article whose headline is (or contains) the words.
+    bool isId = false;
+    qint64 articleId = articleName.toLongLong(&isId);
+    if (!isId) {
+        QList<qint64> exact, partial;
+        for (const Lede::ArticleSummary &s : library.articles()) {
+            if (s.title.compare(articleName, Qt::CaseInsensitive) == 0)
+                exact.append(s.id);
+            else if (s.title.contains(articleName, Qt::CaseInsensitive))
+                partial.append(s.id);
+        }
+        const QList<qint64> &found = exact.isEmpty() ? partial : exact;
+        if (found.size() != 1) {
+            err(found.isEmpty() ? u"no article is called \"%1\""_s.arg(articleName)
+                                : u"%1 articles match \"%2\"; give its id"_s.arg(found.size()).arg(articleName));
+            return 1;
+        }
+        articleId = found.first();
+    }
+    const auto article = library.article(articleId);
+    if (!article) {
+        err(library.lastError());
+        return 1;
+    }
+    const qsizetype at = article->text.indexOf(quote);
+    if (at < 0) {
+        err(u"the quote is not in \"%1\""_s.arg(article->title));
+        return 1;
+    }
+    Lede::Annotation a;
+    a.articleId = articleId;
+    a.start = at;
+    a.end = at + quote.size();
+    a.quote = quote;
+    a.note = note;
+    a.color = color;
+    const auto stored = library.addAnnotation(a);
+    if (!stored) {
+        err(library.lastError());
+        return 1;
+    }
+    const QByteArray out = Lede::exportAnnotationsJsonLd(library, {*stored});
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    return 0;
+}
+
+int annotationsCommand(QStringList args)
+{
+    if (args.isEmpty())
+        return usage();
+    const QString sub = args.takeFirst();
+    if (sub == u"export")
+        return annotationsExport(args);
+    if (sub == u"import")
+        return annotationsImport(args);
+    if (sub == u"add")
+        return annotationsAdd(args);
+    err(u"unknown annotations command \"%1\""_s.arg(sub));
+    return usage();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -419,6 +664,10 @@ int main(int argc, char *argv[])
         return searchCommand(args);
     if (command == u"generate")
         return generateCommand(args);
+    if (command == u"reextract")
+        return reextractCommand(args);
+    if (command == u"annotations")
+        return annotationsCommand(args);
     err(u"unknown command \"%1\""_s.arg(command));
     return usage();
 }

@@ -67,31 +67,31 @@ QJsonArray asArray(const QJsonValue &v)
 }
 
 // The annotations of any of the shapes a Web Annotation document takes.
-QJsonArray items(const QJsonValue &root)
+void collect(const QJsonValue &root, QList<QJsonObject> &out)
 {
     if (root.isArray()) {
-        QJsonArray out;
         for (const QJsonValue &v : root.toArray())
-            out += items(v);
-        return out;
+            collect(v, out);
+        return;
     }
     const QJsonObject o = root.toObject();
     const QString type = o.value(u"type"_s).toString();
-    if (type == u"AnnotationCollection")
-        return items(o.value(u"first"_s));
-    if (type == u"AnnotationPage") {
-        QJsonArray out = items(o.value(u"items"_s));
+    if (type == u"AnnotationCollection") {
+        collect(o.value(u"first"_s), out);
+    } else if (type == u"AnnotationPage") {
+        collect(o.value(u"items"_s), out);
         if (o.value(u"next"_s).isObject())
-            out += items(o.value(u"next"_s));
-        return out;
+            collect(o.value(u"next"_s), out);
+    } else if (!o.isEmpty()) {
+        out.append(o);
     }
-    return QJsonArray{o};
 }
 
 std::optional<Annotation> readAnnotation(const QJsonObject &o, QString *contentHash, QString *url, QString *problem)
 {
     Annotation a;
-    const QJsonObject target = asArray(o.value(u"target"_s)).first().toObject();
+    const QJsonArray targets = asArray(o.value(u"target"_s));
+    const QJsonObject target = targets.isEmpty() ? QJsonObject() : targets.at(0).toObject();
     const QString source = target.value(u"source"_s).isObject()
         ? target.value(u"source"_s).toObject().value(u"id"_s).toString()
         : target.value(u"source"_s).toString();
@@ -200,13 +200,14 @@ std::optional<AnnotationImportSummary> importAnnotationsJsonLd(Library &library,
             *error = QObject::tr("not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset);
         return std::nullopt;
     }
-    const QJsonArray list = items(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
+    QList<QJsonObject> list;
+    collect(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), list);
     AnnotationImportSummary summary;
     int index = 0;
-    for (const QJsonValue &v : list) {
+    for (const QJsonObject &item : std::as_const(list)) {
         ++index;
         QString hash, url, problem;
-        const std::optional<Annotation> read = readAnnotation(v.toObject(), &hash, &url, &problem);
+        const std::optional<Annotation> read = readAnnotation(item, &hash, &url, &problem);
         if (!read) {
             summary.problems.append(QObject::tr("annotation %1: %2").arg(index).arg(problem));
             continue;
