@@ -145,10 +145,17 @@ std::optional<Annotation> readAnnotation(const QJsonObject &o, QString *contentH
     return a;
 }
 
-bool samePassage(const Annotation &a, const Annotation &b)
+// Whether `stored` is the annotation `imported` describes: the same creation time, note, tags and
+// colour (its place and quote may have changed since, when its text changed); without a time, the
+// same quote and note at the same place.
+bool sameAnnotation(const Annotation &stored, const Annotation &imported)
 {
-    return a.quote == b.quote && a.note == b.note && a.tags == b.tags
-        && (a.orphan || b.orphan || (a.start == b.start && a.end == b.end));
+    if (stored.note != imported.note || stored.tags != imported.tags)
+        return false;
+    if (imported.created.isValid())
+        return stored.created == imported.created && stored.color == imported.color;
+    return stored.quote == imported.quote
+        && (stored.orphan || (stored.start == imported.start && stored.end == imported.end));
 }
 
 } // namespace
@@ -219,10 +226,9 @@ std::optional<AnnotationImportSummary> importAnnotationsJsonLd(Library &library,
             continue;
         }
         const QList<Annotation> existing = library.annotations(a.articleId);
-        // The text it was marked in may differ: place it as a re-extraction would, then compare.
         const std::optional<Annotation> stored = [&]() -> std::optional<Annotation> {
             for (const Annotation &e : existing) {
-                if (samePassage(e, a))
+                if (sameAnnotation(e, a))
                     return e;
             }
             return std::nullopt;

@@ -24,6 +24,8 @@ constexpr qsizetype shortQuote = 32;
 constexpr double minimumContext = 0.5;
 // Distinct places an approximate search considers.
 constexpr int maxCandidates = 8;
+// Work (text characters x 64-character blocks) spent finding where approximate matches start.
+constexpr qint64 maxStartWork = 50'000'000;
 // Ends of equal distance scored around each of those places.
 constexpr int maxSameRegion = 16;
 // Copies of an exact quote that are scored.
@@ -266,7 +268,12 @@ Reanchored reanchor(const TextAnchor &anchor, QStringView text)
         ends.insert(ends.begin(), *near);
     std::vector<qsizetype> chosen;
     std::optional<Candidate> best;
+    // Finding where a match starts costs (quote + errors) x blocks; a very long quote gets fewer tries.
+    const qint64 blocks = (m + 63) / 64;
+    qint64 budget = std::max<qint64>(2, maxStartWork / ((m + maxErrors) * blocks));
     const auto consider = [&](qsizetype end) {
+        if (budget-- <= 0)
+            return;
         const int errors = d[size_t(end)];
         const qsizetype start = matchStart(quote, text, end, errors);
         if (start >= end)

@@ -249,6 +249,15 @@ private Q_SLOTS:
         const qint64 ms = timer.elapsed();
         qInfo() << runs << "re-anchorings in a 20,000-character text:" << ms << "ms";
         QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
+
+        // A quote that is most of the text, changed in a few places.
+        const TextAnchor whole = TextAnchor::fromText(text, 50, text.size() - 50);
+        timer.restart();
+        const Reanchored r = Lede::reanchor(whole, changed);
+        QCOMPARE(r.status, Reanchored::Moved);
+        QVERIFY(r.quoteErrors <= 30);
+        qInfo() << "a 19,900-character quote:" << timer.elapsed() << "ms";
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 };
 

@@ -206,6 +206,10 @@ private Q_SLOTS:
             if (!a.orphan)
                 QCOMPARE(changed.mid(a.start, a.end - a.start), a.quote);
         }
+        // Again: they are there already, though at other places than the file says.
+        const auto again = Lede::importAnnotationsJsonLd(other, json);
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->present, 3);
         // An article the library does not have is counted, not guessed.
         Lede::Library empty;
         QVERIFY(empty.open(dir.filePath(u"d.lede"_s)));
