@@ -2,7 +2,6 @@
 #include "reextractjob.h"
 
 #include "html/encoding.h"
-#include "kb/kbedit.h"
 #include "link/linker.h"
 #include "parse/documentparser.h"
 #include "store/library.h"
@@ -102,7 +101,6 @@ ReextractSummary ReextractJob::run()
         for (const ArticleSummary &s : all)
             ids.append(s.id);
     }
-    const RejectedMentions rejected = rejectedMentions(library.kbEdits());
     summary.total = int(ids.size());
     Q_EMIT progress(0, summary.total);
     for (qint64 id : std::as_const(ids)) {
@@ -136,8 +134,7 @@ ReextractSummary ReextractJob::run()
                 break;
             }
         }
-        next.entities = m_linker->link(next.text);
-        dropRejected(next.entities, id, rejected);
+        next.entities = m_linker->link(next.text); // the library keeps rejected mentions out
         const auto result = library.reextractArticle(id, next);
         if (!result) {
             summary.error = library.lastError();

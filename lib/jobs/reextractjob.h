@@ -33,7 +33,7 @@ struct ReextractSummary
 
 /// Parses every article of a library again from its stored original file, after the extractor or
 /// the knowledge base changed: each article gets its new text and metadata, its mentions are
-/// linked again (what the journalist rejected stays out) and each annotation is placed again by
+/// linked again (what the journalist rejected stays out, on its words) and each annotation is placed again by
 /// reanchor(): on the same words, moved, or kept as an orphan.
 ///
 /// run() does the work on the calling thread with its own connection to the library, so it belongs

@@ -87,6 +87,11 @@ bool ArticleStore::updateParsed(qint64 id, const Article &a, const QString &cont
         q.addBindValue(v);
     if (!ready || !q.exec())
         return m_db.writeFailed(QObject::tr("cannot update \"%1\"").arg(a.title), q);
+    // The search index's entry goes with the old text; the caller indexes the new one.
+    const bool removed = q.prepare(u"DELETE FROM search_text WHERE rowid = ?"_s);
+    q.addBindValue(id);
+    if (!removed || !q.exec())
+        return m_db.writeFailed(QObject::tr("cannot update \"%1\"").arg(a.title), q);
     return true;
 }
 

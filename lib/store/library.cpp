@@ -193,214 +193,239 @@ std::optional<QList<AddedArticle>> Library::addArticles(const QList<Article> &ba
 std::optional<Query::SearchResult> Library::search(const Query::Search &search, int parts) const
 {
     return SearchStore(m_db).search(search, parts);
-    QString Library::contentHash(const QString &text)
-    {
-        return ArticleStore::contentHash(text);
-    }
+}
 
-    qint64 Library::findArticle(const QString &contentHash, const QString &url) const
-    {
-        const ArticleStore articles(m_db);
-        if (const auto id = articles.find(contentHash); !id || *id)
-            return id.value_or(0);
-        return url.isEmpty() ? 0 : articles.findByUrl(url).value_or(0);
-    }
+QString Library::contentHash(const QString &text)
+{
+    return ArticleStore::contentHash(text);
+}
 
-    std::optional<ArticleSource> Library::articleSource(qint64 articleId) const
-    {
-        return SourceStore(m_db).forArticle(articleId);
-    }
+qint64 Library::findArticle(const QString &contentHash, const QString &url) const
+{
+    const ArticleStore articles(m_db);
+    if (const auto id = articles.find(contentHash); !id || *id)
+        return id.value_or(0);
+    return url.isEmpty() ? 0 : articles.findByUrl(url).value_or(0);
+}
 
-    bool Library::setArticleSource(qint64 articleId, const ArticleSource &source)
-    {
-        Transaction tx(m_db);
-        return tx.isActive() && SourceStore(m_db).attach(articleId, source)
-            && tx.commit(QObject::tr("cannot keep the original file of article %1").arg(articleId));
-    }
+std::optional<ArticleSource> Library::articleSource(qint64 articleId) const
+{
+    return SourceStore(m_db).forArticle(articleId);
+}
 
-    bool Library::setSourceEncoding(qint64 articleId, const QByteArray &encoding)
-    {
-        Transaction tx(m_db);
-        return tx.isActive() && SourceStore(m_db).setEncoding(articleId, encoding)
-            && tx.commit(QObject::tr("cannot record the encoding of article %1").arg(articleId));
-    }
+bool Library::setArticleSource(qint64 articleId, const ArticleSource &source)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && SourceStore(m_db).attach(articleId, source)
+        && tx.commit(QObject::tr("cannot keep the original file of article %1").arg(articleId));
+}
 
-    std::optional<ReextractedArticle> Library::reextractArticle(qint64 articleId, const Article &parsed)
-    {
-        const QString action = QObject::tr("cannot update article %1 from its file").arg(articleId);
-        Transaction tx(m_db);
-        if (!tx.isActive())
+bool Library::setSourceEncoding(qint64 articleId, const QByteArray &encoding)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && SourceStore(m_db).setEncoding(articleId, encoding)
+        && tx.commit(QObject::tr("cannot record the encoding of article %1").arg(articleId));
+}
+
+std::optional<ReextractedArticle> Library::reextractArticle(qint64 articleId, const Article &parsed)
+{
+    const QString action = QObject::tr("cannot update article %1 from its file").arg(articleId);
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    ArticleStore articles(m_db);
+    const auto old = articles.article(articleId);
+    if (!old)
+        return std::nullopt;
+    ReextractedArticle result;
+    result.textChanged = old->text != parsed.text;
+    const QString hash = ArticleStore::contentHash(parsed.text);
+    if (result.textChanged) {
+        const auto other = articles.find(hash);
+        if (!other)
             return std::nullopt;
-        ArticleStore articles(m_db);
-        const auto old = articles.article(articleId);
-        if (!old)
-            return std::nullopt;
-        ReextractedArticle result;
-        result.textChanged = old->text != parsed.text;
-        const QString hash = ArticleStore::contentHash(parsed.text);
+        if (*other && *other != articleId) {
+            result.duplicateOf = *other;
+            return result;
+        }
+    }
+    MentionStore mentions(m_db);
+    if (!articles.updateParsed(articleId, parsed, hash) || !SearchStore(m_db).add(articleId, parsed.title, parsed.text)
+        || !mentions.replace(articleId, parsed.entities))
+        return std::nullopt;
+    // Mentions the journalist rejected stay out: each follows its words into the new text.
+    KbEditStore edits(m_db);
+    const auto allEdits = edits.all();
+    if (!allEdits)
+        return std::nullopt;
+    for (const KbEdit &e : *allEdits) {
+        if (e.action != KbEdit::RejectMention || e.articleId != articleId)
+            continue;
+        qsizetype start = e.start;
+        qsizetype end = e.end;
         if (result.textChanged) {
-            const auto other = articles.find(hash);
-            if (!other)
-                return std::nullopt;
-            if (*other && *other != articleId) {
-                result.duplicateOf = *other;
-                return result;
-            }
-        }
-        if (!articles.updateParsed(articleId, parsed, hash) || !MentionStore(m_db).replace(articleId, parsed.entities))
-            return std::nullopt;
-        AnnotationStore annotations(m_db);
-        const auto existing = annotations.forArticle(articleId);
-        if (!existing)
-            return std::nullopt;
-        for (Annotation a : *existing) {
-            const Reanchored r = reanchor(a.anchor(), parsed.text);
-            if (r.status == Reanchored::Orphan) {
-                ++result.orphaned;
-                if (a.orphan)
-                    continue;
-                a.orphan = true;
-            } else {
-                ++(r.status == Reanchored::Exact ? result.exact : result.moved);
-                const TextAnchor placed = TextAnchor::fromText(parsed.text, r.start, r.end);
-                a.start = placed.start;
-                a.end = placed.end;
-                a.quote = placed.exact;
-                a.prefix = placed.prefix;
-                a.suffix = placed.suffix;
-                a.orphan = false;
-            }
-            if (!annotations.place(a))
+            const Reanchored r = reanchor(TextAnchor::fromText(old->text, e.start, e.end), parsed.text);
+            if (r.status == Reanchored::Orphan)
+                continue; // its words are gone; the edit stays as it was
+            start = r.start;
+            end = r.end;
+            if ((start != e.start || end != e.end) && !edits.moveMention(e.id, start, end))
                 return std::nullopt;
         }
-        if (!tx.commit(action))
+        if (!mentions.removeOne(articleId, e.entityId, start, end))
             return std::nullopt;
-        return result;
     }
-
-    // Annotations
-
-    std::optional<Annotation> Library::addAnnotation(const Annotation &annotation)
-    {
-        Transaction tx(m_db);
-        if (!tx.isActive())
-            return std::nullopt;
-        Annotation a = annotation;
-        if (const auto article = ArticleStore(m_db).article(a.articleId); article && a.end > a.start && a.start >= 0) {
-            const QString &text = article->text;
-            TextAnchor anchor = TextAnchor::fromText(text, a.start, a.end);
-            if (!a.quote.isEmpty() && anchor.exact != a.quote) {
-                const Reanchored r = reanchor(TextAnchor{a.start, a.end, a.quote, a.prefix, a.suffix}, text);
-                a.orphan = r.status == Reanchored::Orphan;
-                if (!a.orphan)
-                    anchor = TextAnchor::fromText(text, r.start, r.end);
-            }
-            if (!a.orphan) {
-                a.start = anchor.start;
-                a.end = anchor.end;
-                a.quote = anchor.exact;
-                a.prefix = anchor.prefix;
-                a.suffix = anchor.suffix;
-            }
+    AnnotationStore annotations(m_db);
+    const auto existing = annotations.forArticle(articleId);
+    if (!existing)
+        return std::nullopt;
+    for (Annotation a : *existing) {
+        const Reanchored r = reanchor(a.anchor(), parsed.text);
+        if (r.status == Reanchored::Orphan) {
+            ++result.orphaned;
+            if (a.orphan)
+                continue;
+            a.orphan = true;
+        } else {
+            ++(r.status == Reanchored::Exact ? result.exact : result.moved);
+            const TextAnchor placed = TextAnchor::fromText(parsed.text, r.start, r.end);
+            a.start = placed.start;
+            a.end = placed.end;
+            a.quote = placed.exact;
+            a.prefix = placed.prefix;
+            a.suffix = placed.suffix;
+            a.orphan = false;
         }
-        const auto stored = AnnotationStore(m_db).add(a);
-        if (!stored || !tx.commit(QObject::tr("cannot save the annotation")))
+        if (!annotations.place(a))
             return std::nullopt;
-        return stored;
     }
+    if (!tx.commit(action))
+        return std::nullopt;
+    return result;
+}
 
-    bool Library::restoreAnnotation(const Annotation &annotation)
-    {
-        Transaction tx(m_db);
-        return tx.isActive() && AnnotationStore(m_db).restore(annotation)
-            && tx.commit(QObject::tr("cannot bring back annotation %1").arg(annotation.id));
-    }
+// Annotations
 
-    bool Library::updateAnnotation(const Annotation &annotation)
-    {
-        Transaction tx(m_db);
-        return tx.isActive() && AnnotationStore(m_db).update(annotation)
-            && tx.commit(QObject::tr("cannot update the annotation"));
-    }
-
-    bool Library::removeAnnotation(qint64 id)
-    {
-        Transaction tx(m_db);
-        return tx.isActive() && AnnotationStore(m_db).remove(id)
-            && tx.commit(QObject::tr("cannot remove the annotation"));
-    }
-
-    std::optional<Annotation> Library::annotation(qint64 id) const
-    {
-        return AnnotationStore(m_db).find(id);
-    }
-
-    QList<Annotation> Library::annotations(qint64 articleId) const
-    {
-        return AnnotationStore(m_db).forArticle(articleId).value_or(QList<Annotation>{});
-    }
-
-    QList<Annotation> Library::allAnnotations() const
-    {
-        return AnnotationStore(m_db).all().value_or(QList<Annotation>{});
-    }
-
-    QStringList Library::annotationEntities(const Annotation &annotation) const
-    {
-        QStringList out;
-        if (!annotation.orphan) {
-            for (const EntityMention &m : mentions(annotation.articleId)) {
-                if (m.start >= annotation.start && m.end <= annotation.end && !out.contains(m.entityId))
-                    out.append(m.entityId);
-            }
+std::optional<Annotation> Library::addAnnotation(const Annotation &annotation)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    Annotation a = annotation;
+    if (const auto article = ArticleStore(m_db).article(a.articleId); article && a.end > a.start && a.start >= 0) {
+        const QString &text = article->text;
+        TextAnchor anchor = TextAnchor::fromText(text, a.start, a.end);
+        if (!a.quote.isEmpty() && anchor.exact != a.quote) {
+            const Reanchored r = reanchor(TextAnchor{a.start, a.end, a.quote, a.prefix, a.suffix}, text);
+            a.orphan = r.status == Reanchored::Orphan;
+            if (!a.orphan)
+                anchor = TextAnchor::fromText(text, r.start, r.end);
         }
-        for (const QString &id : annotation.entityIds) {
-            if (!out.contains(id))
-                out.append(id);
+        if (!a.orphan) {
+            a.start = anchor.start;
+            a.end = anchor.end;
+            a.quote = anchor.exact;
+            a.prefix = anchor.prefix;
+            a.suffix = anchor.suffix;
         }
-        return out;
     }
+    const auto stored = AnnotationStore(m_db).add(a);
+    if (!stored || !tx.commit(QObject::tr("cannot save the annotation")))
+        return std::nullopt;
+    return stored;
+}
 
-    QList<AnnotationColor> Library::annotationPalette() const
-    {
-        return AnnotationStore(m_db).palette().value_or(QList<AnnotationColor>{});
+bool Library::restoreAnnotation(const Annotation &annotation)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && AnnotationStore(m_db).restore(annotation)
+        && tx.commit(QObject::tr("cannot bring back annotation %1").arg(annotation.id));
+}
+
+bool Library::updateAnnotation(const Annotation &annotation)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && AnnotationStore(m_db).update(annotation)
+        && tx.commit(QObject::tr("cannot update the annotation"));
+}
+
+bool Library::removeAnnotation(qint64 id)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && AnnotationStore(m_db).remove(id) && tx.commit(QObject::tr("cannot remove the annotation"));
+}
+
+std::optional<Annotation> Library::annotation(qint64 id) const
+{
+    return AnnotationStore(m_db).find(id);
+}
+
+QList<Annotation> Library::annotations(qint64 articleId) const
+{
+    return AnnotationStore(m_db).forArticle(articleId).value_or(QList<Annotation>{});
+}
+
+QList<Annotation> Library::allAnnotations() const
+{
+    return AnnotationStore(m_db).all().value_or(QList<Annotation>{});
+}
+
+QStringList Library::annotationEntities(const Annotation &annotation) const
+{
+    QStringList out;
+    if (!annotation.orphan) {
+        for (const EntityMention &m : mentions(annotation.articleId)) {
+            if (m.start >= annotation.start && m.end <= annotation.end && !out.contains(m.entityId))
+                out.append(m.entityId);
+        }
     }
-
-    bool Library::setColorMeaning(const QString &color, const QString &meaning)
-    {
-        Transaction tx(m_db);
-        return tx.isActive() && AnnotationStore(m_db).setMeaning(color, meaning)
-            && tx.commit(QObject::tr("cannot name the colour %1").arg(color));
+    for (const QString &id : annotation.entityIds) {
+        if (!out.contains(id))
+            out.append(id);
     }
+    return out;
+}
 
-    // Knowledge-base edits
+QList<AnnotationColor> Library::annotationPalette() const
+{
+    return AnnotationStore(m_db).palette().value_or(QList<AnnotationColor>{});
+}
 
-    std::optional<KbEdit> Library::addKbEdit(const KbEdit &edit)
-    {
-        Transaction tx(m_db);
-        if (!tx.isActive())
-            return std::nullopt;
-        const auto stored = KbEditStore(m_db).add(edit);
-        if (!stored)
-            return std::nullopt;
-        // The wrong mention goes at once; re-linking keeps it out.
-        if (stored->action == KbEdit::RejectMention
-            && !MentionStore(m_db).removeOne(stored->articleId, stored->entityId, stored->start, stored->end))
-            return std::nullopt;
-        if (!tx.commit(QObject::tr("cannot save the change to the knowledge base")))
-            return std::nullopt;
-        return stored;
-    }
+bool Library::setColorMeaning(const QString &color, const QString &meaning)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && AnnotationStore(m_db).setMeaning(color, meaning)
+        && tx.commit(QObject::tr("cannot name the colour %1").arg(color));
+}
 
-    bool Library::removeKbEdit(qint64 id)
-    {
-        Transaction tx(m_db);
-        return tx.isActive() && KbEditStore(m_db).remove(id) && tx.commit(QObject::tr("cannot undo the change"));
-    }
+// Knowledge-base edits
 
-    QList<KbEdit> Library::kbEdits() const
-    {
-        return KbEditStore(m_db).all().value_or(QList<KbEdit>{});
-    }
+std::optional<KbEdit> Library::addKbEdit(const KbEdit &edit)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    const auto stored = KbEditStore(m_db).add(edit);
+    if (!stored)
+        return std::nullopt;
+    // The wrong mention goes at once; re-linking keeps it out.
+    if (stored->action == KbEdit::RejectMention
+        && !MentionStore(m_db).removeOne(stored->articleId, stored->entityId, stored->start, stored->end))
+        return std::nullopt;
+    if (!tx.commit(QObject::tr("cannot save the change to the knowledge base")))
+        return std::nullopt;
+    return stored;
+}
+
+bool Library::removeKbEdit(qint64 id)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && KbEditStore(m_db).remove(id) && tx.commit(QObject::tr("cannot undo the change"));
+}
+
+QList<KbEdit> Library::kbEdits() const
+{
+    return KbEditStore(m_db).all().value_or(QList<KbEdit>{});
+}
 
 } // namespace Lede

@@ -103,8 +103,9 @@ public:
     bool setSourceEncoding(qint64 articleId, const QByteArray &encoding);
     /// Replaces an article with the result of parsing its file again (text, metadata, and the
     /// mentions in `parsed.entities`) and places each of its annotations again in the new text
-    /// (reanchor()): on the same words, moved, or kept as an orphan. One transaction. When the new
-    /// text is already another article's, nothing changes and duplicateOf says which.
+    /// (reanchor()): on the same words, moved, or kept as an orphan. Mentions the journalist
+    /// rejected follow their words and stay out. One transaction. When the new text is already
+    /// another article's, nothing changes and duplicateOf says which.
     std::optional<ReextractedArticle> reextractArticle(qint64 articleId, const Article &parsed);
 
     /// Saves a new annotation; it comes back with its new id and its times. The quote (when empty)

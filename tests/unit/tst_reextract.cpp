@@ -128,12 +128,24 @@ private Q_SLOTS:
         const QStringList inside = {u"Share this story"_s};
         const QStringList after = {u"revenue of $28 billion"_s, u"TSMC"_s, u"declined to comment on the orders"_s};
         QList<Lede::Annotation> annotations;
+        qint64 rejectedIn = 0;
         {
             Lede::Library library;
             QVERIFY(library.open(path));
             for (const Lede::ArticleSummary &s : library.articles()) {
                 QString old;
                 QVERIFY(makeOld(library, s.id, &old));
+                if (!rejectedIn) {
+                    // The journalist rejected the last "China" (after the debris) as a mention.
+                    rejectedIn = s.id;
+                    Lede::KbEdit reject;
+                    reject.action = Lede::KbEdit::RejectMention;
+                    reject.entityId = u"region/cn"_s;
+                    reject.articleId = s.id;
+                    reject.start = old.lastIndexOf(u"China"_s);
+                    reject.end = reject.start + 5;
+                    QVERIFY(library.addKbEdit(reject));
+                }
                 for (const QString &quote : before + inside + after) {
                     const auto a = annotate(library, s.id, old, quote);
                     QVERIFY2(a, qPrintable(library.lastError()));
@@ -168,8 +180,13 @@ private Q_SLOTS:
             QVERIFY(article);
             QVERIFY(!article->text.contains(u"Advertisement"_s));
             QCOMPARE(library.findArticle(Lede::Library::contentHash(article->text)), s.id);
-            // Mentions are linked again, on the new text.
-            QCOMPARE(article->entities.size(), 5);
+            // Mentions are linked again, on the new text, but for the one rejected, whose edit follows its words.
+            QCOMPARE(article->entities.size(), s.id == rejectedIn ? 4 : 5);
+            if (s.id == rejectedIn) {
+                const Lede::KbEdit reject = library.kbEdits().first();
+                QCOMPARE(reject.start, article->text.lastIndexOf(u"China"_s));
+                QCOMPARE(article->entities.last().entityId, u"company/tsmc"_s);
+            }
             for (const Lede::EntityMention &m : article->entities)
                 QCOMPARE(article->text.mid(m.start, m.end - m.start), m.surface);
             for (const Lede::Annotation &a : library.annotations(s.id)) {
