@@ -421,16 +421,6 @@ int generateCommand(QStringList args)
     return 0;
 }
 
-const qsizetype at = args.indexOf(name);
-if (at < 0)
-    return true;
-if (at + 1 >= args.size())
-    return false;
-*value = args.at(at + 1);
-args.remove(at, 2);
-return true;
-}
-
 bool openLibrary(Lede::Library &library, const QString &path)
 {
     if (!QFileInfo::exists(path)) {
