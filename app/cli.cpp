@@ -149,20 +149,27 @@ int parseCommand(const QStringList &files)
     return failures ? 1 : 0;
 }
 
+// Takes "--library PATH" out of args into *path; false when PATH is missing.
+bool takeLibraryOption(QStringList &args, QString *path)
+{
+    const qsizetype at = args.indexOf(u"--library"_s);
+    if (at < 0)
+        return true;
+    if (at + 1 >= args.size())
+        return false;
+    *path = args.at(at + 1);
+    args.remove(at, 2);
+    return true;
+}
+
 int importCommand(QStringList args)
 {
     QString libraryPath = Lede::Library::defaultPath();
-    const qsizetype opt = args.indexOf(u"--library"_s);
-    if (opt >= 0) {
-        if (opt + 1 >= args.size())
-            return usage();
-        libraryPath = args.at(opt + 1);
-        args.remove(opt, 2);
-    }
+    if (!takeLibraryOption(args, &libraryPath))
+        return usage();
     if (args.isEmpty())
         return usage();
-    const QStringList files = Lede::ImportJob::collectFiles(args);
-    Lede::ImportJob job(libraryPath, files, makeLinker());
+    Lede::ImportJob job(libraryPath, args, makeLinker()); // it walks the folders itself
     QObject::connect(&job, &Lede::ImportJob::progress, &job, [](int done, int total, const QString &file) {
         if (!file.isEmpty())
             std::fprintf(stderr, "[%d/%d] %s\n", done + 1, total, qPrintable(QFileInfo(file).fileName()));
@@ -180,13 +187,8 @@ int importCommand(QStringList args)
 int restoreCommand(QStringList args)
 {
     QString libraryPath = Lede::Library::defaultPath();
-    const qsizetype opt = args.indexOf(u"--library"_s);
-    if (opt >= 0) {
-        if (opt + 1 >= args.size())
-            return usage();
-        libraryPath = args.at(opt + 1);
-        args.remove(opt, 2);
-    }
+    if (!takeLibraryOption(args, &libraryPath))
+        return usage();
     if (args.size() > 1)
         return usage();
     const QStringList backups = Lede::Database::backups(libraryPath);
