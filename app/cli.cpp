@@ -5,14 +5,24 @@
 //   lede-cli import [--library PATH] FILE|DIR… progress on stderr, then a summary
 //   lede-cli kb [--counts]                     the knowledge base as JSON lines, or its counts
 //   lede-cli restore [--library PATH] [BACKUP|latest]  lists the backups, or puts one in place
+//   lede-cli search [--library PATH] QUERY     matching articles as JSON lines, then the facet counts
+//   lede-cli generate --articles N --library PATH [--seed S]   a made-up library for tests and benchmarks
+//   lede-cli reextract [--library PATH]        parses every article again from its kept file
+//   lede-cli annotations export|import|add …   annotations as JSON-LD, Markdown or CSV, and back
+#include "export/annotationexport.h"
+#include "export/webannotation.h"
 #include "jobs/importjob.h"
+#include "jobs/reextractjob.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "parse/documentparser.h"
+#include "query/search.h"
 #include "store/database.h"
+#include "store/generator.h"
 #include "store/library.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,10 +52,18 @@ const char *const usageText
       "       lede-cli import [--library PATH] FILE|DIR…\n"
       "       lede-cli kb [--counts]\n"
       "       lede-cli restore [--library PATH] [BACKUP|latest]\n"
+      "       lede-cli search [--library PATH] QUERY\n"
+      "       lede-cli generate --articles N --library PATH [--seed S]\n"
+      "       lede-cli reextract [--library PATH]\n"
+      "       lede-cli annotations export --format jsonld|markdown|csv [--library PATH] [QUERY…]\n"
+      "       lede-cli annotations import [--library PATH] FILE\n"
+      "       lede-cli annotations add [--library PATH] --article ID|TITLE --quote TEXT [--note TEXT] [--color NAME]\n"
       "       lede-cli COMMAND --help\n"
       "parse prints one JSON object per article (a feed gives one per item); import adds the files\n"
       "to a library (default: Lede's own) with progress on stderr; kb lists the knowledge base;\n"
-      "restore lists a library's backups or puts one in its place.\n";
+      "restore lists a library's backups or puts one in its place; search prints the articles a\n"
+      "query finds and the facet counts; generate makes a test library; reextract parses a\n"
+      "library's articles again; annotations exports, imports and adds annotations.\n";
 
 // Asked for: on standard output, success. After a mistake: on standard error, exit code 2.
 int usage(bool asked = false)
@@ -83,6 +101,39 @@ int commandHelp(const QString &command)
                "into the folder LIBRARY.backups beside it. With BACKUP (a file, or latest for the newest),\n"
                "checks it and puts it in place of the library; the library it replaces is kept beside it\n"
                "as LIBRARY.replaced-TIME. Close Lede first.\n";
+    else if (command == u"search")
+        text = "usage: lede-cli search [--library PATH] QUERY…\n"
+               "Searches a library (Lede's own by default) with the search field's language and prints one\n"
+               "JSON object per matching article, newest first (id, title, outlet, published), then one\n"
+               "line {\"total\", \"facets\": {kind: {entity id: articles}}, \"weeks\", \"undated\"}.\n"
+               "Several arguments are one query. Examples:\n"
+               "  lede-cli search 'company:huawei region:malaysia -company:nvidia since:2025-04'\n"
+               "  lede-cli search '\"export controls\" OR licen* chip:\"ascend 910b\" has:annotation'\n"
+               "A malformed query is shown with the place of each mistake; the exit code is then 2.\n";
+    else if (command == u"generate")
+        text = "usage: lede-cli generate --articles N --library PATH [--seed S]\n"
+               "Adds N made-up articles (news about the knowledge base's companies, chips and regions, in\n"
+               "English, Chinese and Japanese, with reprints and annotations) to the library at PATH. The\n"
+               "same seed (default 1) gives the same articles. For tests and benchmarks.\n";
+    else if (command == u"reextract")
+        text = "usage: lede-cli reextract [--library PATH]\n"
+               "Parses every article of a library (Lede's own by default) again from the file the library\n"
+               "kept, after an upgrade of the extractor or the knowledge base: mentions are linked again\n"
+               "and every annotation is placed again on its words, or listed as an orphan. Progress goes to\n"
+               "standard error, then a summary (re-anchored exactly, moved, orphaned). Each article is\n"
+               "written in its own transaction: an interrupted run loses nothing.\n";
+    else if (command == u"annotations")
+        text = "usage: lede-cli annotations export --format jsonld|markdown|csv [--library PATH] [QUERY…]\n"
+               "       lede-cli annotations import [--library PATH] FILE\n"
+               "       lede-cli annotations add [--library PATH] --article ID|TITLE --quote TEXT\n"
+               "                                [--note TEXT] [--color NAME]\n"
+               "export prints the annotations as W3C Web Annotation JSON-LD, a Markdown dossier with\n"
+               "citations, or CSV. QUERY narrows them to some articles; its terms all apply: an entity id\n"
+               "or name (the articles that mention it), article:ID, or words of the headline.\n"
+               "import reads Web Annotation JSON-LD into the articles with the same text (by content\n"
+               "hash, else URL), each placed by its quote; a quote no longer there is kept as an orphan.\n"
+               "add highlights the first place the quote appears in the article (an id, or words of its\n"
+               "headline) and prints the annotation as JSON-LD.\n";
     if (!text)
         return usage(false);
     std::fputs(text, stdout);
@@ -272,6 +323,311 @@ int kbCommand(const QStringList &args)
     return 0;
 }
 
+// Takes "--name VALUE" out of args; false when the value is missing.
+bool takeOption(QStringList &args, const QString &name, QString *value)
+{
+    const qsizetype opt = args.indexOf(name);
+    if (opt < 0)
+        return true;
+    if (opt + 1 >= args.size())
+        return false;
+    *value = args.at(opt + 1);
+    args.remove(opt, 2);
+    return true;
+}
+
+int searchCommand(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || args.isEmpty())
+        return usage();
+    const QString text = args.join(u' ');
+    Lede::Library library;
+    if (!library.open(libraryPath)) {
+        err(library.lastError());
+        return 1;
+    }
+    QStringList skipped;
+    const auto base = Lede::KnowledgeBase::loadBuiltin();
+    const auto kb = Lede::applyEdits(*base, library.kbEdits(), &skipped);
+    const Lede::Query::Search search = Lede::Query::prepare(text, {}, *kb);
+    if (!search.ok()) {
+        std::fprintf(stderr, "lede-cli: the query has mistakes:\n  %s\n", qPrintable(text));
+        for (const Lede::Query::Error &e : search.errors) {
+            const QString marks
+                = QString(e.range.start, u' ') + QString(std::max<qsizetype>(1, e.range.length()), u'^');
+            std::fprintf(stderr, "  %s %s (at %lld)\n", qPrintable(marks), qPrintable(e.message),
+                static_cast<long long>(e.range.start));
+        }
+        return 2;
+    }
+    const auto result = library.search(search);
+    if (!result) {
+        err(library.lastError());
+        return 1;
+    }
+    // Summaries come in id order; print them in the result's order.
+    QHash<qint64, Lede::ArticleSummary> byId;
+    for (const Lede::ArticleSummary &a : library.articles(result->ids))
+        byId.insert(a.id, a);
+    for (qint64 id : result->ids) {
+        const Lede::ArticleSummary a = byId.value(id);
+        printLine(QJsonObject{{u"id"_s, id}, {u"title"_s, a.title}, {u"outlet"_s, a.outlet},
+            {u"published"_s, a.published}, {u"story"_s, a.storyId}});
+    }
+    QJsonObject facets;
+    for (auto it = result->entityCounts.cbegin(); it != result->entityCounts.cend(); ++it) {
+        const QString kind = it.key().section(u'/', 0, 0);
+        QJsonObject counts = facets.value(kind).toObject();
+        counts.insert(it.key(), it.value());
+        facets.insert(kind, counts);
+    }
+    QJsonArray weeks;
+    for (const Lede::Query::WeekCount &w : result->weeks)
+        weeks.append(QJsonObject{{u"week"_s, w.monday.toString(Qt::ISODate)}, {u"articles"_s, w.articles}});
+    printLine(QJsonObject{
+        {u"total"_s, result->ids.size()}, {u"facets"_s, facets}, {u"weeks"_s, weeks}, {u"undated"_s, result->undated}});
+    std::fflush(stdout);
+    return 0;
+}
+
+int generateCommand(QStringList args)
+{
+    QString libraryPath, count, seed = u"1"_s;
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !takeOption(args, u"--articles"_s, &count)
+        || !takeOption(args, u"--seed"_s, &seed) || !args.isEmpty() || libraryPath.isEmpty())
+        return usage();
+    bool countOk = false, seedOk = false;
+    const qsizetype n = count.toLongLong(&countOk);
+    const quint64 s = seed.toULongLong(&seedOk);
+    if (!countOk || n < 0 || !seedOk) {
+        err(u"--articles takes a number of articles and --seed a number"_s);
+        return 2;
+    }
+    Lede::Library library;
+    if (!library.open(libraryPath)) {
+        err(library.lastError());
+        return 1;
+    }
+    const auto kb = Lede::KnowledgeBase::loadBuiltin();
+    Lede::LibraryGenerator generator(*kb, s);
+    const auto added = generator.generate(library, n, [n](qsizetype done) {
+        if (done % 5000 == 0 || done == n)
+            std::fprintf(stderr, "[%lld/%lld]\n", static_cast<long long>(done), static_cast<long long>(n));
+    });
+    if (!added) {
+        err(library.lastError());
+        return 1;
+    }
+    std::fprintf(stderr, "%lld articles added\nlibrary: %s\n", static_cast<long long>(*added), qPrintable(libraryPath));
+    return 0;
+}
+
+bool openLibrary(Lede::Library &library, const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        err(u"there is no library at %1"_s.arg(path));
+        return false;
+    }
+    if (!library.open(path)) {
+        err(library.lastError());
+        return false;
+    }
+    return true;
+}
+
+int reextractCommand(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !args.isEmpty())
+        return usage();
+    {
+        Lede::Library library;
+        if (!openLibrary(library, libraryPath))
+            return 1;
+    }
+    Lede::ReextractJob job(libraryPath, makeLinker());
+    QObject::connect(&job, &Lede::ReextractJob::progress, &job, [](int done, int total) {
+        if (done > 0 && (done == total || done % 50 == 0))
+            std::fprintf(stderr, "[%d/%d]\n", done, total);
+    });
+    const Lede::ReextractSummary summary = job.run();
+    std::fprintf(stderr, "%s\nlibrary: %s\n", qPrintable(summary.describe()), qPrintable(libraryPath));
+    return summary.error.isEmpty() ? 0 : 1;
+}
+
+// The articles a query names: every term applies (an entity id or name, article:ID, headline words).
+std::optional<QList<qint64>> queryArticles(const Lede::Library &library, const QStringList &terms)
+{
+    const QList<Lede::ArticleSummary> all = library.articles();
+    QSet<qint64> result;
+    for (const Lede::ArticleSummary &s : all)
+        result.insert(s.id);
+    if (terms.isEmpty())
+        return QList<qint64>{}; // the whole library
+    const auto linker = makeLinker();
+    const Lede::KnowledgeBase &kb = linker->knowledgeBase();
+    const QHash<QString, QSet<qint64>> byEntity = library.entityArticles();
+    for (const QString &term : terms) {
+        QSet<qint64> matching;
+        const Lede::Entity *entity = kb.entity(term);
+        for (qsizetype i = 0; !entity && i < kb.entities().size(); ++i) {
+            const Lede::Entity &e = kb.entities().at(i);
+            if (e.name.compare(term, Qt::CaseInsensitive) == 0
+                || std::any_of(e.aliases.cbegin(), e.aliases.cend(),
+                    [&](const Lede::Alias &a) { return a.text.compare(term, Qt::CaseInsensitive) == 0; }))
+                entity = &e;
+        }
+        if (term.startsWith(u"article:"_s)) {
+            matching.insert(term.mid(8).toLongLong());
+        } else if (entity) {
+            for (const QString &id : kb.descendantsAndSelf(entity->id))
+                matching.unite(byEntity.value(id));
+        } else {
+            for (const Lede::ArticleSummary &s : all) {
+                if (s.title.contains(term, Qt::CaseInsensitive))
+                    matching.insert(s.id);
+            }
+        }
+        result.intersect(matching);
+    }
+    if (result.isEmpty()) {
+        err(u"no article matches \"%1\""_s.arg(terms.join(u' ')));
+        return std::nullopt;
+    }
+    QList<qint64> ids(result.cbegin(), result.cend());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+int annotationsExport(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    QString format;
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !takeOption(args, u"--format"_s, &format))
+        return usage();
+    if (format != u"jsonld" && format != u"markdown" && format != u"csv") {
+        err(u"--format must be jsonld, markdown or csv"_s);
+        return usage();
+    }
+    Lede::Library library;
+    if (!openLibrary(library, libraryPath))
+        return 1;
+    const auto ids = queryArticles(library, args);
+    if (!ids)
+        return 1;
+    const QList<Lede::Annotation> annotations = Lede::annotationsOf(library, *ids);
+    QByteArray out;
+    if (format == u"jsonld")
+        out = Lede::exportAnnotationsJsonLd(library, annotations);
+    else if (format == u"markdown")
+        out = Lede::exportAnnotationsMarkdown(library, annotations).toUtf8();
+    else
+        out = Lede::exportAnnotationsCsv(library, annotations).toUtf8();
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    std::fflush(stdout);
+    return library.lastError().isEmpty() ? 0 : 1;
+}
+
+int annotationsImport(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || args.size() != 1)
+        return usage();
+    QFile file(args.first());
+    if (!file.open(QIODevice::ReadOnly)) {
+        err(u"%1: %2"_s.arg(args.first(), file.errorString()));
+        return 1;
+    }
+    Lede::Library library;
+    if (!openLibrary(library, libraryPath))
+        return 1;
+    QString error;
+    const auto summary = Lede::importAnnotationsJsonLd(library, file.readAll(), &error);
+    if (!summary) {
+        err(u"%1: %2"_s.arg(args.first(), error));
+        return 1;
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(summary->describe()));
+    return summary->problems.isEmpty() && summary->noArticle == 0 ? 0 : 1;
+}
+
+int annotationsAdd(QStringList args)
+{
+    QString libraryPath = Lede::Library::defaultPath();
+    QString articleName, quote, note, color = Lede::annotationColors().first();
+    if (!takeOption(args, u"--library"_s, &libraryPath) || !takeOption(args, u"--article"_s, &articleName)
+        || !takeOption(args, u"--quote"_s, &quote) || !takeOption(args, u"--note"_s, &note)
+        || !takeOption(args, u"--color"_s, &color) || !args.isEmpty() || articleName.isEmpty() || quote.isEmpty())
+        return usage();
+    if (!Lede::annotationColors().contains(color)) {
+        err(u"no colour \"%1\"; the colours are %2"_s.arg(color, Lede::annotationColors().join(u", "_s)));
+        return 2;
+    }
+    Lede::Library library;
+    if (!openLibrary(library, libraryPath))
+        return 1;
+    // An id, else the one article whose headline is (or contains) the words.
+    bool isId = false;
+    qint64 articleId = articleName.toLongLong(&isId);
+    if (!isId) {
+        QList<qint64> exact, partial;
+        for (const Lede::ArticleSummary &s : library.articles()) {
+            if (s.title.compare(articleName, Qt::CaseInsensitive) == 0)
+                exact.append(s.id);
+            else if (s.title.contains(articleName, Qt::CaseInsensitive))
+                partial.append(s.id);
+        }
+        const QList<qint64> &found = exact.isEmpty() ? partial : exact;
+        if (found.size() != 1) {
+            err(found.isEmpty() ? u"no article is called \"%1\""_s.arg(articleName)
+                                : u"%1 articles match \"%2\"; give its id"_s.arg(found.size()).arg(articleName));
+            return 1;
+        }
+        articleId = found.first();
+    }
+    const auto article = library.article(articleId);
+    if (!article) {
+        err(library.lastError());
+        return 1;
+    }
+    const qsizetype at = article->text.indexOf(quote);
+    if (at < 0) {
+        err(u"the quote is not in \"%1\""_s.arg(article->title));
+        return 1;
+    }
+    Lede::Annotation a;
+    a.articleId = articleId;
+    a.start = at;
+    a.end = at + quote.size();
+    a.quote = quote;
+    a.note = note;
+    a.color = color;
+    const auto stored = library.addAnnotation(a);
+    if (!stored) {
+        err(library.lastError());
+        return 1;
+    }
+    const QByteArray out = Lede::exportAnnotationsJsonLd(library, {*stored});
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    return 0;
+}
+
+int annotationsCommand(QStringList args)
+{
+    if (args.isEmpty())
+        return usage();
+    const QString sub = args.takeFirst();
+    if (sub == u"export")
+        return annotationsExport(args);
+    if (sub == u"import")
+        return annotationsImport(args);
+    if (sub == u"add")
+        return annotationsAdd(args);
+    err(u"unknown annotations command \"%1\""_s.arg(sub));
+    return usage();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -296,6 +652,14 @@ int main(int argc, char *argv[])
         return kbCommand(args);
     if (command == u"restore")
         return restoreCommand(args);
+    if (command == u"search")
+        return searchCommand(args);
+    if (command == u"generate")
+        return generateCommand(args);
+    if (command == u"reextract")
+        return reextractCommand(args);
+    if (command == u"annotations")
+        return annotationsCommand(args);
     err(u"unknown command \"%1\""_s.arg(command));
     return usage();
 }

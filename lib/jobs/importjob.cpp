@@ -2,11 +2,13 @@
 #include "importjob.h"
 
 #include "parse/documentparser.h"
+#include "reextractjob.h"
 #include "store/library.h"
 #include "text/logging.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <QThread>
@@ -89,6 +91,28 @@ ParseResult ImportJob::parseAndLink(const QString &path, const Linker &linker)
 
 namespace {
 
+// Reads a file (with parseFile()'s checks) and parses it, keeping the bytes for the library.
+ParseResult readAndParse(const QString &path, QByteArray *bytes)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() > MaxSourceBytes)
+        return parseFile(path); // says why
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return parseFile(path);
+    *bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return parseFile(path);
+    return parseDocument(*bytes, info.absoluteFilePath());
+}
+
+// A file parsed and linked, with its bytes and their encoding for the library to keep.
+struct ParsedFile
+{
+    ParseResult result;
+    ArticleSource source;
+};
+
 // Files parsed and linked ahead of the one being written, at most.
 constexpr int kParseLookAhead = 8;
 // Threads that parse and link; the job's own thread writes.
@@ -121,13 +145,13 @@ public:
     ParseAhead &operator=(const ParseAhead &) = delete;
 
     /// The result for file i (waiting for it); files must be taken in order.
-    ParseResult take(int i)
+    ParsedFile take(int i)
     {
         std::unique_lock lock(m_mutex);
         m_taken = i;
         m_changed.notify_all();
         m_changed.wait(lock, [&] { return m_results[size_t(i)].has_value(); });
-        ParseResult r = std::move(*m_results[size_t(i)]);
+        ParsedFile r = std::move(*m_results[size_t(i)]);
         m_results[size_t(i)].reset();
         return r;
     }
@@ -145,7 +169,12 @@ private:
                     return;
                 i = int(m_next++);
             }
-            ParseResult r = ImportJob::parseAndLink(m_files.at(i), m_linker);
+            ParsedFile r;
+            r.result = readAndParse(m_files.at(i), &r.source.data);
+            for (Article &a : r.result.articles)
+                a.entities = m_linker.link(a.text);
+            if (!r.source.data.isNull())
+                r.source.encoding = ReextractJob::detectEncoding(r.source.data, int(r.result.format));
             {
                 std::lock_guard lock(m_mutex);
                 m_results[size_t(i)] = std::move(r);
@@ -156,7 +185,7 @@ private:
 
     const QStringList &m_files;
     const Linker &m_linker;
-    std::vector<std::optional<ParseResult>> m_results;
+    std::vector<std::optional<ParsedFile>> m_results;
     std::vector<std::thread> m_threads;
     std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -197,7 +226,8 @@ ImportSummary ImportJob::run()
         const QString &path = files.at(i);
         Q_EMIT progress(i, total, path);
         ++summary.files;
-        const ParseResult parsed = ahead.take(i);
+        const ParsedFile file = ahead.take(i);
+        const ParseResult &parsed = file.result;
         if (!parsed.ok()) {
             ++summary.failed;
             summary.failures.append({path, parsed.error});
@@ -205,8 +235,11 @@ ImportSummary ImportJob::run()
             Q_EMIT fileFailed(path, parsed.error);
             continue;
         }
-        for (const Article &a : parsed.articles) {
-            const auto added = library.addArticle(a);
+        for (qsizetype item = 0; item < parsed.articles.size(); ++item) {
+            const Article &a = parsed.articles.at(item);
+            ArticleSource source = file.source;
+            source.item = int(item);
+            const auto added = library.addArticle(a, source);
             if (!added) {
                 // The library refused a write: stop rather than report half an import as done.
                 summary.libraryError = library.lastError();

@@ -19,7 +19,8 @@ QStringList annotationColors()
 
 namespace {
 
-const QString columns = u"id, article_id, start_pos, end_pos, color, note, quote, created_at, modified_at"_s;
+const QString columns = u"id, article_id, start_pos, end_pos, color, note, quote, created_at, modified_at, prefix, "
+                        u"suffix, tags, entities, orphan"_s;
 
 QList<Annotation> readAnnotations(QSqlQuery &q)
 {
@@ -35,6 +36,11 @@ QList<Annotation> readAnnotations(QSqlQuery &q)
         a.quote = q.value(6).toString();
         a.created = Codec::timestampFromText(q.value(7).toString());
         a.modified = Codec::timestampFromText(q.value(8).toString());
+        a.prefix = q.value(9).toString();
+        a.suffix = q.value(10).toString();
+        a.tags = Codec::stringListFromJson(q.value(11).toString());
+        a.entityIds = Codec::stringListFromJson(q.value(12).toString());
+        a.orphan = q.value(13).toBool();
         out.append(a);
     }
     return out;
@@ -42,8 +48,10 @@ QList<Annotation> readAnnotations(QSqlQuery &q)
 
 void bindRow(QSqlQuery &q, const Annotation &a)
 {
-    for (const QVariant &v : {QVariant(a.articleId), QVariant(a.start), QVariant(a.end), text(a.color), text(a.note),
-             text(a.quote), QVariant(Codec::timestamp(a.created)), QVariant(Codec::timestamp(a.modified))})
+    for (const QVariant &v :
+        {QVariant(a.articleId), QVariant(a.start), QVariant(a.end), text(a.color), text(a.note), text(a.quote),
+            QVariant(Codec::timestamp(a.created)), QVariant(Codec::timestamp(a.modified)), text(a.prefix),
+            text(a.suffix), text(Codec::toJson(a.tags)), text(Codec::toJson(a.entityIds)), QVariant(a.orphan ? 1 : 0)})
         q.addBindValue(v);
 }
 
@@ -61,11 +69,15 @@ std::optional<Annotation> AnnotationStore::add(const Annotation &in)
     if (!checkPassage(in))
         return std::nullopt;
     Annotation a = in;
-    a.created = a.modified = QDateTime::currentDateTimeUtc();
+    // New annotations get the current time; one brought in from elsewhere keeps its own.
+    if (!a.created.isValid())
+        a.created = QDateTime::currentDateTimeUtc();
+    if (!a.modified.isValid())
+        a.modified = a.created;
     QSqlQuery q(m_db.connection());
     const bool ready = q.prepare(
-        uR"(INSERT INTO annotations (article_id, start_pos, end_pos, color, note, quote, created_at, modified_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s);
+        uR"(INSERT INTO annotations (article_id, start_pos, end_pos, color, note, quote, created_at, modified_at,
+                  prefix, suffix, tags, entities, orphan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
     bindRow(q, a);
     if (!ready || !q.exec()) {
         m_db.writeFailed(QObject::tr("cannot save the annotation"), q);
@@ -89,7 +101,8 @@ bool AnnotationStore::restore(const Annotation &in)
     QSqlQuery q(m_db.connection());
     const bool ready
         = q.prepare(uR"(INSERT INTO annotations (id, article_id, start_pos, end_pos, color, note, quote, created_at,
-                  modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
+                  modified_at, prefix, suffix, tags, entities, orphan)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
     q.addBindValue(a.id);
     bindRow(q, a);
     if (!ready || !q.exec())
@@ -100,15 +113,33 @@ bool AnnotationStore::restore(const Annotation &in)
 bool AnnotationStore::update(const Annotation &a)
 {
     QSqlQuery q(m_db.connection());
-    const bool ready = q.prepare(u"UPDATE annotations SET color = ?, note = ?, modified_at = ? WHERE id = ?"_s);
+    const bool ready = q.prepare(
+        u"UPDATE annotations SET color = ?, note = ?, tags = ?, entities = ?, modified_at = ? WHERE id = ?"_s);
     q.addBindValue(text(a.color));
     q.addBindValue(text(a.note));
+    q.addBindValue(text(Codec::toJson(a.tags)));
+    q.addBindValue(text(Codec::toJson(a.entityIds)));
     q.addBindValue(Codec::timestamp(QDateTime::currentDateTimeUtc()));
     q.addBindValue(a.id);
     if (!ready || !q.exec())
         return m_db.writeFailed(QObject::tr("cannot update the annotation"), q);
     if (q.numRowsAffected() != 1)
         return m_db.fail(QObject::tr("cannot update the annotation: annotation %1 is not in the library").arg(a.id));
+    return true;
+}
+
+bool AnnotationStore::place(const Annotation &a)
+{
+    if (!checkPassage(a))
+        return false;
+    QSqlQuery q(m_db.connection());
+    const bool ready = q.prepare(
+        u"UPDATE annotations SET start_pos = ?, end_pos = ?, quote = ?, prefix = ?, suffix = ?, orphan = ? WHERE id = ?"_s);
+    for (const QVariant &v : {QVariant(a.start), QVariant(a.end), text(a.quote), text(a.prefix), text(a.suffix),
+             QVariant(a.orphan ? 1 : 0), QVariant(a.id)})
+        q.addBindValue(v);
+    if (!ready || !q.exec())
+        return m_db.writeFailed(QObject::tr("cannot place annotation %1").arg(a.id), q);
     return true;
 }
 
@@ -154,6 +185,35 @@ std::optional<QList<Annotation>> AnnotationStore::forArticle(qint64 articleId) c
         return std::nullopt;
     }
     return readAnnotations(q);
+}
+
+std::optional<QList<AnnotationColor>> AnnotationStore::palette() const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT color, meaning FROM annotation_colors ORDER BY position"_s)) {
+        m_db.readFailed(QObject::tr("the highlight colours"), q);
+        return std::nullopt;
+    }
+    QList<AnnotationColor> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+bool AnnotationStore::setMeaning(const QString &color, const QString &meaning)
+{
+    if (!annotationColors().contains(color))
+        return m_db.fail(QObject::tr("there is no highlight colour \"%1\"").arg(color));
+    QSqlQuery q(m_db.connection());
+    const bool ready = q.prepare(uR"(INSERT INTO annotation_colors (color, meaning, position) VALUES (?, ?, ?)
+                                     ON CONFLICT(color) DO UPDATE SET meaning = excluded.meaning)"_s);
+    q.addBindValue(color);
+    q.addBindValue(text(meaning.simplified()));
+    q.addBindValue(annotationColors().indexOf(color));
+    if (!ready || !q.exec())
+        return m_db.writeFailed(QObject::tr("cannot name the colour %1").arg(color), q);
+    return true;
 }
 
 std::optional<QList<Annotation>> AnnotationStore::all() const

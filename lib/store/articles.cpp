@@ -74,6 +74,39 @@ std::optional<qint64> ArticleStore::insert(const Article &a, const QString &cont
     return q.lastInsertId().toLongLong();
 }
 
+bool ArticleStore::updateParsed(qint64 id, const Article &a, const QString &contentHash)
+{
+    QSqlQuery q(m_db.connection());
+    const bool ready = q.prepare(uR"(UPDATE articles SET content_hash = ?, format = ?, title = ?, byline = ?,
+                  published = ?, outlet = ?, url = ?, language = ?, body = ?, blocks = ?, tags = ?, warnings = ?
+                  WHERE id = ?)"_s);
+    for (const QVariant &v :
+        {text(contentHash), text(formatName(a.format)), text(a.title), text(a.byline), text(a.publishedIso()),
+            text(a.outlet), text(a.url), text(a.language), text(a.text), text(Codec::blocksToJson(a.blocks)),
+            text(Codec::toJson(a.tags)), text(Codec::toJson(a.warnings)), QVariant(id)})
+        q.addBindValue(v);
+    if (!ready || !q.exec())
+        return m_db.writeFailed(QObject::tr("cannot update \"%1\"").arg(a.title), q);
+    // The search index's entry goes with the old text; the caller indexes the new one.
+    const bool removed = q.prepare(u"DELETE FROM search_text WHERE rowid = ?"_s);
+    q.addBindValue(id);
+    if (!removed || !q.exec())
+        return m_db.writeFailed(QObject::tr("cannot update \"%1\"").arg(a.title), q);
+    return true;
+}
+
+std::optional<qint64> ArticleStore::findByUrl(const QString &url) const
+{
+    QSqlQuery q(m_db.connection());
+    const bool ready = q.prepare(u"SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1"_s);
+    q.addBindValue(url);
+    if (!ready || !q.exec()) {
+        m_db.readFailed(QObject::tr("the articles"), q);
+        return std::nullopt;
+    }
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 std::optional<Article> ArticleStore::article(qint64 id) const
 {
     QSqlQuery q(m_db.connection());

@@ -27,6 +27,12 @@ public:
     /// Inserts the article's row (not its mentions) and returns its id.
     std::optional<qint64> insert(const Article &article, const QString &contentHash);
 
+    /// Replaces the parsed part of an article (text, blocks, metadata) after it was parsed again,
+    /// and takes it out of the search index (SearchStore::add() indexes it again).
+    bool updateParsed(qint64 id, const Article &article, const QString &contentHash);
+    /// The id of the first article with this URL; 0 when there is none.
+    std::optional<qint64> findByUrl(const QString &url) const;
+
     /// The article without its mentions.
     std::optional<Article> article(qint64 id) const;
     /// Every article, in id order.

@@ -328,6 +328,8 @@ bool Database::migrate()
             if (!q.exec(statement))
                 return writeFailed(action, q);
         }
+        if (!Schema::runStepCode(version, *this))
+            return false;
         if (!q.exec(u"DELETE FROM schema_version"_s))
             return writeFailed(action, q);
         const bool ready = q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);

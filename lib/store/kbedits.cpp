@@ -43,6 +43,16 @@ bool KbEditStore::remove(qint64 id)
     return (ready && q.exec()) || m_db.writeFailed(QObject::tr("cannot undo the change"), q);
 }
 
+bool KbEditStore::moveMention(qint64 id, qsizetype start, qsizetype end)
+{
+    QSqlQuery q(m_db.connection());
+    const bool ready = q.prepare(u"UPDATE kb_edits SET start_pos = ?, end_pos = ? WHERE id = ?"_s);
+    q.addBindValue(start);
+    q.addBindValue(end);
+    q.addBindValue(id);
+    return (ready && q.exec()) || m_db.writeFailed(QObject::tr("cannot move the rejected mention %1").arg(id), q);
+}
+
 std::optional<QList<KbEdit>> KbEditStore::all() const
 {
     QSqlQuery q(m_db.connection());

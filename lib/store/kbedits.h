@@ -21,6 +21,8 @@ public:
     /// Saves the edit; it comes back with its id and time.
     std::optional<KbEdit> add(const KbEdit &edit);
     bool remove(qint64 id);
+    /// Moves a rejected mention to where its words are after the article's text changed.
+    bool moveMention(qint64 id, qsizetype start, qsizetype end);
     /// Every edit this Lede knows how to apply, oldest first.
     std::optional<QList<KbEdit>> all() const;
 

@@ -5,7 +5,10 @@
 #include "articles.h"
 #include "kbedits.h"
 #include "mentions.h"
+#include "search.h"
+#include "sources.h"
 #include "stories.h"
+#include "text/anchoring.h"
 
 #include <QDir>
 #include <QObject>
@@ -57,7 +60,8 @@ bool Library::backupIfDue()
 
 bool Library::open(const QString &path)
 {
-    return m_db.open(path);
+    // Articles that a migration left for the search index are indexed before anything reads it.
+    return m_db.open(path) && SearchStore(m_db).catchUp();
 }
 
 void Library::close()
@@ -69,6 +73,22 @@ void Library::close()
 
 std::optional<AddedArticle> Library::addArticle(const Article &a)
 {
+    return addArticle(a, ArticleSource{});
+}
+
+std::optional<AddedArticle> Library::addArticle(const Article &a, const ArticleSource &source)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    const auto added = insertArticle(a, source);
+    if (!added || (!added->duplicate && !tx.commit(QObject::tr("cannot add \"%1\"").arg(a.title))))
+        return std::nullopt;
+    return added;
+}
+
+std::optional<AddedArticle> Library::insertArticle(const Article &a, const ArticleSource &source)
+{
     ArticleStore articles(m_db);
     const QString hash = ArticleStore::contentHash(a.text);
     const auto existing = articles.find(hash);
@@ -76,15 +96,13 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
         return std::nullopt;
     if (*existing)
         return AddedArticle{*existing, true, 0, false};
-
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return std::nullopt;
     const auto id = articles.insert(a, hash);
-    if (!id || !MentionStore(m_db).insert(*id, a.entities))
+    if (!id || !MentionStore(m_db).insert(*id, a.entities) || !SearchStore(m_db).add(*id, a.title, a.text))
+        return std::nullopt;
+    if (!source.isNull() && !SourceStore(m_db).attach(*id, source))
         return std::nullopt;
     const auto story = StoryGrouping(m_db).assign(*id, a.text);
-    if (!story || !tx.commit(QObject::tr("cannot add \"%1\"").arg(a.title)))
+    if (!story)
         return std::nullopt;
     return AddedArticle{*id, false, *story, *story != *id};
 }
@@ -154,6 +172,138 @@ std::optional<qsizetype> Library::replaceMentions(const QList<std::pair<qint64, 
     return changed;
 }
 
+std::optional<QList<AddedArticle>> Library::addArticles(const QList<Article> &batch)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    QList<AddedArticle> out;
+    out.reserve(batch.size());
+    for (const Article &a : batch) {
+        const auto added = insertArticle(a);
+        if (!added)
+            return std::nullopt;
+        out.append(*added);
+    }
+    if (!tx.commit(QObject::tr("cannot add %n articles", nullptr, int(batch.size()))))
+        return std::nullopt;
+    return out;
+}
+
+std::optional<Query::SearchResult> Library::search(const Query::Search &search, int parts) const
+{
+    return SearchStore(m_db).search(search, parts);
+}
+
+QString Library::contentHash(const QString &text)
+{
+    return ArticleStore::contentHash(text);
+}
+
+qint64 Library::findArticle(const QString &contentHash, const QString &url) const
+{
+    const ArticleStore articles(m_db);
+    if (const auto id = articles.find(contentHash); !id || *id)
+        return id.value_or(0);
+    return url.isEmpty() ? 0 : articles.findByUrl(url).value_or(0);
+}
+
+std::optional<ArticleSource> Library::articleSource(qint64 articleId) const
+{
+    return SourceStore(m_db).forArticle(articleId);
+}
+
+bool Library::setArticleSource(qint64 articleId, const ArticleSource &source)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && SourceStore(m_db).attach(articleId, source)
+        && tx.commit(QObject::tr("cannot keep the original file of article %1").arg(articleId));
+}
+
+bool Library::setSourceEncoding(qint64 articleId, const QByteArray &encoding)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && SourceStore(m_db).setEncoding(articleId, encoding)
+        && tx.commit(QObject::tr("cannot record the encoding of article %1").arg(articleId));
+}
+
+std::optional<ReextractedArticle> Library::reextractArticle(qint64 articleId, const Article &parsed)
+{
+    const QString action = QObject::tr("cannot update article %1 from its file").arg(articleId);
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    ArticleStore articles(m_db);
+    const auto old = articles.article(articleId);
+    if (!old)
+        return std::nullopt;
+    ReextractedArticle result;
+    result.textChanged = old->text != parsed.text;
+    const QString hash = ArticleStore::contentHash(parsed.text);
+    if (result.textChanged) {
+        const auto other = articles.find(hash);
+        if (!other)
+            return std::nullopt;
+        if (*other && *other != articleId) {
+            result.duplicateOf = *other;
+            return result;
+        }
+    }
+    MentionStore mentions(m_db);
+    if (!articles.updateParsed(articleId, parsed, hash) || !SearchStore(m_db).add(articleId, parsed.title, parsed.text)
+        || !mentions.replace(articleId, parsed.entities))
+        return std::nullopt;
+    // Mentions the journalist rejected stay out: each follows its words into the new text.
+    KbEditStore edits(m_db);
+    const auto allEdits = edits.all();
+    if (!allEdits)
+        return std::nullopt;
+    for (const KbEdit &e : *allEdits) {
+        if (e.action != KbEdit::RejectMention || e.articleId != articleId)
+            continue;
+        qsizetype start = e.start;
+        qsizetype end = e.end;
+        if (result.textChanged) {
+            const Reanchored r = reanchor(TextAnchor::fromText(old->text, e.start, e.end), parsed.text);
+            if (r.status == Reanchored::Orphan)
+                continue; // its words are gone; the edit stays as it was
+            start = r.start;
+            end = r.end;
+            if ((start != e.start || end != e.end) && !edits.moveMention(e.id, start, end))
+                return std::nullopt;
+        }
+        if (!mentions.removeOne(articleId, e.entityId, start, end))
+            return std::nullopt;
+    }
+    AnnotationStore annotations(m_db);
+    const auto existing = annotations.forArticle(articleId);
+    if (!existing)
+        return std::nullopt;
+    for (Annotation a : *existing) {
+        const Reanchored r = reanchor(a.anchor(), parsed.text);
+        if (r.status == Reanchored::Orphan) {
+            ++result.orphaned;
+            if (a.orphan)
+                continue;
+            a.orphan = true;
+        } else {
+            ++(r.status == Reanchored::Exact ? result.exact : result.moved);
+            const TextAnchor placed = TextAnchor::fromText(parsed.text, r.start, r.end);
+            a.start = placed.start;
+            a.end = placed.end;
+            a.quote = placed.exact;
+            a.prefix = placed.prefix;
+            a.suffix = placed.suffix;
+            a.orphan = false;
+        }
+        if (!annotations.place(a))
+            return std::nullopt;
+    }
+    if (!tx.commit(action))
+        return std::nullopt;
+    return result;
+}
+
 // Annotations
 
 std::optional<Annotation> Library::addAnnotation(const Annotation &annotation)
@@ -161,7 +311,25 @@ std::optional<Annotation> Library::addAnnotation(const Annotation &annotation)
     Transaction tx(m_db);
     if (!tx.isActive())
         return std::nullopt;
-    const auto stored = AnnotationStore(m_db).add(annotation);
+    Annotation a = annotation;
+    if (const auto article = ArticleStore(m_db).article(a.articleId); article && a.end > a.start && a.start >= 0) {
+        const QString &text = article->text;
+        TextAnchor anchor = TextAnchor::fromText(text, a.start, a.end);
+        if (!a.quote.isEmpty() && anchor.exact != a.quote) {
+            const Reanchored r = reanchor(TextAnchor{a.start, a.end, a.quote, a.prefix, a.suffix}, text);
+            a.orphan = r.status == Reanchored::Orphan;
+            if (!a.orphan)
+                anchor = TextAnchor::fromText(text, r.start, r.end);
+        }
+        if (!a.orphan) {
+            a.start = anchor.start;
+            a.end = anchor.end;
+            a.quote = anchor.exact;
+            a.prefix = anchor.prefix;
+            a.suffix = anchor.suffix;
+        }
+    }
+    const auto stored = AnnotationStore(m_db).add(a);
     if (!stored || !tx.commit(QObject::tr("cannot save the annotation")))
         return std::nullopt;
     return stored;
@@ -200,6 +368,34 @@ QList<Annotation> Library::annotations(qint64 articleId) const
 QList<Annotation> Library::allAnnotations() const
 {
     return AnnotationStore(m_db).all().value_or(QList<Annotation>{});
+}
+
+QStringList Library::annotationEntities(const Annotation &annotation) const
+{
+    QStringList out;
+    if (!annotation.orphan) {
+        for (const EntityMention &m : mentions(annotation.articleId)) {
+            if (m.start >= annotation.start && m.end <= annotation.end && !out.contains(m.entityId))
+                out.append(m.entityId);
+        }
+    }
+    for (const QString &id : annotation.entityIds) {
+        if (!out.contains(id))
+            out.append(id);
+    }
+    return out;
+}
+
+QList<AnnotationColor> Library::annotationPalette() const
+{
+    return AnnotationStore(m_db).palette().value_or(QList<AnnotationColor>{});
+}
+
+bool Library::setColorMeaning(const QString &color, const QString &meaning)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && AnnotationStore(m_db).setMeaning(color, meaning)
+        && tx.commit(QObject::tr("cannot name the colour %1").arg(color));
 }
 
 // Knowledge-base edits

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kb/kbedit.h"
+#include "query/search.h"
 #include "store/annotation.h"
 #include "store/articlesummary.h"
 #include "store/database.h"
@@ -15,6 +16,16 @@
 #include <optional>
 
 namespace Lede {
+
+/// What parsing an article again did to it and its annotations (Library::reextractArticle()).
+struct ReextractedArticle
+{
+    bool textChanged = false;
+    qint64 duplicateOf = 0; // the new text is already another article's: nothing was changed
+    int exact = 0; // annotations still on their passage at the same place
+    int moved = 0; // found again elsewhere, or with their words changed a little
+    int orphaned = 0; // could not be placed: kept and flagged
+};
 
 /// A journalist's library: articles, their entity mentions and annotations in one SQLite file.
 ///
@@ -48,6 +59,10 @@ public:
     /// library is not added again: the existing id comes back with duplicate set. A near-duplicate
     /// (a reprint, the same story elsewhere) is added and joins the story of its closest copy.
     std::optional<AddedArticle> addArticle(const Article &article);
+    /// Adds many articles as addArticle() does, in one transaction: all or none.
+    std::optional<QList<AddedArticle>> addArticles(const QList<Article> &articles);
+    /// The same, keeping the article's original file with it.
+    std::optional<AddedArticle> addArticle(const Article &article, const ArticleSource &source);
     std::optional<Article> article(qint64 id) const;
     QList<ArticleSummary> articles() const;
     /// The summaries of just these articles, in id order (ids not in the library are left out);
@@ -68,18 +83,51 @@ public:
     /// (then nothing was written).
     std::optional<qsizetype> replaceMentions(const QList<std::pair<qint64, QList<EntityMention>>> &articles);
 
-    /// Saves a new annotation; it comes back with its new id and its times.
+    /// What to compute in search(); the values of Query::SqlTranslator::Part.
+    enum SearchPart { SearchIds = 0x1, SearchEntityCounts = 0x2, SearchWeeks = 0x4, SearchEverything = 0x7 };
+    /// Runs a search made by Query::prepare() (the typed query and the sidebar's facet choices):
+    /// the matching ids newest first, how many of them mention each entity, and the result by
+    /// week — all computed by SQLite. Nothing when the search has errors or the read failed.
+    std::optional<Query::SearchResult> search(const Query::Search &search, int parts = SearchEverything) const;
+
+    /// The key that makes the same text one article.
+    static QString contentHash(const QString &text);
+    /// The article with this content hash, else the first with this URL (when not empty); 0 when none.
+    qint64 findArticle(const QString &contentHash, const QString &url = {}) const;
+    /// The article's original file: a null ArticleSource when the library has none, nothing when
+    /// the read failed.
+    std::optional<ArticleSource> articleSource(qint64 articleId) const;
+    /// Keeps (or replaces) the article's original file.
+    bool setArticleSource(qint64 articleId, const ArticleSource &source);
+    /// Records the encoding detected in the article's file.
+    bool setSourceEncoding(qint64 articleId, const QByteArray &encoding);
+    /// Replaces an article with the result of parsing its file again (text, metadata, and the
+    /// mentions in `parsed.entities`) and places each of its annotations again in the new text
+    /// (reanchor()): on the same words, moved, or kept as an orphan. Mentions the journalist
+    /// rejected follow their words and stay out. One transaction. When the new text is already
+    /// another article's, nothing changes and duplicateOf says which.
+    std::optional<ReextractedArticle> reextractArticle(qint64 articleId, const Article &parsed);
+
+    /// Saves a new annotation; it comes back with its new id and its times. The quote (when empty)
+    /// and its context are taken from the article's text; a quote that is not at start…end is
+    /// looked for in the text as reanchor() does, and kept as an orphan when it is not there.
     std::optional<Annotation> addAnnotation(const Annotation &annotation);
     /// Puts back an annotation that was removed, exactly as it was: the same id, passage, colour,
     /// note and times (undo of a remove, redo of an add). Fails if that id is in use.
     bool restoreAnnotation(const Annotation &annotation);
-    /// Changes an annotation's colour and note; fails if it is not in the library.
+    /// Changes an annotation's colour, note, tags and linked entities; fails if it is not in the library.
     bool updateAnnotation(const Annotation &annotation);
     /// Removes an annotation; fails if it is not in the library.
     bool removeAnnotation(qint64 id);
     std::optional<Annotation> annotation(qint64 id) const;
     QList<Annotation> annotations(qint64 articleId) const;
     QList<Annotation> allAnnotations() const;
+    /// The entities of an annotation: those mentioned inside its passage, then those linked to it.
+    QStringList annotationEntities(const Annotation &annotation) const;
+    /// The highlight colours in menu order with the meanings the journalist gave them.
+    QList<AnnotationColor> annotationPalette() const;
+    /// Names what a colour means ("claim", "follow up"…); empty to clear.
+    bool setColorMeaning(const QString &color, const QString &meaning);
 
     /// What the journalist taught the linker, oldest first. Rejecting a mention also removes it.
     std::optional<KbEdit> addKbEdit(const KbEdit &edit);
@@ -95,6 +143,8 @@ public:
     bool backupIfDue();
 
 private:
+    // In the caller's transaction.
+    std::optional<AddedArticle> insertArticle(const Article &article, const ArticleSource &source = {});
     Database m_db;
 };
 

@@ -74,6 +74,56 @@ const QList<QStringList> &migrations()
                 end_pos INTEGER NOT NULL DEFAULT 0,
                 created_at TEXT NOT NULL))"_s,
         },
+        {
+            // Full-text search over headline and body (lib/store/search.h). FTS5 with unicode61 for
+            // words; Chinese and Japanese are written into it as character pairs (Query::indexText),
+            // which FTS5 cannot do from SQL, so the existing articles wait in search_pending and
+            // the store indexes them when the library opens. Contentless: the text stays in articles.
+            uR"(CREATE VIRTUAL TABLE search_text USING fts5(title, body, content='', contentless_delete=1,
+                tokenize='unicode61 remove_diacritics 2'))"_s,
+            u"CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY)"_s,
+            u"INSERT INTO search_pending SELECT id FROM articles"_s,
+            uR"(CREATE TRIGGER articles_leave_search AFTER DELETE ON articles BEGIN
+                DELETE FROM search_text WHERE rowid = old.id;
+                DELETE FROM search_pending WHERE article_id = old.id;
+            END)"_s,
+            // Results come newest first, and since:/until: are ranges of it.
+            u"CREATE INDEX articles_by_published ON articles(published, id)"_s,
+            // Facet counts read each result article's entities from the index alone; it also serves
+            // every lookup by article the narrower index served.
+            u"CREATE INDEX mentions_by_article_entity ON mentions(article_id, entity_id)"_s,
+            u"DROP INDEX mentions_by_article"_s,
+        },
+        {
+            // Annotations that survive changes to the text: the quote's context (filled by
+            // Schema::runStepCode from the text), tags, linked entities, and an orphan flag for a
+            // passage that could not be placed again. The palette's colours get the meanings the
+            // journalist names. Each article keeps its original file (read from the files still
+            // there by runStepCode), so the Source view and re-extraction do without it.
+            u"ALTER TABLE annotations ADD COLUMN prefix TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE annotations ADD COLUMN suffix TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE annotations ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'"_s,
+            u"ALTER TABLE annotations ADD COLUMN entities TEXT NOT NULL DEFAULT '[]'"_s,
+            u"ALTER TABLE annotations ADD COLUMN orphan INTEGER NOT NULL DEFAULT 0"_s,
+            uR"(CREATE TABLE annotation_colors (
+                color TEXT PRIMARY KEY,
+                meaning TEXT NOT NULL DEFAULT '',
+                position INTEGER NOT NULL))"_s,
+            uR"(INSERT INTO annotation_colors (color, meaning, position) VALUES
+                ('yellow', 'claim', 0), ('green', 'quote', 1), ('blue', 'figure', 2), ('pink', 'follow up', 3),
+                ('orange', '', 4))"_s,
+            uR"(CREATE TABLE sources (
+                id INTEGER PRIMARY KEY,
+                hash TEXT NOT NULL UNIQUE,
+                data BLOB NOT NULL,
+                encoding TEXT NOT NULL DEFAULT '',
+                size INTEGER NOT NULL))"_s,
+            uR"(CREATE TABLE article_sources (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                source_id INTEGER NOT NULL REFERENCES sources(id),
+                item INTEGER NOT NULL DEFAULT -1))"_s,
+            u"CREATE INDEX article_sources_by_source ON article_sources(source_id)"_s,
+        },
     };
     return steps;
 }

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+// The translation of the query language to SQL, in one place: SqlTranslator builds the statements
+// any SQL store runs; a SqlDialect supplies what differs between databases (SQLite's is here).
+#include "sql.h"
+
+#include "searchtext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Lede::Query {
+
+using namespace Qt::StringLiterals;
+
+SqlDialect::~SqlDialect() = default;
+
+namespace {
+
+bool isTextLeaf(const Node &n)
+{
+    return n.isText() || (n.type == Node::Term && n.field == Field::Title);
+}
+
+bool negatedText(const Node &n)
+{
+    return n.type == Node::Not && SqlTranslator::textOnly(n.children.front());
+}
+
+QString like(const QString &lowered)
+{
+    QString out = lowered;
+    out.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return out + u'%';
+}
+
+// The key range of one kind's entity ids ("chip/" ≤ id < "chip0"), so an index serves it.
+QString kindRange(const QString &kind, QVariantList &params)
+{
+    params << QString(kind + u'/') << QString(kind + u'0');
+    return u"(m.entity_id >= ? AND m.entity_id < ?)"_s;
+}
+
+// An FTS5 string: in double quotes, a quote doubled. Inside quotes FTS5 reads no operators, so
+// anything typed is only ever words.
+QString ftsString(const QString &text)
+{
+    QString out = text;
+    out.replace(u'"', u"\"\""_s);
+    return u'"' + out + u'"';
+}
+
+QString ftsLeaf(const Node &n)
+{
+    const QString typed = n.type == Node::Term ? n.value : n.text;
+    bool cjkPrefix = false;
+    const QString words = phraseText(typed, &cjkPrefix);
+    QString out = ftsString(words);
+    if (n.prefix || cjkPrefix)
+        out += u" *"_s;
+    if (n.type == Node::Term)
+        out = u"title : "_s + out;
+    return out;
+}
+
+} // namespace
+
+// SQLite
+
+QString SqliteDialect::matchExpression(const Node &node)
+{
+    if (isTextLeaf(node))
+        return ftsLeaf(node);
+    QStringList positive, negative;
+    for (const Node &c : node.children) {
+        if (c.type == Node::Not)
+            negative.append(u'(' + matchExpression(c.children.front()) + u')');
+        else
+            positive.append(isTextLeaf(c) ? matchExpression(c) : QString(u'(' + matchExpression(c) + u')'));
+    }
+    QString out = positive.join(node.type == Node::Or ? u" OR "_s : u" AND "_s);
+    if (!negative.isEmpty())
+        out = u'(' + out + u") NOT "_s + negative.join(u" NOT "_s);
+    return out;
+}
+
+QString SqliteDialect::textMatch(const Node &node, QVariantList &params) const
+{
+    params << matchExpression(node);
+    return u"a.id IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)"_s;
+}
+
+QString SqliteDialect::inList(const QString &column, const QStringList &values, QVariantList &params) const
+{
+    if (values.size() == 1) {
+        params << values.first();
+        return column + u" = ?"_s;
+    }
+    params << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+    return column + u" IN (SELECT value FROM json_each(?))"_s;
+}
+
+QString SqliteDialect::jsonArrayHas(const QString &column, const QString &lowered, QVariantList &params) const
+{
+    params << lowered;
+    return u"EXISTS (SELECT 1 FROM json_each("_s + column + u") WHERE lower(value) = ?)"_s;
+}
+
+QString SqliteDialect::mondayOf(const QString &column) const
+{
+    // 'weekday 0' moves to the next Sunday (or stays on one); six days back is that week's Monday.
+    return u"date(substr("_s + column + u", 1, 10), 'weekday 0', '-6 days')"_s;
+}
+
+// The translation
+
+bool SqlTranslator::textOnly(const Node &node)
+{
+    if (isTextLeaf(node))
+        return true;
+    if (node.type == Node::Or)
+        return std::all_of(node.children.cbegin(), node.children.cend(), [](const Node &c) { return textOnly(c); });
+    if (node.type == Node::And && !node.children.empty()) {
+        bool positive = false;
+        for (const Node &c : node.children) {
+            if (textOnly(c))
+                positive = true;
+            else if (!negatedText(c))
+                return false;
+        }
+        return positive;
+    }
+    return false;
+}
+
+QString SqlTranslator::term(const Node &n, QVariantList &params) const
+{
+    const auto annotation = [&](const QString &condition) {
+        return u"EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id"_s + condition + u')';
+    };
+    switch (n.field) {
+    case Field::Company:
+    case Field::Chip:
+    case Field::Region:
+        return u"a.id IN (SELECT m.article_id FROM mentions m WHERE "_s
+            + m_dialect.inList(u"m.entity_id"_s, n.entityIds, params) + u')';
+    case Field::Outlet:
+        params << QString(n.prefix ? like(n.value.toLower()) : n.value.toLower());
+        return n.prefix ? u"lower(a.outlet) LIKE ? ESCAPE '\\'"_s : u"lower(a.outlet) = ?"_s;
+    case Field::Since:
+        params << n.dateStart;
+        return u"a.published >= ?"_s;
+    case Field::Until:
+        params << n.dateEnd;
+        return u"(a.published <> '' AND a.published < ?)"_s;
+    case Field::Has:
+        return annotation(n.has == u"note" ? u" AND n.note <> ''"_s : QString());
+    case Field::Tag:
+        return m_dialect.jsonArrayHas(u"a.tags"_s, n.value.toLower(), params);
+    case Field::Color:
+        params << n.value.toLower();
+        return annotation(u" AND lower(n.color) = ?"_s);
+    case Field::Title:
+        return m_dialect.textMatch(n, params);
+    }
+    return u"0"_s;
+}
+
+QString SqlTranslator::predicate(const Node &n, QVariantList &params) const
+{
+    if (n.isEmpty())
+        return u"1"_s;
+    if (textOnly(n))
+        return m_dialect.textMatch(n, params);
+    switch (n.type) {
+    case Node::Word:
+    case Node::Phrase:
+        return m_dialect.textMatch(n, params);
+    case Node::Term:
+        return term(n, params);
+    case Node::Not:
+        return u"NOT ("_s + predicate(n.children.front(), params) + u')';
+    case Node::And:
+    case Node::Or: {
+        // The text parts go to the index as one expression; the rest are joined around it.
+        Node text;
+        text.type = n.type;
+        QList<const Node *> rest;
+        for (const Node &c : n.children) {
+            if (textOnly(c) || (n.type == Node::And && negatedText(c)))
+                text.children.push_back(c);
+            else
+                rest.append(&c);
+        }
+        QStringList parts;
+        if (text.children.size() == 1 && text.children.front().type != Node::Not)
+            parts.append(m_dialect.textMatch(text.children.front(), params));
+        else if (text.children.size() > 1 && textOnly(text))
+            parts.append(m_dialect.textMatch(text, params));
+        else
+            for (const Node &c : text.children)
+                rest.prepend(&c);
+        for (const Node *c : std::as_const(rest))
+            parts.append(u'(' + predicate(*c, params) + u')');
+        return parts.join(n.type == Node::And ? u" AND "_s : u" OR "_s);
+    }
+    }
+    return u"0"_s;
+}
+
+QString SqlTranslator::where(const Search &search, QVariantList &params, const QString &skipList) const
+{
+    QStringList parts{predicate(search.query, params)};
+    for (auto it = search.chosen.cbegin(); it != search.chosen.cend(); ++it) {
+        if (it.key() == skipList || it.value().isEmpty())
+            continue;
+        parts.append(u"a.id IN (SELECT m.article_id FROM mentions m WHERE "_s
+            + m_dialect.inList(u"m.entity_id"_s, it.value(), params) + u')');
+    }
+    if (!search.excluded.isEmpty())
+        parts.append(u"a.id NOT IN (SELECT m.article_id FROM mentions m WHERE "_s
+            + m_dialect.inList(u"m.entity_id"_s, search.excluded, params) + u')');
+    if (parts.size() > 1 && parts.first() == u"1")
+        parts.removeFirst();
+    return parts.size() == 1 ? parts.first() : u'(' + parts.join(u") AND ("_s) + u')';
+}
+
+SqlStatement SqlTranslator::search(const Search &search, int parts) const
+{
+    SqlStatement s;
+    QStringList chosenKinds;
+    for (auto it = search.chosen.cbegin(); it != search.chosen.cend(); ++it) {
+        if (!it.value().isEmpty())
+            chosenKinds.append(it.key());
+    }
+    // The result, and for each kind with choices the result without them (for that kind's counts).
+    QStringList ctes{u"r(id) AS MATERIALIZED (SELECT a.id FROM articles a WHERE "_s + where(search, s.params) + u')'};
+    if (parts & EntityCounts) {
+        for (qsizetype k = 0; k < chosenKinds.size(); ++k)
+            ctes.append(u"r%1(id) AS MATERIALIZED (SELECT a.id FROM articles a WHERE "_s.arg(k)
+                + where(search, s.params, chosenKinds.at(k)) + u')');
+    }
+    QStringList selects;
+    if (parts & Ids)
+        selects.append(u"SELECT * FROM (SELECT 0 AS part, a.id AS k, NULL AS n FROM r JOIN articles a ON a.id = r.id "
+                       "ORDER BY a.published DESC, a.id DESC)"_s);
+    if (parts & EntityCounts) {
+        // "IN r" rather than a join: SQLite then walks the result through mentions(article_id,
+        // entity_id) instead of reading every mention in entity order.
+        const QString count = u"SELECT 1, m.entity_id, count(DISTINCT m.article_id) FROM mentions m "
+                              "WHERE m.article_id IN %1 AND %2 GROUP BY m.entity_id"_s;
+        QStringList others;
+        for (const QString &kind : std::as_const(chosenKinds))
+            others.append(u"NOT "_s + kindRange(kind, s.params));
+        selects.append(count.arg(u"r"_s, others.isEmpty() ? u"1"_s : others.join(u" AND "_s)));
+        for (qsizetype k = 0; k < chosenKinds.size(); ++k)
+            selects.append(count.arg(u"r%1"_s.arg(k), kindRange(chosenKinds.at(k), s.params)));
+    }
+    if (parts & Weeks)
+        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"a.published"_s)
+            + u" AS monday, count(*) FROM r JOIN articles a ON a.id = r.id GROUP BY monday"_s);
+    if (selects.isEmpty())
+        selects.append(u"SELECT 0, 0, 0 WHERE 0"_s);
+    s.sql = u"WITH "_s + ctes.join(u", "_s) + u'\n' + selects.join(u"\nUNION ALL "_s);
+    return s;
+}
+
+} // namespace Lede::Query

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "query/search.h"
+
+#include <QVariantList>
+
+namespace Lede::Query {
+
+/// A statement and the values of its placeholders (?), in order. Nothing typed is ever spliced
+/// into the SQL text: every value is bound, and the full-text expression is one bound string.
+struct SqlStatement
+{
+    QString sql;
+    QVariantList params;
+};
+
+/// What differs between the SQL stores Lede can search: the full-text index, binding a list of
+/// values, reading a JSON array, the week of a date. The rest of the translation is shared.
+///
+/// The tables a dialect may assume: articles a (id, published as ISO text, outlet, tags as a JSON
+/// array), mentions (article_id, entity_id), annotations (article_id, color, note) and the store's
+/// full-text index of headline and body.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect();
+    /// A predicate true for the articles whose text matches `node`: a Word, Phrase or title: term,
+    /// an Or of such, or an And of such with at least one not negated (SqlTranslator::textOnly()).
+    virtual QString textMatch(const Node &node, QVariantList &params) const = 0;
+    /// `column` is one of `values` (bound as one value where the database allows).
+    virtual QString inList(const QString &column, const QStringList &values, QVariantList &params) const = 0;
+    /// The JSON array of strings in `column` holds `lowered`, ignoring case.
+    virtual QString jsonArrayHas(const QString &column, const QString &lowered, QVariantList &params) const = 0;
+    /// The ISO date of the Monday of the week of the ISO date (or date and time) in `column`;
+    /// NULL when the column is empty.
+    virtual QString mondayOf(const QString &column) const = 0;
+};
+
+/// SQLite with FTS5: the index is the table search_text(title, body), rowid = article id, filled
+/// with indexText(); its MATCH expression is built here from the words, each quoted.
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString textMatch(const Node &node, QVariantList &params) const override;
+    QString inList(const QString &column, const QStringList &values, QVariantList &params) const override;
+    QString jsonArrayHas(const QString &column, const QString &lowered, QVariantList &params) const override;
+    QString mondayOf(const QString &column) const override;
+    /// The FTS5 expression for a text-only node: "export controls" AND ("licen"* OR "h20") NOT "nvidia".
+    static QString matchExpression(const Node &node);
+};
+
+/// The one translation of a Search to SQL, over any dialect. A PostgreSQL store adds its dialect
+/// beside SqliteDialect (tsvector for the index, = ANY(?) for lists, jsonb for tags) and reuses this.
+class SqlTranslator
+{
+public:
+    explicit SqlTranslator(const SqlDialect &dialect) : m_dialect(dialect) { }
+
+    /// The predicate over `articles a` for the query and the facet choices, leaving out the facet
+    /// list `skipList` when it is given (for that list's counts).
+    QString where(const Search &search, QVariantList &params, const QString &skipList = {}) const;
+    enum Part { Ids = 0x1, EntityCounts = 0x2, Weeks = 0x4, Everything = 0x7 };
+    /// One statement for the parts asked for, the result found once (a materialised CTE) and read
+    /// by each part. Its rows are (part, key, count): part 0 the ids in the result's order
+    /// (newest first, undated last, then by id descending); part 1 an entity id and how many
+    /// articles mention it (for a kind with facet choices, counted over the result without that
+    /// kind's choices); part 2 the Monday of a week as an ISO date (NULL for undated) and its articles.
+    SqlStatement search(const Search &search, int parts = Everything) const;
+
+    /// True when `node` can be answered by the full-text index alone (see SqlDialect::textMatch).
+    static bool textOnly(const Node &node);
+
+private:
+    QString predicate(const Node &node, QVariantList &params) const;
+    QString term(const Node &node, QVariantList &params) const;
+    const SqlDialect &m_dialect;
+};
+
+} // namespace Lede::Query

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+// Search on a generated library of 100,000 articles: p50 and p95 of typical queries (free text,
+// entity facets, combined; each with its entity counts and weeks), beside the same result fetched
+// by one hand-written SQLite statement per query, and ripgrep over the same texts written out as
+// files for the free-text queries. Also the time and memory to open the library for the desk.
+//
+//   bench_search [ARTICLES]     (default 100000; the library is generated once into /tmp)
+#include "kb/knowledgebase.h"
+#include "query/search.h"
+#include "store/generator.h"
+#include "store/library.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString cacheDir = u"/tmp/lede-bench-search"_s;
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v.at(std::min(v.size() - 1, qsizetype(p * double(v.size() - 1) + 0.5)));
+}
+
+void figure(const char *name, double value, const char *format = "%.2f")
+{
+    std::printf("%s: ", name);
+    std::printf(format, value);
+    std::printf("\n");
+    std::fflush(stdout);
+}
+
+double rssMb()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+QString json(const QStringList &ids)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+}
+
+// One typical query: as typed in the field, and the same result by hand in SQL (`ids` selects the
+// matching article ids; the shared tail adds the list order, entity counts and weeks).
+struct Case
+{
+    QString name;
+    QString query;
+    QString ids;
+    QVariantList params;
+    QString rgTerm; // free text: what ripgrep looks for
+};
+
+QString handWritten(const QString &ids)
+{
+    return u"WITH r(id) AS MATERIALIZED ("_s + ids + uR"()
+SELECT * FROM (SELECT 0, a.id, NULL FROM r JOIN articles a ON a.id = r.id ORDER BY a.published DESC, a.id DESC)
+UNION ALL SELECT 1, m.entity_id, count(DISTINCT m.article_id) FROM mentions m WHERE m.article_id IN r GROUP BY m.entity_id
+UNION ALL SELECT 2, date(substr(a.published, 1, 10), 'weekday 0', '-6 days') AS w, count(*)
+          FROM r JOIN articles a ON a.id = r.id GROUP BY w)"_s;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const qsizetype articles = argc > 1 ? QByteArray(argv[1]).toLongLong() : 100000;
+    QDir().mkpath(cacheDir);
+    const QString path = cacheDir + u"/library-%1-s1.lede"_s.arg(articles);
+    const auto kb = Lede::KnowledgeBase::loadBuiltin();
+
+    if (!QFile::exists(path)) {
+        QElapsedTimer t;
+        t.start();
+        const QString part = path + u".part"_s;
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(part + suffix);
+        {
+            Lede::Library lib;
+            if (!lib.open(part)) {
+                std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
+                return 1;
+            }
+            Lede::LibraryGenerator generator(*kb, 1);
+            if (!generator.generate(lib, articles, [](qsizetype done) {
+                    if (done % 10000 == 0)
+                        std::fprintf(stderr, "generated %lld\n", static_cast<long long>(done));
+                })) {
+                std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
+                return 1;
+            }
+        }
+        QFile::rename(part, path);
+        std::fprintf(stderr, "generated %lld articles in %.0f s into %s\n", static_cast<long long>(articles),
+            double(t.elapsed()) / 1000.0, qPrintable(path));
+    }
+
+    // Opening for the desk: the file, then the first result (everything, with counts and weeks).
+    QElapsedTimer open;
+    open.start();
+    Lede::Library lib;
+    if (!lib.open(path)) {
+        std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
+        return 1;
+    }
+    const auto first = lib.search(Lede::Query::prepare(u""_s, {}, *kb));
+    if (!first) {
+        std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
+        return 1;
+    }
+    figure("open.100k_s", double(open.nsecsElapsed()) / 1e9, "%.3f");
+    figure("open.100k_rss_mb", rssMb(), "%.0f");
+    figure("library.articles", double(first->ids.size()), "%.0f");
+
+    const auto ids = [&](const QString &id) { return json(QStringList(kb->descendantsAndSelf(id).values())); };
+    const QString mentioning
+        = u"SELECT DISTINCT article_id FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"_s;
+    const QString match = u"SELECT rowid FROM search_text WHERE search_text MATCH ?"_s;
+    const QList<Case> cases = {
+        {u"word"_s, u"accelerators"_s, match, {u"accelerators"_s}, u"accelerators"_s},
+        {u"prose"_s, u"lithography"_s, match, {u"lithography"_s}, u"lithography"_s},
+        {u"phrase"_s, u"\"export controls\""_s, match, {u"\"export controls\""_s}, u"export controls"_s},
+        {u"prefix"_s, u"smuggl*"_s, match, {u"smuggl*"_s}, u"smuggl"_s},
+        {u"chinese"_s, u"华为"_s, match, {u"华为"_s}, u"华为"_s},
+        {u"rare"_s, u"permission"_s, match, {u"permission"_s}, u"permission"_s},
+        {u"company"_s, u"company:huawei"_s, mentioning, {ids(u"company/huawei"_s)}, {}},
+        {u"region"_s, u"region:\"southeast asia\""_s, mentioning, {ids(u"region/southeast-asia"_s)}, {}},
+        {u"chip"_s, u"chip:\"ascend 910b\""_s, mentioning, {ids(u"chip/huawei-ascend-910b"_s)}, {}},
+        {u"issue"_s, u"company:huawei region:malaysia -company:nvidia since:2025-04"_s,
+            u"SELECT id FROM articles WHERE published >= '2025-04-01' AND id IN ("_s + mentioning + u") AND id IN ("_s
+                + mentioning + u") AND id NOT IN ("_s + mentioning + u")"_s,
+            {ids(u"company/huawei"_s), ids(u"region/my"_s), ids(u"company/nvidia"_s)}, {}},
+        {u"text+entity"_s, u"\"export controls\" company:nvidia since:2024"_s,
+            u"SELECT id FROM articles WHERE published >= '2024-01-01' AND id IN ("_s + match + u") AND id IN ("_s
+                + mentioning + u")"_s,
+            {u"\"export controls\""_s, ids(u"company/nvidia"_s)}, {}},
+        {u"or"_s, u"(h20 OR h200) -licence"_s, match, {u"(\"h20\" OR \"h200\") NOT \"licence\""_s}, {}},
+    };
+
+    constexpr int runs = 15;
+    QList<double> ours, theirs;
+    for (const Case &c : cases) {
+        const Lede::Query::Search search = Lede::Query::prepare(c.query, {}, *kb);
+        if (!search.ok()) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(c.query), qPrintable(search.errors.first().message));
+            return 1;
+        }
+        QList<double> a, b;
+        qsizetype found = 0, foundSql = 0;
+        for (int i = 0; i < runs + 2; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const auto r = lib.search(search);
+            const double ms = double(t.nsecsElapsed()) / 1e6;
+            if (!r) {
+                std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
+                return 1;
+            }
+            found = r->ids.size();
+            t.restart();
+            QSqlQuery q(lib.database());
+            q.setForwardOnly(true);
+            q.prepare(handWritten(c.ids));
+            for (const QVariant &v : c.params)
+                q.addBindValue(v);
+            if (!q.exec()) {
+                std::fprintf(stderr, "%s: %s\n", qPrintable(c.name), qPrintable(q.lastError().text()));
+                return 1;
+            }
+            qsizetype n = 0;
+            while (q.next())
+                n += q.value(0).toInt() == 0 ? 1 : 0;
+            const double sqlMs = double(t.nsecsElapsed()) / 1e6;
+            foundSql = n;
+            if (i >= 2) { // two to warm the cache
+                a.append(ms);
+                b.append(sqlMs);
+            }
+        }
+        if (found != foundSql)
+            std::fprintf(stderr, "warning: %s found %lld, the hand-written query %lld\n", qPrintable(c.name),
+                static_cast<long long>(found), static_cast<long long>(foundSql));
+        std::printf("search.%s: %lld articles, p50 %.1f ms, p95 %.1f ms; sql p95 %.1f ms\n", qPrintable(c.name),
+            static_cast<long long>(found), percentile(a, 0.5), percentile(a, 0.95), percentile(b, 0.95));
+        ours += a;
+        theirs += b;
+    }
+    figure("search.p50_ms", percentile(ours, 0.5));
+    figure("search.p95_ms", percentile(ours, 0.95));
+    figure("sql.p50_ms", percentile(theirs, 0.5));
+    figure("sql.p95_ms", percentile(theirs, 0.95));
+    figure("search.ratio_vs_sql", percentile(ours, 0.95) / std::max(0.001, percentile(theirs, 0.95)));
+
+    // ripgrep over the same texts as files, for the free-text queries.
+    const QString rg = QStandardPaths::findExecutable(u"rg"_s);
+    if (rg.isEmpty()) {
+        std::fprintf(stderr, "rg not found: no rg.p50_ms\n");
+        return 0;
+    }
+    const QString texts = cacheDir + u"/texts-%1-s1"_s.arg(articles);
+    if (!QFile::exists(texts + u"/done"_s)) {
+        QDir().mkpath(texts);
+        QSqlQuery q(lib.database());
+        q.setForwardOnly(true);
+        q.exec(u"SELECT id, title, body FROM articles"_s);
+        while (q.next()) {
+            QFile f(texts + u"/%1.txt"_s.arg(q.value(0).toLongLong()));
+            if (f.open(QIODevice::WriteOnly))
+                f.write((q.value(1).toString() + u"\n\n"_s + q.value(2).toString()).toUtf8());
+        }
+        QFile done(texts + u"/done"_s);
+        done.open(QIODevice::WriteOnly);
+    }
+    QList<double> rgTimes;
+    for (const Case &c : cases) {
+        if (c.rgTerm.isEmpty())
+            continue;
+        for (int i = 0; i < 4; ++i) {
+            QElapsedTimer t;
+            t.start();
+            QProcess p;
+            p.start(rg, {u"-c"_s, u"-F"_s, u"-i"_s, c.rgTerm, texts});
+            p.waitForFinished(-1);
+            p.readAllStandardOutput();
+            if (i > 0)
+                rgTimes.append(double(t.nsecsElapsed()) / 1e6);
+        }
+    }
+    figure("rg.p50_ms", percentile(rgTimes, 0.5));
+    return 0;
+}
