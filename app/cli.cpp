@@ -200,23 +200,23 @@ int parseCommand(const QStringList &files)
     return failures ? 1 : 0;
 }
 
-// Takes "--library PATH" out of args into *path; false when PATH is missing.
-bool takeLibraryOption(QStringList &args, QString *path)
+// Takes "--name VALUE" out of args; false when the value is missing.
+bool takeOption(QStringList &args, const QString &name, QString *value)
 {
-    const qsizetype at = args.indexOf(u"--library"_s);
-    if (at < 0)
+    const qsizetype opt = args.indexOf(name);
+    if (opt < 0)
         return true;
-    if (at + 1 >= args.size())
+    if (opt + 1 >= args.size())
         return false;
-    *path = args.at(at + 1);
-    args.remove(at, 2);
+    *value = args.at(opt + 1);
+    args.remove(opt, 2);
     return true;
 }
 
 int importCommand(QStringList args)
 {
     QString libraryPath = Lede::Library::defaultPath();
-    if (!takeLibraryOption(args, &libraryPath))
+    if (!takeOption(args, u"--library"_s, &libraryPath))
         return usage();
     if (args.isEmpty())
         return usage();
@@ -238,7 +238,7 @@ int importCommand(QStringList args)
 int restoreCommand(QStringList args)
 {
     QString libraryPath = Lede::Library::defaultPath();
-    if (!takeLibraryOption(args, &libraryPath))
+    if (!takeOption(args, u"--library"_s, &libraryPath))
         return usage();
     if (args.size() > 1)
         return usage();
@@ -321,19 +321,6 @@ int kbCommand(const QStringList &args)
             {u"aliases"_s, aliases}, {u"relations"_s, relations}, {u"facts"_s, facts}});
     }
     return 0;
-}
-
-// Takes "--name VALUE" out of args; false when the value is missing.
-bool takeOption(QStringList &args, const QString &name, QString *value)
-{
-    const qsizetype opt = args.indexOf(name);
-    if (opt < 0)
-        return true;
-    if (opt + 1 >= args.size())
-        return false;
-    *value = args.at(opt + 1);
-    args.remove(opt, 2);
-    return true;
 }
 
 int searchCommand(QStringList args)
