@@ -26,6 +26,8 @@ using namespace Qt::StringLiterals;
 
 QString ImportSummary::describe() const
 {
+    if (!libraryError.isEmpty() && files == 0 && added == 0)
+        return QObject::tr("nothing imported: %1").arg(libraryError);
     auto count
         = [](int n, const QString &one, const QString &many) { return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many); };
     QString s = count(files, QObject::tr("file read"), QObject::tr("files read")) + u": "_s
