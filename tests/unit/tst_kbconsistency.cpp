@@ -16,7 +16,8 @@ namespace {
 // The criterion sets resources/kb/README.md describes.
 const QSet<QString> knownSets = {u"sp500"_s, u"nasdaq100"_s, u"eurostoxx50"_s, u"ftse100"_s, u"dax"_s, u"cac40"_s,
     u"smi"_s, u"nikkei225"_s, u"hangseng"_s, u"csi300"_s, u"star50"_s, u"kospi50"_s, u"taiwan50"_s, u"nifty50"_s,
-    u"semiconductors"_s, u"ai-tech-private"_s, u"news"_s, u"largest-listed"_s};
+    u"kospi200"_s, u"taiwan-midcap100"_s, u"nifty-next50"_s, u"sti"_s, u"klci"_s, u"set50"_s, u"lq45"_s, u"vn30"_s,
+    u"psei"_s, u"semiconductors"_s, u"ai-tech-private"_s, u"news"_s, u"largest-listed"_s};
 
 // A rule the linker applies before linking a name: without one, two entities sharing a name cannot
 // be told apart.
@@ -169,6 +170,10 @@ private Q_SLOTS:
             {u"ISE"_s, euLetters},
             {u"SGX"_s, u"[A-Z0-9]{3}"_s}, // D05, Z74
             {u"MYX"_s, u"[0-9]{4}"_s},
+            {u"SET"_s, u"[A-Z][A-Z0-9]{1,7}"_s}, // PTT, ADVANC, PTTEP
+            {u"IDX"_s, u"[A-Z]{4}"_s}, // BBCA, TLKM
+            {u"HOSE"_s, u"[A-Z]{3}"_s}, // VCB, FPT
+            {u"PSE"_s, u"[A-Z]{2,5}"_s}, // SM, ALI, GTCAP
             {u"ASX"_s, u"[A-Z0-9]{3}"_s},
             {u"TSX"_s, u"[A-Z]{1,4}(\\.[A-Z]{1,2})?"_s},
             {u"TSXV"_s, u"[A-Z]{1,4}(\\.[A-Z]{1,2})?"_s},
