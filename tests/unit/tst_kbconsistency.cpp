@@ -168,7 +168,7 @@ private Q_SLOTS:
             {u"OSL"_s, euLetters},
             {u"ELI"_s, euLetters},
             {u"ISE"_s, euLetters},
-            {u"SGX"_s, u"[A-Z0-9]{3}"_s}, // D05, Z74
+            {u"SGX"_s, u"[A-Z0-9]{3}[A-Z]?"_s}, // D05, Z74, C38U
             {u"MYX"_s, u"[0-9]{4}"_s},
             {u"SET"_s, u"[A-Z][A-Z0-9]{1,7}"_s}, // PTT, ADVANC, PTTEP
             {u"IDX"_s, u"[A-Z]{4}"_s}, // BBCA, TLKM
