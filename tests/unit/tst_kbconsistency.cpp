@@ -224,6 +224,8 @@ private Q_SLOTS:
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
         // The sets that are complete have about their index's size (share classes are one company).
         QVERIFY2(counts.value(u"sp500"_s) >= 495, qPrintable(QString::number(counts.value(u"sp500"_s))));
+        QVERIFY2(counts.value(u"nifty50"_s) == 50, qPrintable(QString::number(counts.value(u"nifty50"_s))));
+        QVERIFY2(counts.value(u"nikkei225"_s) >= 220, qPrintable(QString::number(counts.value(u"nikkei225"_s))));
     }
 
     void kindsAreFiledApart()
