@@ -17,7 +17,8 @@ namespace {
 const QSet<QString> knownSets = {u"sp500"_s, u"nasdaq100"_s, u"eurostoxx50"_s, u"ftse100"_s, u"dax"_s, u"cac40"_s,
     u"smi"_s, u"nikkei225"_s, u"hangseng"_s, u"csi300"_s, u"star50"_s, u"kospi50"_s, u"taiwan50"_s, u"nifty50"_s,
     u"kospi200"_s, u"taiwan-midcap100"_s, u"nifty-next50"_s, u"sti"_s, u"klci"_s, u"set50"_s, u"lq45"_s, u"vn30"_s,
-    u"psei"_s, u"semiconductors"_s, u"ai-tech-private"_s, u"news"_s, u"largest-listed"_s};
+    u"psei"_s, u"semiconductors"_s, u"ai-tech-private"_s, u"news"_s, u"largest-listed"_s, u"aex"_s, u"ibex35"_s,
+    u"ftsemib"_s, u"omxs30"_s, u"omxc25"_s, u"tsx60"_s, u"asx50"_s, u"ibovespa"_s, u"ipc"_s, u"sp400"_s};
 
 // A rule the linker applies before linking a name: without one, two entities sharing a name cannot
 // be told apart.
@@ -162,8 +163,8 @@ private Q_SLOTS:
             {u"BME"_s, euLetters},
             {u"BIT"_s, euLetters},
             {u"EBR"_s, euLetters},
-            {u"HEL"_s, euLetters},
-            {u"STO"_s, euLetters},
+            {u"HEL"_s, u"[A-Z0-9]{1,6}(-[A-Z]{1,2})?"_s},
+            {u"STO"_s, u"[A-Z0-9]{1,6}(-[A-Z]{1,3})?"_s},
             {u"CPH"_s, euLetters},
             {u"OSL"_s, euLetters},
             {u"ELI"_s, euLetters},
@@ -182,6 +183,8 @@ private Q_SLOTS:
             {u"JSE"_s, u"[A-Z]{2,3}"_s},
             {u"DFM"_s, u"[A-Z]{2,10}"_s},
             {u"ADX"_s, u"[A-Z]{2,10}"_s},
+            {u"B3"_s, u"[A-Z0-9]{4}[0-9]{1,2}"_s},
+            {u"BMV"_s, u"[A-Z&]{1,10}[0-9]{0,2}(-[0-9])?"_s},
         };
         QStringList wrong;
         QHash<QString, QString> owner;
@@ -226,6 +229,11 @@ private Q_SLOTS:
         QVERIFY2(counts.value(u"sp500"_s) >= 495, qPrintable(QString::number(counts.value(u"sp500"_s))));
         QVERIFY2(counts.value(u"nifty50"_s) == 50, qPrintable(QString::number(counts.value(u"nifty50"_s))));
         QVERIFY2(counts.value(u"nikkei225"_s) >= 220, qPrintable(QString::number(counts.value(u"nikkei225"_s))));
+        // The Nasdaq-100 of 2024 (101 share lines, 100 companies, and those that left during the year)
+        // and the AEX, complete in resources/kb/README.md.
+        QVERIFY2(counts.value(u"nasdaq100"_s) >= 100, qPrintable(QString::number(counts.value(u"nasdaq100"_s))));
+        QVERIFY2(counts.value(u"aex"_s) == 25, qPrintable(QString::number(counts.value(u"aex"_s))));
+        QVERIFY2(counts.value(u"smi"_s) == 20, qPrintable(QString::number(counts.value(u"smi"_s))));
     }
 
     void kindsAreFiledApart()
