@@ -28,8 +28,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QThread>
 
+#include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -180,22 +187,84 @@ std::shared_ptr<const Lede::Linker> makeLinker()
     return std::make_shared<const Lede::Linker>(kb);
 }
 
+// Files parsed ahead of the one being printed, at most: bounds the memory a long list of large pages takes.
+constexpr qsizetype kParseLookAhead = 16;
+
+/// One file's output: its JSON lines, or why it could not be parsed.
+struct ParsedOutput
+{
+    QByteArray lines;
+    QString error;
+    bool done = false;
+};
+
+/// Parses, links and serialises the files on every core (each file on one thread, the whole path), and prints the
+/// results in the order of the files as soon as each is ready. Same output as one file after the other.
 int parseCommand(const QStringList &files)
 {
     if (files.isEmpty())
         return usage();
-    const auto linker = makeLinker();
+    // The knowledge base loads and the linker is built while the first files are parsed.
+    const std::shared_future<std::shared_ptr<const Lede::Linker>> linker
+        = std::async(std::launch::async, makeLinker).share();
+    std::vector<ParsedOutput> outputs(size_t(files.size()));
+    std::mutex mutex;
+    std::condition_variable changed;
+    qsizetype next = 0; // the next file a thread takes up
+    qsizetype printing = 0; // the file the printer waits for
+    auto work = [&] {
+        for (;;) {
+            qsizetype i;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return next >= files.size() || next < printing + kParseLookAhead; });
+                if (next >= files.size())
+                    return;
+                i = next++;
+            }
+            ParsedOutput out;
+            Lede::ParseResult result = Lede::parseFile(files.at(i));
+            if (!result.ok()) {
+                out.error = result.error;
+            } else {
+                const Lede::Linker &l = *linker.get();
+                for (Lede::Article &a : result.articles) {
+                    a.entities = l.link(a.text);
+                    out.lines += QJsonDocument(articleJson(a, l.knowledgeBase())).toJson(QJsonDocument::Compact);
+                    out.lines += '\n';
+                }
+            }
+            out.done = true;
+            {
+                std::lock_guard lock(mutex);
+                outputs[size_t(i)] = std::move(out);
+            }
+            changed.notify_all();
+        }
+    };
+    const int threads = int(std::clamp<qsizetype>(QThread::idealThreadCount(), 1, files.size()));
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(work);
     int failures = 0;
-    for (const QString &file : files) {
-        const Lede::ParseResult result = Lede::ImportJob::parseAndLink(file, *linker);
-        if (!result.ok()) {
-            err(u"%1: %2"_s.arg(file, result.error));
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        ParsedOutput out;
+        {
+            std::unique_lock lock(mutex);
+            printing = i;
+            changed.notify_all();
+            changed.wait(lock, [&] { return outputs[size_t(i)].done; });
+            out = std::move(outputs[size_t(i)]);
+        }
+        if (!out.error.isEmpty()) {
+            err(u"%1: %2"_s.arg(files.at(i), out.error));
             ++failures;
             continue;
         }
-        for (const Lede::Article &a : result.articles)
-            printLine(articleJson(a, linker->knowledgeBase()));
+        std::fwrite(out.lines.constData(), 1, size_t(out.lines.size()), stdout);
     }
+    for (std::thread &t : pool)
+        t.join();
     std::fflush(stdout);
     return failures ? 1 : 0;
 }
