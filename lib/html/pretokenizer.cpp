@@ -55,6 +55,84 @@ bool isUncountedTag(std::string_view name)
     return false;
 }
 
+bool isSpaceByte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/// Attributes a stage of the extraction reads (pagetree, metadata, encoding); gumbo need not see the others.
+bool isReadAttribute(std::string_view lowerName)
+{
+    static constexpr std::string_view names[]
+        = {"class", "id", "style", "hidden", "aria-hidden", "itemprop", "role", "rel", "href", "datetime", "content",
+            "name", "property", "http-equiv", "lang", "xml:lang", "type", "pubdate", "charset"};
+    for (std::string_view n : names) {
+        if (n == lowerName)
+            return true;
+    }
+    return false;
+}
+
+/// Appends the start tag [tag, tagEnd) with only the attributes the extraction reads (srcset, data-*, event
+/// handlers and the like are a quarter of a page's markup once scripts are out). A tag whose attributes do not
+/// read cleanly is copied whole.
+void appendStartTag(QByteArray &out, const char *tag, const char *nameEnd, const char *tagEnd)
+{
+    const char *close = tagEnd - 1; // the '>'
+    const qsizetype mark = out.size();
+    out.append(tag, nameEnd - tag);
+    std::string lower;
+    const char *q = nameEnd;
+    bool selfClosing = false;
+    while (q < close) {
+        if (isSpaceByte(*q)) {
+            ++q;
+            continue;
+        }
+        if (*q == '/') {
+            selfClosing = q + 1 == close;
+            ++q;
+            continue;
+        }
+        const char *attrStart = q;
+        lower.clear();
+        for (; q < close && !isSpaceByte(*q) && *q != '=' && *q != '/'; ++q)
+            lower.push_back((*q >= 'A' && *q <= 'Z') ? char(*q + 32) : *q);
+        if (q == attrStart) // a lone '='
+            ++q;
+        const char *afterName = q;
+        while (q < close && isSpaceByte(*q))
+            ++q;
+        if (q < close && *q == '=') {
+            ++q;
+            while (q < close && isSpaceByte(*q))
+                ++q;
+            if (q < close && (*q == '"' || *q == '\'')) {
+                const char quote = *q;
+                const char *endQuote = static_cast<const char *>(std::memchr(q + 1, quote, size_t(close - q - 1)));
+                if (!endQuote) { // not as the tag's end was found: keep the tag as it is
+                    out.truncate(mark);
+                    out.append(tag, tagEnd - tag);
+                    return;
+                }
+                q = endQuote + 1;
+            } else {
+                while (q < close && !isSpaceByte(*q))
+                    ++q;
+            }
+        } else {
+            q = afterName;
+        }
+        if (!lower.empty() && isReadAttribute(lower)) {
+            out.append(' ');
+            out.append(attrStart, q - attrStart);
+        }
+    }
+    if (selfClosing)
+        out.append('/');
+    out.append('>');
+}
+
 } // namespace
 
 QByteArray prepareForParser(const QByteArray &in, int maxDepth, bool *depthCapped)
@@ -138,7 +216,10 @@ QByteArray prepareForParser(const QByteArray &in, int maxDepth, bool *depthCappe
             }
             open.push_back(name);
         }
-        out.append(p, tagEnd - p);
+        if (name == "script")
+            out.append(p, tagEnd - p); // its type is read below and by gumbo
+        else
+            appendStartTag(out, p, nameStart + name.size(), tagEnd);
         p = tagEnd;
         if (!rawText && !(svg && !selfClosing))
             continue;
