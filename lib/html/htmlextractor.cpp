@@ -280,6 +280,8 @@ ExtractedPage runPipeline(const QString &html, const HtmlExtractOptions &options
             page.warnings << u"article text taken from the page's JSON-LD articleBody"_s;
         fallBack(tree, output->document, options, ld, sources, page);
     }
+    if (page.published.isEmpty())
+        page.published = dateFromTimes(sources, selected, tree.nodes);
     if (page.byline.isEmpty() && domByline.isEmpty())
         domByline = findDomByline(tree);
     if (page.byline.isEmpty() && !domByline.isEmpty())

@@ -277,7 +277,7 @@ void readMetadata(const PageTree &tree, PageSources &sources, const JsonLdArticl
             {"dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author",
                 "article:author_name", "byl", "dc:creator"});
     if (byline.isEmpty()) {
-        const QString a = metaValue(sources, {"article:author"});
+        const QString a = metaValue(sources, {"article:author", "og:article:author"});
         if (!looksLikeUrl(a))
             byline = a;
     }
@@ -293,7 +293,8 @@ void readMetadata(const PageTree &tree, PageSources &sources, const JsonLdArticl
                 "release_date", "og:published_time", "article:published", "dc:date:created", "originalpublicationdate",
                 "displaydate"});
     if (pub.isEmpty())
-        pub = sources.firstTime;
+        pub = sources.markedPublished;
+    // Else the first <time> of the article, once it is chosen (see dateFromTimes()).
     page.published = normalizeDateTime(pub);
 
     // language
@@ -326,6 +327,25 @@ void readMetadata(const PageTree &tree, PageSources &sources, const JsonLdArticl
     page.excerpt = metaValue(sources, {"og:description", "description", "twitter:description", "dc:description"});
     if (page.excerpt.isEmpty())
         page.excerpt = ld.description;
+}
+
+QString dateFromTimes(const PageSources &sources, const std::vector<int> &selected, const std::vector<Node> &nodes)
+{
+    for (const auto &[node, value] : sources.times) {
+        if (node < 0)
+            continue;
+        for (int s : selected) {
+            if (s <= node && node < nodes[size_t(s)].end) {
+                if (QString d = normalizeDateTime(value); !d.isEmpty())
+                    return d;
+            }
+        }
+    }
+    for (const auto &[node, value] : sources.times) {
+        if (QString d = normalizeDateTime(value); !d.isEmpty())
+            return d;
+    }
+    return {};
 }
 
 } // namespace Lede::Extract

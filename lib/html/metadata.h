@@ -29,4 +29,8 @@ QString findDomByline(const PageTree &tree);
 void readMetadata(const PageTree &tree, PageSources &sources, const JsonLdArticle &ld,
     const HtmlExtractOptions &options, ExtractedPage &page);
 
+/// The date of the first <time datetime> inside the selected article, else of the first on the page; empty when
+/// none reads as a date. For a page whose metadata names no date.
+QString dateFromTimes(const PageSources &sources, const std::vector<int> &selected, const std::vector<Node> &nodes);
+
 } // namespace Lede::Extract

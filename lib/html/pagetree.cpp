@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 
 namespace Lede::Extract {
 
@@ -177,6 +178,47 @@ void collectHeadElement(const GumboElement &e, GumboTag tag, PageSources &source
         if (rel && href && equalsCi(rel, "canonical") && sources.canonical.isEmpty())
             sources.canonical = QString::fromUtf8(href).trimmed();
     }
+}
+
+// A <time> recorded before its node is made; build() sets the index when the node is kept.
+constexpr int kTimeNotKept = -1;
+
+/// True when a class attribute names the element the publication date ("published", "publish-date", "pubdate").
+bool classSaysPublished(const char *cls)
+{
+    if (!cls)
+        return false;
+    std::string lower;
+    for (const char *p = cls; *p; ++p)
+        lower.push_back((*p >= 'A' && *p <= 'Z') ? char(*p + 32) : *p);
+    return lower.find("publish") != std::string::npos || lower.find("pubdate") != std::string::npos;
+}
+
+/// Dates in the body: every <time datetime> but those of an update (true when this element's was recorded, for
+/// build() to set its node), and the first one marked as the publication date
+/// (itemprop=datePublished on any element, <time pubdate>, a <time> classed as published).
+bool collectDate(const GumboElement &e, GumboTag tag, const char *itemprop, PageSources &sources)
+{
+    const char *value = attr(e, "datetime");
+    if (!value && tag != GUMBO_TAG_TIME)
+        value = attr(e, "content");
+    if (!value || !*value)
+        return false;
+    const QString v = QString::fromUtf8(value).trimmed();
+    // a <time> of the last update is not the publication's
+    const char *cls = attr(e, "class");
+    const bool updated = (itemprop && equalsCi(itemprop, "dateModified"))
+        || (cls && (std::strstr(cls, "updated") || std::strstr(cls, "modified")));
+    const bool recorded = tag == GUMBO_TAG_TIME && !updated;
+    if (recorded)
+        sources.times.emplace_back(kTimeNotKept, v);
+    if (!sources.markedPublished.isEmpty())
+        return recorded;
+    const bool marked = (itemprop && (equalsCi(itemprop, "datePublished") || equalsCi(itemprop, "dateCreated")))
+        || (tag == GUMBO_TAG_TIME && !updated && (attr(e, "pubdate") || classSaysPublished(cls)));
+    if (marked)
+        sources.markedPublished = v;
+    return recorded;
 }
 
 /// Counts characters (not bytes) of text, CJK counted double so that scores compare across scripts.
@@ -351,6 +393,17 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
     stack.push_back({root, -1, 0});
     nodes.reserve(4096);
     bool depthWarned = false;
+    // Pages repeat a few class attributes on thousands of elements: each distinct value is classified once. The
+    // keys point into gumbo's tree, which outlives this call.
+    std::unordered_map<std::string_view, quint8> classHints;
+    auto hintsOfClass = [&classHints](const char *value) {
+        if (!value || !*value)
+            return quint8(HintNone);
+        const auto [it, added] = classHints.try_emplace(std::string_view(value), quint8(HintNone));
+        if (added)
+            it->second = classifyHints(value);
+        return it->second;
+    };
     while (!stack.empty()) {
         const Item it = stack.back();
         stack.pop_back();
@@ -434,11 +487,8 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
             }
             continue;
         }
-        if (tag == GUMBO_TAG_TIME && sources.firstTime.isEmpty()) {
-            const char *dt = attr(e, "datetime");
-            if (dt)
-                sources.firstTime = QString::fromUtf8(dt).trimmed();
-        }
+        const char *itemprop = attr(e, "itemprop");
+        const bool timeRecorded = (tag == GUMBO_TAG_TIME || itemprop) && collectDate(e, tag, itemprop, sources);
         if (isJunkTag(tag) && tag != GUMBO_TAG_HTML)
             continue;
         if (it.parent < 0 && tag != GUMBO_TAG_HTML)
@@ -500,14 +550,13 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
             n.flags |= FlagFigure;
         if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
             n.flags |= FlagSemantic;
-        const char *itemprop = attr(e, "itemprop");
         if (itemprop && (std::strstr(itemprop, "articleBody") || std::strstr(itemprop, "articlebody")))
             n.flags |= FlagSemantic;
         const char *role = attr(e, "role");
         if (role && equalsCi(role, "main"))
             n.flags |= FlagSemantic;
         n.cls = attr(e, "class");
-        const quint8 ch = classifyHints(n.cls);
+        const quint8 ch = hintsOfClass(n.cls);
         const quint8 ih = classifyHints(attr(e, "id"));
         n.hints = ch | ih;
         int weight = 0;
@@ -522,6 +571,12 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
         n.classWeight = ignoreClassHints ? qint8(0) : qint8(weight);
         if (ignoreClassHints)
             n.hints &= quint8(~(HintNegative | HintPositive | HintStrongPositive));
+        if (n.inPre && tag != GUMBO_TAG_PRE) {
+            // Inside preformatted text (code) class names are syntax highlighting ("hljs-comment", "token
+            // keyword"), not the page's structure: they neither drop nor weigh anything.
+            n.hints &= HintHidden;
+            n.classWeight = 0;
+        }
         if (n.hints & (HintNegative | HintComments))
             n.flags &= ~FlagSemantic; // <article class="sidebar-teaser">
         if (role
@@ -539,6 +594,8 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
             body = int(nodes.size());
 
         const int idx = int(nodes.size());
+        if (timeRecorded)
+            sources.times.back().first = idx;
         nodes.push_back(n);
         nodes[idx].end = idx + 1; // fixed below
         const GumboVector &children = e.children;

@@ -109,7 +109,11 @@ struct PageSources
 {
     QHash<QByteArray, QString> meta; ///< <meta> content by lower-case name, property or itemprop ("dc.x" as "dc:x")
     QString titleTag, htmlLang, canonical;
-    QString firstTime; ///< the datetime of the first <time>
+    /// The first date an element marks as the publication's: itemprop=datePublished (its datetime or content),
+    /// <time pubdate>, or a <time> whose class names it published.
+    QString markedPublished;
+    /// Every <time datetime> in page order, with the index of its node (-1 when the node was not kept).
+    std::vector<std::pair<int, QString>> times;
     std::vector<QByteArray> jsonLd; ///< the text of each <script type=application/ld+json>
     QString h1; ///< the text of the first level-1 heading (set by readMetadata())
 };

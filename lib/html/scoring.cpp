@@ -37,6 +37,13 @@ constexpr double kMaxSiblingLinkDensity = 0.25;
 // A sibling container with this many paragraphs (and a third of the top's text, or its class) continues it.
 constexpr int kMinSiblingParagraphs = 2;
 constexpr int kSiblingLengthRatio = 3;
+// A container repeating the class of the top candidate (or of one of its ancestors this many levels up) with at
+// least this much prose is a further part of one article split by the page.
+constexpr int kSplitAncestorLevels = 3;
+constexpr int kMinSplitPartChars = 80;
+// ... when that ancestor holds little besides the top candidate's text: at most this share of it.
+constexpr int kSplitUnitShareNum = 5;
+constexpr int kSplitUnitShareDen = 4;
 // A sibling paragraph up to this long joins only when it has no links and ends a sentence.
 constexpr int kShortParagraphChars = 80;
 
@@ -194,6 +201,33 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
         if (kids.size() != 1)
             break;
         top = p;
+    }
+    // The article split into repeated containers of one kind (a <div class="block text"> between image blocks, rows
+    // of text beside asides): when an ancestor of the top candidate, a few levels up, has siblings with its tag
+    // and class that hold prose, that ancestor is the unit the page repeats and becomes the top; the sibling pass
+    // below joins its repetitions. An <article> or <main> is never such a unit: pages repeat those for other
+    // stories.
+    const int topChars = tree.nodes[top].chars;
+    for (int a = top, level = 0; a >= 0 && level <= kSplitAncestorLevels; a = tree.nodes[a].parent, ++level) {
+        const Node &an = tree.nodes[a];
+        if (an.tag == GUMBO_TAG_BODY || an.tag == GUMBO_TAG_HTML || (an.flags & FlagSemantic) || an.parent < 0)
+            break;
+        if (an.chars * kSplitUnitShareDen > topChars * kSplitUnitShareNum)
+            break; // a unit that wraps more than the top's text (a page section with other matter)
+        if (!an.cls || !*an.cls)
+            continue;
+        const Node &pn = tree.nodes[an.parent];
+        bool repeated = false;
+        for (int c = an.parent + 1; c < pn.end && !repeated; c = tree.nodes[c].end) {
+            const Node &cn = tree.nodes[c];
+            repeated = c != a && !(cn.flags & (FlagText | FlagDropped)) && cn.tag == an.tag && cn.cls
+                && std::strcmp(cn.cls, an.cls) == 0 && cn.paragraphs > 0 && cn.chars >= kMinSplitPartChars
+                && tree.linkDensity(cn) < kMaxSiblingLinkDensity;
+        }
+        if (repeated) {
+            top = a;
+            break;
+        }
     }
     if (!tree.nodes[top].scored) {
         tree.nodes[top].scored = true;

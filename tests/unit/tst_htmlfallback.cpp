@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The extraction's fallback order on small hand-made pages: a body only in JSON-LD, a body split across
-// sibling containers, a body in <article> without <p>, a body hidden by its own class names, and a listing
-// page that must give no text, with a reason.
+// sibling containers (also a few levels below the blocks the page repeats), a body in <article> without <p>, a
+// body hidden by its own class names, code whose highlighting is named like comments, and a listing page that
+// must give no text, with a reason.
 #include "html/htmlextractor.h"
 #include "testpaths.h"
 
@@ -120,6 +121,38 @@ private Q_SLOTS:
         const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
         QVERIFY2(hasAllInOrder(p.text, 1, 6), qPrintable(p.text + u" | "_s + p.warnings.join(u"; "_s)));
         QVERIFY(!p.text.contains(u"About us"_s));
+    }
+
+    // Page builders repeat one kind of block for each stretch of text, with image blocks between; the paragraphs
+    // sit a few levels down in each. Every text block is a part of the article, however unequal their lengths.
+    void bodySplitIntoRepeatedBlocks()
+    {
+        auto textBlock = [](int from, int to) {
+            return u"<div class=\"block text\"><div class=\"embed\"></div><div class=\"text\"><section "
+                   "class=\"web-html\"><div class=\"html\">"_s
+                + paragraphs(from, to) + u"</div></section></div></div>"_s;
+        };
+        const QString imageBlock = u"<div class=\"block image\"><figure><img src=\"a.jpg\" alt=\"\">"
+                                   "<figcaption><p>Photo courtesy of the ministry</p></figcaption></figure></div>"_s;
+        const QString body = kNav + u"<div class=\"page\"><h1>Chip exports need a licence</h1><div class=\"blocks\">"_s
+            + textBlock(1, 5) + imageBlock + textBlock(6, 7) + u"</div></div>"_s
+            + u"<div class=\"more\"><h2>More stories</h2><ul><li><a href=\"/a\">Another story about exports</a></li>"
+              "<li><a href=\"/b\">A third story about chips</a></li></ul></div>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(hasAllInOrder(p.text, 1, 7), qPrintable(p.text + u" | "_s + p.warnings.join(u"; "_s)));
+        QVERIFY(!p.text.contains(u"Another story"_s));
+    }
+
+    // Syntax highlighting names spans "hljs-comment" or "token comment": inside code they are not a comment section.
+    void commentsInCodeStay()
+    {
+        const QString body = kNav + u"<article><h1>Chip exports need a licence</h1>"_s + paragraphs(1, 3)
+            + u"<pre><code class=\"language-bash hljs\"><span class=\"hljs-comment\"># list the licences</span>\n"
+              "ls licences/</code></pre>"_s
+            + paragraphs(4, 5) + u"</article>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(p.text.contains(u"# list the licences"_s), qPrintable(p.text));
+        QVERIFY2(hasAllInOrder(p.text, 1, 5), qPrintable(p.text));
     }
 
     void bodyInArticleWithoutParagraphs()
