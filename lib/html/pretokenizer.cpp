@@ -84,6 +84,7 @@ void appendStartTag(QByteArray &out, const char *tag, const char *nameEnd, const
     std::string lower;
     const char *q = nameEnd;
     bool selfClosing = false;
+    bool lastKept = false;
     while (q < close) {
         if (isSpaceByte(*q)) {
             ++q;
@@ -123,14 +124,41 @@ void appendStartTag(QByteArray &out, const char *tag, const char *nameEnd, const
         } else {
             q = afterName;
         }
-        if (!lower.empty() && isReadAttribute(lower)) {
-            out.append(' ');
+        const bool keep = !lower.empty() && isReadAttribute(lower);
+        if (keep) {
+            // one separator for the one before it, or for what was dropped before it: never longer than the tag
+            const char before = attrStart[-1];
+            if (isSpaceByte(before) || before == '/' || !lastKept)
+                out.append(' ');
             out.append(attrStart, q - attrStart);
         }
+        lastKept = keep;
     }
     if (selfClosing)
         out.append('/');
     out.append('>');
+}
+
+/// Appends text between tags with each run of ASCII white space cut to its first character: the extraction
+/// collapses white space everywhere, and indentation is an eighth of a page's markup.
+void appendText(QByteArray &out, const char *p, const char *end)
+{
+    const char *run = p;
+    while (p < end) {
+        if (!isSpaceByte(*p)) {
+            ++p;
+            continue;
+        }
+        const char *q = p + 1;
+        while (q < end && isSpaceByte(*q))
+            ++q;
+        if (q - p > 1) {
+            out.append(run, p + 1 - run);
+            run = q;
+        }
+        p = q;
+    }
+    out.append(run, end - run);
 }
 
 } // namespace
@@ -147,10 +175,10 @@ QByteArray prepareForParser(const QByteArray &in, int maxDepth, bool *depthCappe
     while (p < end) {
         const char *lt = static_cast<const char *>(std::memchr(p, '<', size_t(end - p)));
         if (!lt) {
-            out.append(p, end - p);
+            appendText(out, p, end);
             break;
         }
-        out.append(p, lt - p);
+        appendText(out, p, lt);
         p = lt;
         if (end - p >= 4 && p[1] == '!' && p[2] == '-' && p[3] == '-') {
             const char *close = (end - p >= 5 && p[4] == '>') ? p + 2 : findCi(p + 4, end, "-->");

@@ -12,6 +12,8 @@ namespace Lede::Extract {
 ///   about half of a typical news page's bytes go;
 /// - keeps of each start tag only the attributes the extraction reads (class, id, style, itemprop, href, …):
 ///   srcset, data-* and event handlers are a quarter of what is left;
+/// - cuts each run of white space between tags to its first character (the extraction collapses white space
+///   everywhere, in <pre> too);
 /// - bounds the nesting depth: start tags deeper than maxDepth (counting elements whose end tag is required)
 ///   are dropped with their end tags, keeping their text. gumbo's tree construction is quadratic in the depth of
 ///   the open-element stack, so a page of 100 000 nested <div>s would otherwise take minutes.
