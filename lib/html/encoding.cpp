@@ -6,6 +6,7 @@
 #include <uchardet.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +45,16 @@ bool isValidUtf8(const QByteArray &bytes, bool *hasMultibyte = nullptr)
     const auto *end = p + bytes.size();
     bool multi = false;
     while (p < end) {
+        // ASCII, which is most of a page's markup, eight bytes at a time
+        while (end - p >= 8) {
+            quint64 word;
+            std::memcpy(&word, p, sizeof word);
+            if (word & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
         const unsigned char c = *p;
         if (c < 0x80) {
             ++p;
