@@ -31,6 +31,12 @@ bool isWide(char32_t c)
     return Unicode::isCjk(c) || Unicode::isFullwidthForm(c);
 }
 
+/// The ASCII characters isSpace() takes for white space.
+bool isAsciiSpace(unsigned char b)
+{
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+}
+
 bool isComma(char32_t c)
 {
     return c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C;
@@ -227,6 +233,14 @@ int countChars(const char *p, int len, int *commas, int *wide)
     const char *end = p + len;
     int n = 0;
     while (p < end) {
+        if (const auto b = static_cast<unsigned char>(*p); b < 0x80) { // ASCII without the calls below
+            ++p;
+            if (!isAsciiSpace(b)) {
+                ++n;
+                *commas += b == ',' ? 1 : 0;
+            }
+            continue;
+        }
         const char32_t c = nextCodePoint(p, end);
         if (isSpace(c))
             continue;
@@ -777,6 +791,21 @@ void PageTree::segment()
             const char *p = n.text;
             const char *end = p + n.textLen;
             while (p < end) {
+                if (const auto b = static_cast<unsigned char>(*p); b >= 0x20 && b < 0x7F) {
+                    // printable ASCII without the calls below
+                    ++p;
+                    if (b == ' ') {
+                        if (!buf.empty() && buf.back() != ' ')
+                            buf.push_back(' ');
+                        continue;
+                    }
+                    brRun = 0;
+                    buf.push_back(char(b));
+                    ++chars;
+                    commas += b == ',' ? 1 : 0;
+                    links += (n.flags & FlagInLink) ? 1 : 0;
+                    continue;
+                }
                 const char32_t c = nextCodePoint(p, end);
                 if (isSpace(c)) {
                     if (!buf.empty() && buf.back() != ' ')
