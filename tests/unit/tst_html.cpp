@@ -2,6 +2,7 @@
 // HTML pages: encodings, our own fixtures, and the corpus pages with their reference texts.
 #include "html/encoding.h"
 #include "html/htmlextractor.h"
+#include "html/pretokenizer.h"
 #include "parse/documentparser.h"
 #include "testpaths.h"
 
@@ -52,6 +53,43 @@ class TestHtml : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Before gumbo: of each start tag only the attributes the extraction reads stay, runs of white space between
+    // tags become one character, and the result is never longer than the input.
+    void pretokenizerKeepsWhatIsRead_data()
+    {
+        QTest::addColumn<QByteArray>("in");
+        QTest::addColumn<QByteArray>("out");
+        QTest::newRow("read attributes stay")
+            << QByteArray("<div class=\"a b\" id=x data-v=\"1\" onclick='f()'>t</div>")
+            << QByteArray("<div class=\"a b\" id=x>t</div>");
+        QTest::newRow("image attributes go")
+            << QByteArray("<img src=\"a.jpg\" srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"x\" loading=\"lazy\" />")
+            << QByteArray("<img/>");
+        QTest::newRow("no space between attributes") << QByteArray("<a data-x=\"1\"href=\"/y\"rel=\"author\">J</a>")
+                                                     << QByteArray("<a href=\"/y\"rel=\"author\">J</a>");
+        QTest::newRow("dates and metadata")
+            << QByteArray("<time datetime=\"2025-03-04\" pubdate title=\"x\">d</time><meta itemprop=\"author\" "
+                          "content=\"J\">")
+            << QByteArray("<time datetime=\"2025-03-04\" pubdate>d</time><meta itemprop=\"author\" content=\"J\">");
+        QTest::newRow("white space") << QByteArray("<p>\n\t\t  Some   words\n\n</p>  \n  <p>x</p>")
+                                     << QByteArray("<p>\nSome words\n</p> <p>x</p>");
+        QTest::newRow("unterminated quote kept whole")
+            << QByteArray("<a href=\"x' class=y>t</a>") << QByteArray("<a href=\"x' class=y>t</a>");
+        QTest::newRow("json-ld body untouched")
+            << QByteArray("<script type=\"application/ld+json\">{\"a\":  \"b  c\"}</script>")
+            << QByteArray("<script type=\"application/ld+json\">{\"a\":  \"b  c\"}</script>");
+    }
+    void pretokenizerKeepsWhatIsRead()
+    {
+        QFETCH(QByteArray, in);
+        QFETCH(QByteArray, out);
+        bool capped = false;
+        const QByteArray got = Lede::Extract::prepareForParser(in, 400, &capped);
+        QCOMPARE(got, out);
+        QVERIFY(got.size() <= in.size());
+        QVERIFY(!capped);
+    }
+
     // Pages in legacy encodings, declared or not, read as their authors wrote them.
     void encodings_data()
     {
