@@ -10,8 +10,10 @@
 #include "store/library.h"
 
 #include <QApplication>
+#include <QColor>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QPalette>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -39,6 +41,9 @@ int main(int argc, char *argv[])
         u"screenshot"_s, u"Render the main window to FILE.png and exit."_s, u"FILE"_s);
     const QCommandLineOption filterOption(
         u"filter"_s, u"Start with the list filtered by ENTITY (e.g. company/nvidia)."_s, u"ENTITY"_s);
+    const QCommandLineOption queryOption(u"query"_s,
+        u"Start with TEXT in the search field (e.g. 'huawei region:malaysia -company:nvidia')."_s, u"TEXT"_s);
+    const QCommandLineOption darkOption(u"dark"_s, u"With --screenshot: render with a dark palette."_s);
     const QCommandLineOption articleOption(
         u"article"_s, u"Start with the article whose title contains TEXT."_s, u"TEXT"_s);
     const QCommandLineOption sizeOption(
@@ -48,6 +53,8 @@ int main(int argc, char *argv[])
     parser.addOption(screenshotOption);
     parser.addOption(filterOption);
     parser.addOption(articleOption);
+    parser.addOption(queryOption);
+    parser.addOption(darkOption);
     parser.addPositionalArgument(u"files"_s, u"Files or folders to import."_s, u"[FILE|DIR…]"_s);
     parser.process(app);
 
@@ -58,6 +65,25 @@ int main(int argc, char *argv[])
     auto linker = std::make_shared<const Lede::Linker>(kb);
 
     const bool screenshot = parser.isSet(screenshotOption);
+    if (screenshot && parser.isSet(darkOption)) {
+        // A dark desktop's colours, to check how the window reads on one.
+        QApplication::setStyle(u"Fusion"_s);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xc6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x70, 0x70, 0x70));
+        QApplication::setPalette(dark);
+    }
 
     Lede::MainWindow window(linker);
     QString path = parser.value(libraryOption);
@@ -96,7 +122,9 @@ int main(int argc, char *argv[])
                 }
                 for (const QString &f : parser.values(filterOption))
                     window.addFilter(f);
-                QTimer::singleShot(400, &window, [&] {
+                if (parser.isSet(queryOption))
+                    window.controller()->setQuery(parser.value(queryOption));
+                QTimer::singleShot(parser.isSet(queryOption) ? 1500 : 400, &window, [&] {
                     const bool saved = window.grab().save(target);
                     std::fprintf(saved ? stdout : stderr, saved ? "%s\n" : "lede: cannot write %s\n",
                         qPrintable(QFileInfo(target).absoluteFilePath()));

@@ -7,6 +7,8 @@
 #include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
 #include "models/roles.h"
+#include "searchfield.h"
+#include "weekhistogram.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -22,6 +24,8 @@ using namespace Qt::StringLiterals;
 ArticleListPane::ArticleListPane(Controller *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_searchField(new SearchField(this))
+    , m_histogram(new WeekHistogram(this))
     , m_filterBar(new FilterBar(this))
     , m_view(new QTreeView(this))
     , m_count(new QLabel(this))
@@ -63,9 +67,30 @@ ArticleListPane::ArticleListPane(Controller *controller, QWidget *parent)
     connect(m_filterBar, &FilterBar::removeRequested, controller, &Controller::removeFilter);
     connect(m_filterBar, &FilterBar::clearRequested, controller, &Controller::clearFilters);
 
+    // The field and the controller's query are one: typing searches, a click elsewhere writes.
+    connect(m_searchField, &SearchField::queryEdited, this, [this](const QString &text) {
+        m_controller->setQuery(text);
+        m_searchField->setErrors(m_controller->queryErrors());
+    });
+    connect(controller, &Controller::queryChanged, this, [this](const QString &text) {
+        m_searchField->setText(text);
+        m_searchField->setErrors(m_controller->queryErrors());
+    });
+    connect(controller, &Controller::searchFinished, this,
+        [this] { m_histogram->setWeeks(m_controller->searchResult().weeks); });
+    connect(m_histogram, &WeekHistogram::rangeChosen, controller, &Controller::setDateRange);
+
+    auto *search = new QWidget(this);
+    auto *searchLayout = new QVBoxLayout(search);
+    searchLayout->setContentsMargins(0, 6, 4, 4);
+    searchLayout->setSpacing(4);
+    searchLayout->addWidget(m_searchField);
+    searchLayout->addWidget(m_histogram);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(search);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_view, 1);
     m_count->setObjectName(u"articleCount"_s);
@@ -80,6 +105,10 @@ void ArticleListPane::updateFilterBar()
         const Entity *e = m_controller->knowledgeBase().entity(id);
         chips.append({id, e ? e->name : id, kindStyle(e ? e->kind : EntityKind::Company).text});
     }
+    for (const QString &id : m_controller->excludedFilters()) {
+        const Entity *e = m_controller->knowledgeBase().entity(id);
+        chips.append({id, tr("not %1").arg(e ? e->name : id), kindStyle(e ? e->kind : EntityKind::Company).text});
+    }
     m_filterBar->setFilters(chips);
     updateCount();
 }
@@ -91,8 +120,8 @@ void ArticleListPane::updateCount()
     const int articles = int(m_controller->articleCount());
     // English plurals without a translator installed: pick the form here.
     const QString storyWord = stories == 1 ? tr("story") : tr("stories");
-    QString text = m_controller->filters().isEmpty() ? u"%1 %2"_s.arg(stories).arg(storyWord)
-                                                     : tr("%1 of %2 %3").arg(shown).arg(stories).arg(storyWord);
+    QString text = !m_controller->isSearchApplied() ? u"%1 %2"_s.arg(stories).arg(storyWord)
+                                                    : tr("%1 of %2 %3").arg(shown).arg(stories).arg(storyWord);
     if (articles != stories)
         text += u" "_s + tr("(%1 articles in all)").arg(articles);
     m_count->setText(text);

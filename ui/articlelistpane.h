@@ -10,9 +10,12 @@ namespace Lede {
 
 class Controller;
 class FilterBar;
+class SearchField;
+class WeekHistogram;
 
-/// The article list with what narrows it: the active filters above the list (click one to remove
-/// it), one row per story, and the count below. The title column gets the room.
+/// The article list with what narrows it: the search field and the result by week above the list,
+/// the active entity filters (click one to remove it), one row per story, and the count below.
+/// The title column gets the room.
 class ArticleListPane : public QWidget
 {
     Q_OBJECT
@@ -21,6 +24,8 @@ public:
 
     QTreeView *view() const { return m_view; }
     FilterBar *filterBar() const { return m_filterBar; }
+    SearchField *searchField() const { return m_searchField; }
+    WeekHistogram *histogram() const { return m_histogram; }
 
     void updateFilterBar();
     void updateCount();
@@ -34,6 +39,8 @@ protected:
 
 private:
     Controller *m_controller;
+    SearchField *m_searchField;
+    WeekHistogram *m_histogram;
     FilterBar *m_filterBar;
     QTreeView *m_view;
     QLabel *m_count;

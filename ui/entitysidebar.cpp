@@ -113,7 +113,8 @@ EntitySidebar::EntitySidebar(EntityModel *model, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(EntityModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(EntityModel::CountColumn, QHeaderView::ResizeToContents);
-    m_view->setToolTip(tr("Click an entity to show only the articles that mention it; click more to narrow the list."));
+    m_view->setToolTip(tr("Click an entity to show only the articles that mention it. More of one kind widen the "
+                          "search (OR), another kind narrows it (AND); right-click to exclude one."));
 
     auto activate = [this](const QModelIndex &index) {
         if (index.data(IsSuggestionRole).toBool()) {
@@ -130,7 +131,14 @@ EntitySidebar::EntitySidebar(EntityModel *model, QWidget *parent)
         if (id.isEmpty())
             return;
         QMenu menu(this);
-        menu.addAction(tr("Show Articles Mentioning It"), this, [this, id] { Q_EMIT entityActivated(id); });
+        const QModelIndex at = m_view->indexAt(pos).siblingAtColumn(0);
+        const bool chosen = at.data(Qt::CheckStateRole).toInt() == Qt::Checked;
+        menu.addAction(chosen ? tr("Stop Searching for It") : tr("Show Articles Mentioning It"), this,
+            [this, id] { Q_EMIT entityActivated(id); });
+        QAction *exclude = menu.addAction(tr("Exclude"), this, [this, id] { Q_EMIT entityExcluded(id); });
+        exclude->setObjectName(u"excludeEntityAction"_s);
+        exclude->setToolTip(tr("Leave out the articles that mention it"));
+        menu.addSeparator();
         menu.addAction(tr("Merge Into…"), this, [this, id] { Q_EMIT mergeRequested(id); });
         Q_EMIT entityMenuRequested(id, &menu);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
@@ -145,6 +153,11 @@ EntitySidebar::EntitySidebar(EntityModel *model, QWidget *parent)
     layout->addWidget(m_searchField);
     layout->addWidget(m_view, 1);
     restoreExpansion();
+}
+
+void EntitySidebar::addTopWidget(QWidget *widget)
+{
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, widget);
 }
 
 void EntitySidebar::restoreExpansion()

@@ -16,7 +16,10 @@
 #include "models/articlelistmodel.h"
 #include "models/entitymodel.h"
 #include "models/roles.h"
+#include "query/querytext.h"
 #include "readerview.h"
+#include "savedsearchlist.h"
+#include "searchfield.h"
 #include "teachactions.h"
 
 #include <QAction>
@@ -109,7 +112,10 @@ void MainWindow::connectController()
 {
     Controller *c = m_controller;
     // Panes meet here, through the controller.
-    connect(m_sidebar, &EntitySidebar::entityActivated, c, &Controller::addFilter);
+    connect(m_sidebar, &EntitySidebar::entityActivated, c, &Controller::toggleEntity);
+    connect(m_sidebar, &EntitySidebar::entityExcluded, c, &Controller::excludeEntity);
+    // The search's words in the article shown: marked, F3 and Shift+F3 step through them.
+    connect(c, &Controller::searchFinished, this, [this] { m_reader->setSearchHits(m_controller->searchHits()); });
     connect(m_list, &ArticleListPane::articleActivated, this, [this](qint64 id) { showArticle(id); });
     connect(m_reader, &ReaderView::entityActivated, m_sidebar, &EntitySidebar::revealEntity);
     connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
@@ -217,6 +223,14 @@ void MainWindow::createActions()
     connect(m_reader, &ReaderView::sourceTabShown, m_sourceAction, &QAction::setChecked);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *search = view->addAction(tr("&Search the Library"), m_list->searchField(), &SearchField::focusField);
+    search->setObjectName(u"searchAction"_s);
+    search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_L)});
+    auto *saved = new SavedSearchList(m_controller, m_sidebar);
+    m_sidebar->addTopWidget(saved);
+    QAction *save = view->addAction(tr("Sa&ve Search…"), saved, &SavedSearchList::saveCurrent);
+    save->setObjectName(u"saveSearchAction"_s);
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
     QAction *clear = view->addAction(tr("&Clear Filters"), m_controller, &Controller::clearFilters);
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
     QAction *findEntity = view->addAction(tr("Find &Entity"), this, [this] {
@@ -384,6 +398,15 @@ void MainWindow::showReaderContextMenu(const QPoint &pos)
     menu->insertAction(first, m_noteAction);
     menu->insertSeparator(first);
     m_teach->addToMenu(menu.get(), first, pos);
+    const auto [start, end] = m_reader->selection();
+    const QString phrase = Query::phraseTerm(m_controller->currentText(start, end));
+    if (end > start && !phrase.isEmpty()) {
+        QAction *findOthers = new QAction(tr("Find Other Articles with This Phrase"), menu.get());
+        findOthers->setObjectName(u"findPhraseAction"_s);
+        connect(findOthers, &QAction::triggered, this, [this, phrase] { m_controller->setQuery(phrase); });
+        menu->insertAction(first, findOthers);
+        menu->insertSeparator(first);
+    }
     menu->exec(m_reader->textView()->mapToGlobal(pos));
     m_teach->forgetMenuRange();
 }
@@ -511,6 +534,7 @@ void MainWindow::onCurrentArticleChanged(qint64 articleId)
     } else {
         m_reader->showArticle(
             articleId, m_controller->currentArticle(), m_controller->annotationModel()->annotations());
+        m_reader->setSearchHits(m_controller->searchHits());
         QSettings().setValue(u"library/lastArticle"_s, articleId);
     }
     updateActions();

@@ -120,7 +120,7 @@ ReaderView::ReaderView(QWidget *parent)
     connect(next, &QToolButton::clicked, this, [this] { findNext(false); });
     connect(close, &QToolButton::clicked, this, [this] {
         m_findBar->setVisible(false);
-        m_text->setExtraSelections({});
+        updateFindHits(); // the search's hits again
         m_text->setFocus();
     });
 
@@ -157,6 +157,8 @@ void ReaderView::clear()
     m_articleId = 0;
     m_article = {};
     m_annotations.clear();
+    m_searchHits.clear();
+    m_hits.clear();
     m_title->clear();
     m_meta->clear();
     setDocumentText(QString());
@@ -198,6 +200,7 @@ void ReaderView::showArticle(qint64 id, const Article &article, const QList<Anno
     // Plain text in, formats on top: the document's text stays the canonical text.
     setDocumentText(article.text);
     applyFormats();
+    m_searchHits.clear(); // the search's hits in this article come with setSearchHits()
     updateFindHits();
     m_text->verticalScrollBar()->setValue(0);
     m_source->clear();
@@ -415,14 +418,23 @@ void ReaderView::startFind()
 
 void ReaderView::updateFindHits()
 {
-    m_hits = m_findBar->isVisible() ? findAll(m_findField->text()) : QList<std::pair<qsizetype, qsizetype>>{};
+    const bool finding = m_findBar->isVisible() && !m_findField->text().trimmed().isEmpty();
+    m_hits = finding ? findAll(m_findField->text()) : m_searchHits;
     QList<QTextEdit::ExtraSelection> marks;
     for (const auto &[start, end] : std::as_const(m_hits)) {
         QTextEdit::ExtraSelection mark;
         mark.cursor = QTextCursor(m_text->document());
         mark.cursor.setPosition(int(start));
         mark.cursor.setPosition(int(end), QTextCursor::KeepAnchor);
-        mark.format.setBackground(palette().color(QPalette::Highlight).lighter(160));
+        if (finding) {
+            mark.format.setBackground(palette().color(QPalette::Highlight).lighter(160));
+        } else {
+            // The search's words: a translucent amber that reads on light and dark pages, with an
+            // underline so they stay visible over an annotation's colour.
+            mark.format.setBackground(QColor(255, 176, 0, isDarkPalette(palette()) ? 110 : 90));
+            mark.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            mark.format.setUnderlineColor(QColor(230, 140, 0));
+        }
         marks.append(mark);
     }
     m_text->setExtraSelections(marks); // drawn over the text; the document is left as it is
@@ -430,6 +442,17 @@ void ReaderView::updateFindHits()
         m_findCount->clear();
     else if (m_hits.isEmpty())
         m_findCount->setText(tr("no match"));
+}
+
+void ReaderView::setSearchHits(const QList<std::pair<qsizetype, qsizetype>> &hits)
+{
+    const qsizetype size = m_article.text.size();
+    m_searchHits.clear();
+    for (const auto &[start, end] : hits) {
+        if (start >= 0 && end > start && end <= size)
+            m_searchHits.append({start, end});
+    }
+    updateFindHits();
 }
 
 bool ReaderView::findNext(bool backwards)
@@ -479,7 +502,7 @@ bool ReaderView::eventFilter(QObject *watched, QEvent *event)
         }
         if (key->key() == Qt::Key_Escape) {
             m_findBar->setVisible(false);
-            m_text->setExtraSelections({});
+            updateFindHits(); // the search's hits again
             m_text->setFocus();
             return true;
         }

@@ -62,6 +62,10 @@ public:
     /// Hits of `text` in the article (case-insensitive), as [start, end) offsets.
     QList<std::pair<qsizetype, qsizetype>> findAll(const QString &text) const;
     QWidget *findBar() const { return m_findBar; }
+    /// Where the search's words are in the article ([start, end) offsets into the canonical text):
+    /// marked, and stepped through by findNext() while the find bar is closed.
+    void setSearchHits(const QList<std::pair<qsizetype, qsizetype>> &hits);
+    QList<std::pair<qsizetype, qsizetype>> searchHits() const { return m_searchHits; }
 
 Q_SIGNALS:
     /// A mention was clicked: the entity it names.
@@ -99,6 +103,7 @@ private:
     QLineEdit *m_findField;
     QLabel *m_findCount;
     QList<std::pair<qsizetype, qsizetype>> m_hits;
+    QList<std::pair<qsizetype, qsizetype>> m_searchHits;
     int m_zoomSteps = 0;
     qreal m_basePointSize = 0;
     bool m_mentionsShown = true;

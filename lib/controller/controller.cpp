@@ -10,6 +10,7 @@
 #include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
 #include "models/entitymodel.h"
+#include "query/hits.h"
 #include "text/logging.h"
 
 #include <QDir>
@@ -61,6 +62,7 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     , m_entities(new EntityModel(this))
     , m_annotationModel(new AnnotationModel(this))
     , m_annotations(new AnnotationController(m_library.get(), m_annotationModel, this))
+    , m_searchAgain(new QTimer(this))
     , m_worker(new QThread(this))
 {
     qRegisterMetaType<Lede::ImportSummary>();
@@ -76,6 +78,13 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     backups->setInterval(std::chrono::hours(1));
     connect(backups, &QTimer::timeout, this, &Controller::backUpIfDue);
     backups->start();
+    // Rows an import adds, or mentions a re-link changes, are searched again in one go.
+    m_searchAgain->setSingleShot(true);
+    m_searchAgain->setInterval(300);
+    connect(m_searchAgain, &QTimer::timeout, this, [this] {
+        runSearch();
+        countSavedSearches();
+    });
 }
 
 void Controller::backUpIfDue()
@@ -146,9 +155,21 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
         Q_EMIT errorOccurred(tr("Cannot open the library"), m_library->lastError());
         return false;
     }
-    if (!m_filters.isEmpty()) {
+    // Another library, another search: the query starts empty. Searches of the library before
+    // never land (their generation is gone).
+    m_searchesRunning = 0;
+    m_search = {};
+    m_textFacets = {};
+    m_searchResult = {};
+    m_filter->setMatchingArticles(std::nullopt);
+    m_entities->setResultCounts(std::nullopt);
+    m_entities->setChoices({}, {});
+    Q_EMIT queryChanged(QString());
+    m_savedCounts.clear();
+    reloadSavedSearches();
+    if (!m_filters.isEmpty() || !m_excludedFilters.isEmpty()) {
         m_filters.clear();
-        m_filter->setRequiredEntities(m_filters);
+        m_excludedFilters.clear();
         Q_EMIT filtersChanged(m_filters);
     }
     // Start from the shipped knowledge base; the library's own edits are applied off this thread.
@@ -235,12 +256,9 @@ void Controller::refreshEntities()
     m_expanded = expandEntityArticles(knowledgeBase(), m_direct);
     m_entities->setEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
     m_filter->setEntityArticles(m_expanded);
-    // Filters on entities the library no longer mentions would hide everything.
-    const qsizetype before = m_filters.size();
-    m_filters.removeIf([this](const QString &id) { return !m_expanded.contains(id); });
-    m_filter->setRequiredEntities(m_filters);
-    if (m_filters.size() != before)
-        Q_EMIT filtersChanged(m_filters);
+    m_entities->setChoices(m_textFacets.allChosen(), m_textFacets.excluded);
+    // The counts and the list follow the search: the library changed under it.
+    m_searchAgain->start();
     Q_EMIT libraryChanged();
 }
 
@@ -546,6 +564,7 @@ void Controller::onArticlesAdded(const QList<qint64> &ids)
     m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
     m_filter->setEntityArticles(m_expanded); // before the rows arrive, so they are filtered as they come
     m_articles->addArticles(added);
+    m_searchAgain->start();
     Q_EMIT libraryChanged();
 }
 
@@ -560,32 +579,195 @@ void Controller::onImportFinished(const ImportSummary &summary)
     Q_EMIT importFinished(summary);
 }
 
-// Filters -------------------------------------------------------------------------------------
+namespace {
+
+// A connection of the calling pool thread's own to the library at `path`, kept between searches
+// (opening one reads and checks the schema). Nothing, with the reason, when it cannot be opened.
+Library *searchConnection(const QString &path, QString *error)
+{
+    thread_local std::unique_ptr<Library> library;
+    if (!library || library->path() != path) {
+        library = std::make_unique<Library>();
+        if (!library->open(path)) {
+            *error = library->lastError();
+            library.reset();
+        }
+    }
+    return library.get();
+}
+
+} // namespace
+
+// Filters and the search ------------------------------------------------------------------------
 
 void Controller::addFilter(const QString &entityId)
 {
-    if (entityId.isEmpty() || m_filters.contains(entityId))
+    if (entityId.isEmpty() || m_textFacets.allChosen().contains(entityId))
         return;
-    m_filters.append(entityId);
-    m_filter->setRequiredEntities(m_filters);
-    Q_EMIT filtersChanged(m_filters);
+    setQuery(
+        Query::toggleEntity(Query::removeEntity(m_search.text, entityId, knowledgeBase()), entityId, knowledgeBase()));
 }
 
 void Controller::removeFilter(const QString &entityId)
 {
-    if (!m_filters.removeOne(entityId))
-        return;
-    m_filter->setRequiredEntities(m_filters);
-    Q_EMIT filtersChanged(m_filters);
+    setQuery(Query::removeEntity(m_search.text, entityId, knowledgeBase()));
 }
 
 void Controller::clearFilters()
 {
-    if (m_filters.isEmpty())
+    setQuery(Query::removeAllEntities(m_search.text, knowledgeBase()));
+}
+
+void Controller::toggleEntity(const QString &entityId)
+{
+    setQuery(Query::toggleEntity(m_search.text, entityId, knowledgeBase()));
+}
+
+void Controller::excludeEntity(const QString &entityId)
+{
+    setQuery(Query::excludeEntity(m_search.text, entityId, knowledgeBase()));
+}
+
+void Controller::setDateRange(QDate since, QDate until)
+{
+    setQuery(Query::withDates(m_search.text, since, until));
+}
+
+bool Controller::isSearchApplied() const
+{
+    return m_filter->isSearchApplied();
+}
+
+void Controller::setQuery(const QString &text)
+{
+    const bool changed = text != m_search.text;
+    // Preparing is quick (the parser, the knowledge base's names); the search runs elsewhere.
+    m_search = Query::prepareText(text, knowledgeBase(), &m_textFacets);
+    if (changed)
+        Q_EMIT queryChanged(text);
+    runSearch();
+}
+
+void Controller::runSearch()
+{
+    m_searchAgain->stop();
+    const int ticket = ++m_searchTicket;
+    if (!m_search.ok() || !m_library->isOpen())
+        return; // the field shows the mistakes; the list stays as it was
+    const bool everything = m_search.query.isEmpty() && m_search.chosen.isEmpty() && m_search.excluded.isEmpty();
+    // An empty query narrows nothing: only the library's weeks are asked for.
+    const int parts = everything ? Library::SearchWeeks : Library::SearchEverything;
+    ++m_searchesRunning;
+    inBackground(
+        [path = m_library->path(), search = m_search, parts] {
+            QString error;
+            Library *library = searchConnection(path, &error);
+            if (!library)
+                return std::make_pair(std::optional<Query::SearchResult>(), error);
+            std::optional<Query::SearchResult> result = library->search(search, parts);
+            return std::make_pair(result, result ? QString() : library->lastError());
+        },
+        [this, ticket, everything](std::pair<std::optional<Query::SearchResult>, QString> done) {
+            --m_searchesRunning;
+            if (ticket != m_searchTicket)
+                return; // the journalist typed on
+            applySearch(std::move(done.first), done.second, !everything);
+        });
+}
+
+void Controller::applySearch(std::optional<Query::SearchResult> result, const QString &error, bool narrows)
+{
+    if (!result) {
+        Q_EMIT errorOccurred(tr("The search failed"), error);
         return;
-    m_filters.clear();
-    m_filter->setRequiredEntities(m_filters);
+    }
+    if (narrows) {
+        m_filter->setMatchingArticles(QSet<qint64>(result->ids.cbegin(), result->ids.cend()));
+        m_entities->setResultCounts(result->entityCounts);
+    } else {
+        m_filter->setMatchingArticles(std::nullopt);
+        m_entities->setResultCounts(std::nullopt);
+    }
+    m_searchResult = std::move(*result);
+    m_entities->setChoices(m_textFacets.allChosen(), m_textFacets.excluded);
+    m_filters = m_textFacets.allChosen();
+    m_excludedFilters = m_textFacets.excluded;
     Q_EMIT filtersChanged(m_filters);
+    Q_EMIT libraryChanged();
+    Q_EMIT searchFinished();
+}
+
+// Saved searches ------------------------------------------------------------------------------
+
+bool Controller::saveSearch(const QString &name)
+{
+    if (!m_library->saveSearch(name, m_search.text)) {
+        Q_EMIT errorOccurred(tr("Search not saved"), m_library->lastError());
+        return false;
+    }
+    reloadSavedSearches();
+    return true;
+}
+
+bool Controller::renameSavedSearch(qint64 id, const QString &name)
+{
+    if (!m_library->renameSavedSearch(id, name)) {
+        Q_EMIT errorOccurred(tr("Saved search not renamed"), m_library->lastError());
+        return false;
+    }
+    reloadSavedSearches();
+    return true;
+}
+
+bool Controller::removeSavedSearch(qint64 id)
+{
+    if (!m_library->removeSavedSearch(id)) {
+        Q_EMIT errorOccurred(tr("Saved search not deleted"), m_library->lastError());
+        return false;
+    }
+    reloadSavedSearches();
+    return true;
+}
+
+void Controller::reloadSavedSearches()
+{
+    // A handful of rows, read here; their counts are searched elsewhere.
+    m_saved = m_library->isOpen() ? m_library->savedSearches() : QList<SavedSearch>{};
+    Q_EMIT savedSearchesChanged();
+    countSavedSearches();
+}
+
+void Controller::countSavedSearches()
+{
+    const int ticket = ++m_savedTicket;
+    if (m_saved.isEmpty() || !m_library->isOpen())
+        return;
+    inBackground(
+        [path = m_library->path(), saved = m_saved, linker = m_linker] {
+            QHash<qint64, int> counts;
+            QString error;
+            Library *library = searchConnection(path, &error);
+            for (const SavedSearch &s : saved) {
+                const Query::Search search = Query::prepareText(s.query, linker->knowledgeBase());
+                const std::optional<Query::SearchResult> result
+                    = library && search.ok() ? library->search(search, Library::SearchIds) : std::nullopt;
+                counts.insert(s.id, result ? int(result->ids.size()) : -1);
+            }
+            return counts;
+        },
+        [this, ticket](QHash<qint64, int> counts) {
+            if (ticket != m_savedTicket)
+                return;
+            m_savedCounts = std::move(counts);
+            Q_EMIT savedSearchesChanged();
+        });
+}
+
+QList<std::pair<qsizetype, qsizetype>> Controller::searchHits() const
+{
+    if (!m_current.id || !isSearchApplied())
+        return {};
+    return Query::hitRanges(m_search.query, m_current.article.text);
 }
 
 // The current article -------------------------------------------------------------------------

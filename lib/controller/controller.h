@@ -4,6 +4,7 @@
 #include "jobs/importjob.h"
 #include "kb/kbedit.h"
 #include "link/linker.h"
+#include "query/querytext.h"
 #include "store/library.h"
 
 #include <QObject>
@@ -13,6 +14,7 @@
 #include <memory>
 
 class QThread;
+class QTimer;
 class QUndoStack;
 
 namespace Lede {
@@ -82,11 +84,50 @@ public:
     /// True until the list and the entity counts of the library just opened have been read.
     bool isLoading() const { return m_loading; }
 
-    // The one filter: the articles that mention every entity listed.
+    // The one filter: the search field's query. The sidebar's clicks are written into it
+    // (company:nvidia), so the list, the sidebar and the field always say the same.
+    /// Adds an entity to the query (OR with the others of its kind, AND across kinds).
     void addFilter(const QString &entityId);
+    /// Takes an entity's choice or exclusion out of the query.
     void removeFilter(const QString &entityId);
+    /// Takes every entity choice and exclusion out of the query, keeping its words.
     void clearFilters();
+    /// The entities the applied search chooses, in the order typed.
     QStringList filters() const { return m_filters; }
+    /// The entities the applied search leaves out (-company:x).
+    QStringList excludedFilters() const { return m_excludedFilters; }
+
+    // The search.
+    /// Sets the query as typed and searches for it off this thread; searchFinished() follows,
+    /// unless the query has mistakes (queryErrors()), which leave the list as it was.
+    void setQuery(const QString &text);
+    QString query() const { return m_search.text; }
+    QList<Query::Error> queryErrors() const { return m_search.errors; }
+    /// Chooses the entity when the query does not name it, else takes it out again.
+    void toggleEntity(const QString &entityId);
+    /// Leaves the articles that mention an entity out (-company:x).
+    void excludeEntity(const QString &entityId);
+    /// Sets since: and until: in the query (an invalid date sets no bound).
+    void setDateRange(QDate since, QDate until);
+    /// True while the list is narrowed by a search (a query or a choice).
+    bool isSearchApplied() const;
+    /// The result of the search last applied: counts by entity and by week (for an empty query,
+    /// the weeks of the whole library).
+    const Query::SearchResult &searchResult() const { return m_searchResult; }
+    bool isSearching() const { return m_searchesRunning > 0; }
+    /// Where the applied query's words are in the current article's canonical text, in order.
+    QList<std::pair<qsizetype, qsizetype>> searchHits() const;
+
+    // Saved searches, kept in the library.
+    /// Saves the current query under a name (a search of that name gets the new query).
+    bool saveSearch(const QString &name);
+    bool renameSavedSearch(qint64 id, const QString &name);
+    bool removeSavedSearch(qint64 id);
+    /// The saved searches, by name.
+    QList<SavedSearch> savedSearches() const { return m_saved; }
+    /// How many articles a saved search finds now; -1 while counting, or when its query no longer
+    /// reads (an entity the knowledge base lost).
+    int savedSearchCount(qint64 id) const { return m_savedCounts.value(id, -1); }
 
     // The current article.
     /// Reads an article for the reader; `reload` reads it again even when it is the current one.
@@ -133,6 +174,12 @@ Q_SIGNALS:
     void linkerChanged(int version);
 
     void filtersChanged(const QStringList &entityIds);
+    /// The query changed (typed, or written by a click): the search field shows `text`.
+    void queryChanged(const QString &text);
+    /// A search's result is in the list, the entity counts and the weeks.
+    void searchFinished();
+    /// Saved searches were added, renamed or removed, or their counts changed.
+    void savedSearchesChanged();
     /// The list of articles or the entity counts changed (rows added, a library opened).
     void libraryChanged();
     void currentArticleChanged(qint64 articleId);
@@ -164,6 +211,10 @@ private:
     void backUpIfDue();
     void checkIdle();
     void refreshEntities();
+    void runSearch();
+    void reloadSavedSearches();
+    void countSavedSearches();
+    void applySearch(std::optional<Query::SearchResult> result, const QString &error, bool narrows);
     void rebuildLinker();
     void updateSuggestions();
     void afterKbChange(const KbEdit &edit, bool added);
@@ -186,6 +237,16 @@ private:
     QHash<QString, QSet<qint64>> m_direct; // entity → articles naming it
     QHash<QString, QSet<qint64>> m_expanded; // widened: regions include what lies inside them
     QStringList m_filters;
+    QStringList m_excludedFilters;
+    Query::Search m_search; // the query as prepared, its facets apart
+    Query::TextFacets m_textFacets;
+    Query::SearchResult m_searchResult;
+    int m_searchTicket = 0;
+    int m_searchesRunning = 0;
+    QTimer *m_searchAgain; // after the library changed under an applied search
+    QList<SavedSearch> m_saved;
+    QHash<qint64, int> m_savedCounts;
+    int m_savedTicket = 0;
     Current m_current;
     int m_suggestionTicket = 0;
 

@@ -43,12 +43,20 @@ void ArticleFilterProxy::recompute()
     m_allowed = allowed;
 }
 
+void ArticleFilterProxy::setMatchingArticles(std::optional<QSet<qint64>> articleIds)
+{
+    if (!articleIds && !m_matching)
+        return;
+    m_matching = std::move(articleIds);
+    invalidateRowsFilter();
+}
+
 bool ArticleFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_allowed)
+    if (!m_allowed && !m_matching)
         return true;
-    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
-    return m_allowed->contains(idx.data(ArticleIdRole).toLongLong());
+    const qint64 id = sourceModel()->index(sourceRow, 0, sourceParent).data(ArticleIdRole).toLongLong();
+    return (!m_allowed || m_allowed->contains(id)) && (!m_matching || m_matching->contains(id));
 }
 
 } // namespace Lede

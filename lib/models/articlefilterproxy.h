@@ -22,6 +22,9 @@ public:
     void setEntityArticles(QHash<QString, QSet<qint64>> entityArticles);
     void setRequiredEntities(const QStringList &entityIds);
     QStringList requiredEntities() const { return m_required; }
+    /// The articles a search found; nullopt when no search narrows the list.
+    void setMatchingArticles(std::optional<QSet<qint64>> articleIds);
+    bool isSearchApplied() const { return m_matching.has_value(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -31,6 +34,7 @@ private:
     QHash<QString, QSet<qint64>> m_entityArticles;
     QStringList m_required;
     std::optional<QSet<qint64>> m_allowed; // nullopt: no filter
+    std::optional<QSet<qint64>> m_matching; // nullopt: no search
 };
 
 } // namespace Lede

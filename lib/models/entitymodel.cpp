@@ -5,6 +5,8 @@
 
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace Lede {
 
@@ -127,6 +129,40 @@ void EntityModel::setSuggestions(const QList<std::pair<QString, EntityKind>> &su
     endInsertRows();
 }
 
+void EntityModel::setResultCounts(std::optional<QHash<QString, int>> counts)
+{
+    if (!counts && !m_resultCounts)
+        return;
+    m_resultCounts = std::move(counts);
+    allEntitiesChanged();
+}
+
+void EntityModel::setChoices(const QStringList &chosen, const QStringList &excluded)
+{
+    QSet<QString> c(chosen.cbegin(), chosen.cend());
+    QSet<QString> x(excluded.cbegin(), excluded.cend());
+    if (c == m_chosen && x == m_excluded)
+        return;
+    m_chosen = std::move(c);
+    m_excluded = std::move(x);
+    allEntitiesChanged();
+}
+
+int EntityModel::shownCount(const Row &row) const
+{
+    return m_resultCounts ? m_resultCounts->value(row.id) : row.count;
+}
+
+void EntityModel::allEntitiesChanged()
+{
+    for (int g = 0; g < KindGroups; ++g) {
+        if (m_groups[g].isEmpty())
+            continue;
+        const QModelIndex group = index(g, 0);
+        Q_EMIT dataChanged(index(0, NameColumn, group), index(int(m_groups[g].size()) - 1, CountColumn, group));
+    }
+}
+
 QModelIndex EntityModel::indexOfEntity(const QString &entityId, int column) const
 {
     for (int g = 0; g < GroupCount; ++g) {
@@ -218,7 +254,23 @@ QVariant EntityModel::data(const QModelIndex &index, int role) const
     }
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == NameColumn ? QVariant(row.name) : QVariant(row.count);
+        return index.column() == NameColumn ? QVariant(row.name) : QVariant(shownCount(row));
+    case Qt::CheckStateRole:
+        if (index.column() == NameColumn && (!m_chosen.isEmpty() || !m_excluded.isEmpty()))
+            return m_chosen.contains(row.id) ? Qt::Checked : Qt::Unchecked;
+        return {};
+    case Qt::FontRole:
+        if (m_excluded.contains(row.id) && index.column() == NameColumn) {
+            QFont f;
+            f.setStrikeOut(true);
+            return f;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        // Not in the current result: still listed (to choose with OR), but quieter.
+        if (m_resultCounts && shownCount(row) == 0 && !m_chosen.contains(row.id))
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
     case Qt::ToolTipRole:
         return row.details;
     case Qt::TextAlignmentRole:
@@ -228,11 +280,11 @@ QVariant EntityModel::data(const QModelIndex &index, int role) const
     case EntityKindRole:
         return g;
     case ArticleCountRole:
-        return row.count;
+        return shownCount(row);
     case IsGroupRole:
         return false;
     case SortRole:
-        return index.column() == NameColumn ? QVariant(row.name.toCaseFolded()) : QVariant(row.count);
+        return index.column() == NameColumn ? QVariant(row.name.toCaseFolded()) : QVariant(shownCount(row));
     }
     return {};
 }

@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace Lede {
 
@@ -36,6 +37,11 @@ public:
     void updateEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
         const QHash<QString, QSet<qint64>> &expanded);
     QModelIndex indexOfEntity(const QString &entityId, int column = NameColumn) const;
+    /// The counts of the current search's result (entity id → articles that mention it), shown
+    /// instead of the library's; nullopt shows the library's again.
+    void setResultCounts(std::optional<QHash<QString, int>> counts);
+    /// The entities the query chooses (shown checked) and leaves out (shown struck through).
+    void setChoices(const QStringList &chosen, const QStringList &excluded);
     /// Names the knowledge base does not know, shown in a last group, "Suggested".
     void setSuggestions(const QList<std::pair<QString, EntityKind>> &suggestions);
 
@@ -59,7 +65,12 @@ private:
     static constexpr int KindGroups = int(allEntityKinds.size());
     static constexpr int SuggestedGroup = KindGroups;
     static constexpr int GroupCount = KindGroups + 1;
+    int shownCount(const Row &row) const;
+    void allEntitiesChanged();
     std::array<QList<Row>, GroupCount> m_groups;
+    std::optional<QHash<QString, int>> m_resultCounts;
+    QSet<QString> m_chosen;
+    QSet<QString> m_excluded;
 };
 
 } // namespace Lede

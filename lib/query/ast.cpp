@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 QStringList fieldNames()
 {
     return {u"company"_s, u"chip"_s, u"region"_s, u"outlet"_s, u"since"_s, u"until"_s, u"has"_s, u"tag"_s, u"color"_s,
-        u"title"_s};
+        u"title"_s, u"organisation"_s};
 }
 
 QString fieldName(Field field)
@@ -18,7 +18,7 @@ QString fieldName(Field field)
 
 bool isEntityField(Field field)
 {
-    return field == Field::Company || field == Field::Chip || field == Field::Region;
+    return field == Field::Company || field == Field::Chip || field == Field::Region || field == Field::Organisation;
 }
 
 namespace {

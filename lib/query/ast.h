@@ -30,13 +30,14 @@ enum class Field : quint8 {
     Tag, // tag:chips
     Color, // color:yellow — an annotation of that colour
     Title, // title:export — words in the headline only
+    Organisation, // organisation:"european commission" — with what lies inside it
 };
 
 /// "company", "chip" …: the name typed before the colon.
 QString fieldName(Field field);
 /// Every field name, in the order above (for completion and the syntax definition).
 QStringList fieldNames();
-/// True for company:, chip: and region:, whose values are entities of the knowledge base.
+/// True for company:, chip:, region: and organisation:, whose values are entities of the knowledge base.
 bool isEntityField(Field field);
 
 /// One node of a parsed query. Leaves are free text (Word, Phrase) and field terms; And, Or and Not

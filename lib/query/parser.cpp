@@ -43,6 +43,8 @@ std::optional<Field> fieldFromName(QStringView name)
     const QString lower = name.toString().toLower();
     if (lower == u"colour")
         return Field::Color;
+    if (lower == u"organization")
+        return Field::Organisation;
     const QStringList names = fieldNames();
     const qsizetype i = names.indexOf(lower);
     if (i < 0)
@@ -225,6 +227,8 @@ private:
             return u"color:yellow"_s;
         case Field::Title:
             return u"title:export"_s;
+        case Field::Organisation:
+            return u"organisation:\"european commission\""_s;
         }
         return {};
     }

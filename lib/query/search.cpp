@@ -58,16 +58,24 @@ QStringList expanded(const KnowledgeBase &kb, const QStringList &ids)
 
 } // namespace
 
+QStringList namedEntities(const KnowledgeBase &kb, Field field, const QString &value)
+{
+    if (!isEntityField(field))
+        return {};
+    const EntityKind kind = field == Field::Company ? EntityKind::Company
+        : field == Field::Chip                      ? EntityKind::Chip
+        : field == Field::Organisation              ? EntityKind::Organisation
+                                                    : EntityKind::Region;
+    return lookup(kb, kind, value);
+}
+
 void resolve(Node &node, const KnowledgeBase &kb, QList<Error> &errors)
 {
     for (Node &c : node.children)
         resolve(c, kb, errors);
     if (node.type != Node::Term || !isEntityField(node.field))
         return;
-    const EntityKind kind = node.field == Field::Company ? EntityKind::Company
-        : node.field == Field::Chip                      ? EntityKind::Chip
-                                                         : EntityKind::Region;
-    const QStringList found = lookup(kb, kind, node.value);
+    const QStringList found = namedEntities(kb, node.field, node.value);
     if (found.isEmpty()) {
         errors.append(Error{node.valueRange,
             QObject::tr("the knowledge base has no %1 called \"%2\"").arg(fieldName(node.field), node.value)});

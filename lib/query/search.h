@@ -42,6 +42,9 @@ Search prepare(QStringView text, const FacetFilter &facets, const KnowledgeBase 
 /// Finds the entities an entity term names and adds what lies inside them (Node::entityIds);
 /// a name the knowledge base does not know is an error at the term's value.
 void resolve(Node &node, const KnowledgeBase &kb, QList<Error> &errors);
+/// The entities an entity field's value names, by id, display name or other name, not widened to
+/// what lies inside them (empty for a field that names no entities).
+QStringList namedEntities(const KnowledgeBase &kb, Field field, const QString &value);
 
 /// Articles in one week of the result.
 struct WeekCount

@@ -141,6 +141,7 @@ QString SqlTranslator::term(const Node &n, QVariantList &params) const
     case Field::Company:
     case Field::Chip:
     case Field::Region:
+    case Field::Organisation:
         return u"a.id IN (SELECT m.article_id FROM mentions m WHERE "_s
             + m_dialect.inList(u"m.entity_id"_s, n.entityIds, params) + u')';
     case Field::Outlet:

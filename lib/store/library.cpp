@@ -428,4 +428,36 @@ QList<KbEdit> Library::kbEdits() const
     return KbEditStore(m_db).all().value_or(QList<KbEdit>{});
 }
 
+// Saved searches --------------------------------------------------------------------------------
+
+std::optional<SavedSearch> Library::saveSearch(const QString &name, const QString &query)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    std::optional<SavedSearch> saved = SavedSearchStore(m_db).save(name, query);
+    if (!saved || !tx.commit(QObject::tr("cannot save the search")))
+        return std::nullopt;
+    return saved;
+}
+
+bool Library::renameSavedSearch(qint64 id, const QString &name)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && SavedSearchStore(m_db).rename(id, name)
+        && tx.commit(QObject::tr("cannot rename the saved search"));
+}
+
+bool Library::removeSavedSearch(qint64 id)
+{
+    Transaction tx(m_db);
+    return tx.isActive() && SavedSearchStore(m_db).remove(id)
+        && tx.commit(QObject::tr("cannot delete the saved search"));
+}
+
+QList<SavedSearch> Library::savedSearches() const
+{
+    return SavedSearchStore(m_db).all().value_or(QList<SavedSearch>{});
+}
+
 } // namespace Lede

@@ -6,6 +6,7 @@
 #include "store/annotation.h"
 #include "store/articlesummary.h"
 #include "store/database.h"
+#include "store/savedsearches.h"
 #include "text/article.h"
 
 #include <QDateTime>
@@ -133,6 +134,14 @@ public:
     std::optional<KbEdit> addKbEdit(const KbEdit &edit);
     bool removeKbEdit(qint64 id);
     QList<KbEdit> kbEdits() const;
+
+    /// Saves a query under a name; a search of that name (ignoring case) gets the new query.
+    std::optional<SavedSearch> saveSearch(const QString &name, const QString &query);
+    /// Renames a saved search; false when another has the name.
+    bool renameSavedSearch(qint64 id, const QString &name);
+    bool removeSavedSearch(qint64 id);
+    /// The saved searches, by name.
+    QList<SavedSearch> savedSearches() const;
 
     QSqlDatabase database() const;
 

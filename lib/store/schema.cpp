@@ -124,6 +124,14 @@ const QList<QStringList> &migrations()
                 item INTEGER NOT NULL DEFAULT -1))"_s,
             u"CREATE INDEX article_sources_by_source ON article_sources(source_id)"_s,
         },
+        {
+            // Queries the journalist saved under a name; the sidebar lists them with live counts.
+            uR"(CREATE TABLE saved_searches (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                query TEXT NOT NULL,
+                created_at TEXT NOT NULL))"_s,
+        },
     };
     return steps;
 }
