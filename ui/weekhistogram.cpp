@@ -40,6 +40,7 @@ QSize WeekHistogram::minimumSizeHint() const
 void WeekHistogram::setWeeks(const QList<Query::WeekCount> &weeks)
 {
     m_weeks = weeks;
+    m_known = true;
     m_byMonday.clear();
     m_max = 0;
     for (const Query::WeekCount &w : weeks) {
@@ -92,7 +93,8 @@ void WeekHistogram::paintEvent(QPaintEvent *)
     const qsizetype n = weekCount();
     if (!n || m_max == 0) {
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, tr("No dated articles"));
+        if (m_known)
+            p.drawText(rect(), Qt::AlignCenter, tr("No dated articles"));
         return;
     }
     const QDate from = std::min(m_dragFrom, m_dragTo);
@@ -116,6 +118,8 @@ void WeekHistogram::paintEvent(QPaintEvent *)
         r.setTop(barsTop + barsHeight - h);
         if (r.width() > 3)
             r.setWidth(r.width() - 1); // a hairline between neighbours
+        else if (r.width() < 2)
+            r.setWidth(2); // a lone week stays visible among many
         p.fillRect(r, bar);
     }
     // The first and last week, and the tallest bar's count.
@@ -127,7 +131,7 @@ void WeekHistogram::paintEvent(QPaintEvent *)
     const QRect labels(2, height() - labelHeight, width() - 4, labelHeight);
     p.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, locale.toString(first(), u"d MMM yyyy"_s));
     p.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, locale.toString(m_weeks.last().monday, u"d MMM yyyy"_s));
-    p.drawText(labels, Qt::AlignHCenter | Qt::AlignVCenter, tr("busiest week: %1").arg(m_max));
+    p.drawText(labels, Qt::AlignHCenter | Qt::AlignVCenter, tr("most in a week: %1").arg(m_max));
 }
 
 void WeekHistogram::mousePressEvent(QMouseEvent *event)

@@ -44,6 +44,7 @@ private:
     QList<Query::WeekCount> m_weeks;
     QHash<QDate, int> m_byMonday;
     int m_max = 0;
+    bool m_known = false; // a result has been shown
     QDate m_dragFrom;
     QDate m_dragTo;
 };

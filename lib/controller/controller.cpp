@@ -650,10 +650,10 @@ void Controller::setQuery(const QString &text)
 
 void Controller::runSearch()
 {
-    m_searchAgain->stop();
     const int ticket = ++m_searchTicket;
     if (!m_search.ok() || !m_library->isOpen())
         return; // the field shows the mistakes; the list stays as it was
+    m_searchAgain->stop();
     const bool everything = m_search.query.isEmpty() && m_search.chosen.isEmpty() && m_search.excluded.isEmpty();
     // An empty query narrows nothing: only the library's weeks are asked for.
     const int parts = everything ? Library::SearchWeeks : Library::SearchEverything;
