@@ -13,10 +13,8 @@
 #include "readerview.h"
 #include "testpaths.h"
 
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -138,10 +136,7 @@ private Q_SLOTS:
     void noRequestFromHostilePages()
     {
         QTemporaryDir dir;
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"LedeTest"_s);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(u"settings"_s));
+        LedeTest::isolateSettings(dir.path());
 
         LoopbackServer server;
         QVERIFY(server.port() != 0);
