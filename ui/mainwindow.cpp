@@ -138,7 +138,10 @@ void MainWindow::connectController()
         });
     connect(c, &Controller::busyRetrying, this, [this](const QString &message) {
         // Said while the write still waits, so painted now rather than when it is over.
-        statusBar()->showMessage(tr("Busy, retrying: %1").arg(message), 8000);
+        QString line = message; // "the library … is busy (…); retrying"
+        if (!line.isEmpty())
+            line[0] = line.at(0).toUpper();
+        statusBar()->showMessage(line + u'…', 8000);
         statusBar()->repaint();
     });
     connect(m_sidebar, &EntitySidebar::suggestionActivated, m_teach, &TeachActions::addSuggestion);
