@@ -60,6 +60,10 @@ RestoreDialog::RestoreDialog(const QString &libraryPath, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Made"), tr("Why"), tr("Size"), tr("Articles")});
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(MadeColumn, QHeaderView::Stretch);
+    m_list->headerItem()->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
+    m_list->headerItem()->setTextAlignment(ArticlesColumn, Qt::AlignRight | Qt::AlignVCenter);
     const QLocale locale;
     const QStringList backups = Database::backups(libraryPath);
     for (const QString &path : backups) {
