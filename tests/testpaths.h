@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QString>
 #include <QtTest>
 
@@ -27,6 +30,16 @@ inline QString dataFile(const QString &relative)
 inline QString sourceFile(const QString &relative)
 {
     return QDir(QStringLiteral(LEDE_SOURCE_DIR)).filePath(relative);
+}
+
+/// Keeps a GUI test away from the user's settings and data: Qt's test locations, an organisation
+/// of its own, and the settings in an INI file under `folder` (a temporary folder of the test).
+inline void isolateSettings(const QString &folder)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("LedeTest"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, QDir(folder).filePath(QStringLiteral("settings")));
 }
 
 } // namespace LedeTest

@@ -18,6 +18,7 @@
 #include "models/roles.h"
 #include "query/querytext.h"
 #include "readerview.h"
+#include "restoredialog.h"
 #include "savedsearchlist.h"
 #include "searchfield.h"
 #include "teachactions.h"
@@ -125,6 +126,30 @@ void MainWindow::connectController()
             c->loadCurrentSource();
     });
     connect(c, &Controller::sourceLoaded, m_reader, &ReaderView::setSourceText);
+    connect(m_reader, &ReaderView::linkActivated, this, &MainWindow::openLink);
+    connect(m_reader, &ReaderView::linkHovered, this, [this](const QUrl &url) {
+        if (url.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(url.toString(QUrl::FullyEncoded));
+    });
+    connect(c, &Controller::restoreFinished, this,
+        [this](const QString &backup, const QString &error, const QString &keptAs) {
+            if (error.isEmpty())
+                statusBar()->showMessage(tr("Restored the backup %1. The library as it was is kept as %2.")
+                                             .arg(QFileInfo(backup).fileName(), keptAs),
+                    15000);
+            else
+                showError(tr("Backup not restored"), error);
+        });
+    connect(c, &Controller::busyRetrying, this, [this](const QString &message) {
+        // Said while the write still waits, so painted now rather than when it is over.
+        QString line = message; // "the library … is busy (…); retrying"
+        if (!line.isEmpty())
+            line[0] = line.at(0).toUpper();
+        statusBar()->showMessage(line + u'…', 8000);
+        statusBar()->repaint();
+    });
     connect(m_sidebar, &EntitySidebar::suggestionActivated, m_teach, &TeachActions::addSuggestion);
     connect(m_sidebar, &EntitySidebar::mergeRequested, m_teach, &TeachActions::mergeEntity);
     connect(m_sidebar, &EntitySidebar::entityMenuRequested, m_teach, &TeachActions::addTaughtToMenu);
@@ -182,6 +207,9 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *exportNotes = file->addAction(tr("&Export Annotations…"), this, &MainWindow::chooseAndExportAnnotations);
     exportNotes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction *restoreBackup = file->addAction(tr("&Restore Backup…"), this, &MainWindow::chooseAndRestoreBackup);
+    restoreBackup->setObjectName(u"restoreBackupAction"_s);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -325,11 +353,62 @@ void MainWindow::cyclePanes(int step)
 void MainWindow::openOriginal()
 {
     const Article &a = m_controller->currentArticle();
-    QUrl target = a.url.isEmpty() ? QUrl() : QUrl(a.url);
-    if (!target.isValid() && QFileInfo::exists(a.sourcePath) && !a.sourcePath.startsWith(u':'))
-        target = QUrl::fromLocalFile(a.sourcePath);
+    // The address an article gives is the article's word, not the journalist's: asked first.
+    if (!a.url.isEmpty()) {
+        openLink(QUrl(a.url));
+        return;
+    }
+    QUrl target;
+    if (QFileInfo::exists(a.sourcePath) && !a.sourcePath.startsWith(u':'))
+        target = QUrl::fromLocalFile(a.sourcePath); // the file the journalist saved
     if (!target.isValid() || !QDesktopServices::openUrl(target))
         statusBar()->showMessage(tr("This article has no original to open."), 4000);
+}
+
+void MainWindow::chooseAndRestoreBackup()
+{
+    const QString path = m_controller->library().path();
+    if (path.isEmpty()) {
+        statusBar()->showMessage(tr("No library is open."), 4000);
+        return;
+    }
+    RestoreDialog dialog(path, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedBackup().isEmpty())
+        return;
+    m_reader->clear();
+    statusBar()->showMessage(tr("Restoring %1…").arg(QFileInfo(dialog.selectedBackup()).fileName()));
+    m_controller->restoreBackup(dialog.selectedBackup());
+}
+
+bool MainWindow::isOpenableLink(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty() && (url.scheme() == u"https" || url.scheme() == u"http");
+}
+
+bool MainWindow::openLink(const QUrl &url)
+{
+    const QString address = url.toString(QUrl::FullyEncoded);
+    if (!isOpenableLink(url)) {
+        QMessageBox box(QMessageBox::Warning, tr("Link not opened"),
+            tr("Lede opens only web addresses (http and https) from an article. This link was not opened:"),
+            QMessageBox::Ok, this);
+        box.setObjectName(u"refusedLinkBox"_s);
+        box.setInformativeText(address.isEmpty() ? tr("(an empty address)") : address);
+        box.exec();
+        return false;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Open Link"), tr("Open this address in your web browser?"),
+        QMessageBox::Open | QMessageBox::Cancel, this);
+    box.setObjectName(u"openLinkBox"_s);
+    box.setInformativeText(address); // all of it: the host alone can hide where a link leads
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() != QMessageBox::Open)
+        return false;
+    if (!QDesktopServices::openUrl(url)) {
+        statusBar()->showMessage(tr("No web browser could open %1").arg(address), 6000);
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::copyLink()

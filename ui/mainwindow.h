@@ -74,6 +74,15 @@ public:
     AnnotationController *annotations() const;
     QAbstractItemModel *articleModel() const;
 
+    /// Opens a link from an article in the system browser, only after showing its full address
+    /// and asking. Only web addresses (http, https) are opened; anything else (file:, javascript:,
+    /// data:, …) is refused with the address shown. True when the browser was asked to open it.
+    bool openLink(const QUrl &url);
+    /// File → Restore Backup…: the library's backups; the one chosen is restored (asked first).
+    void showRestoreDialog() { chooseAndRestoreBackup(); }
+    /// Whether openLink() would open a link of this kind at all.
+    static bool isOpenableLink(const QUrl &url);
+
 Q_SIGNALS:
     void libraryOpened(const QString &path);
     void importFinished(const Lede::ImportSummary &summary);
@@ -103,6 +112,7 @@ private:
     void chooseAndImportFiles();
     void chooseAndImportFolder();
     void chooseAndOpenLibrary();
+    void chooseAndRestoreBackup();
     void saveLayout() const;
     void restoreLayout();
     void showError(const QString &title, const QString &message, const QString &details = {});

@@ -62,7 +62,9 @@ ReaderView::ReaderView(QWidget *parent)
     m_meta->setObjectName(u"readerMeta"_s);
     m_meta->setWordWrap(true);
     m_meta->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_meta->setOpenExternalLinks(true);
+    m_meta->setOpenExternalLinks(false); // a click asks first (linkActivated)
+    connect(m_meta, &QLabel::linkActivated, this, [this](const QString &link) { Q_EMIT linkActivated(QUrl(link)); });
+    connect(m_meta, &QLabel::linkHovered, this, [this](const QString &link) { Q_EMIT linkHovered(QUrl(link)); });
     QPalette metaPalette = m_meta->palette();
     metaPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
     m_meta->setPalette(metaPalette);
@@ -144,6 +146,8 @@ ReaderView::ReaderView(QWidget *parent)
     connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == entityScheme)
             Q_EMIT entityActivated(url.path());
+        else
+            Q_EMIT linkActivated(url);
     });
     connect(m_text, &QTextBrowser::copyAvailable, this, &ReaderView::selectionChanged);
     applyZoom();

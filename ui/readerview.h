@@ -5,6 +5,7 @@
 #include "store/library.h"
 #include "text/article.h"
 
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -75,6 +76,11 @@ Q_SIGNALS:
     void sourceRequested(qint64 articleId);
     /// The Source tab was shown (true) or left (false).
     void sourceTabShown(bool shown);
+    /// A link (the article's address above the text) was clicked. Nothing is opened here: the
+    /// window shows the full address and asks first.
+    void linkActivated(const QUrl &url);
+    /// The pointer is over a link (its full address), or left it (an empty URL).
+    void linkHovered(const QUrl &url);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

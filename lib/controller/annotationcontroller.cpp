@@ -79,6 +79,12 @@ void AnnotationController::setArticle(qint64 articleId)
     m_model->setAnnotations(articleId ? m_library->annotations(articleId) : QList<Annotation>{});
 }
 
+void AnnotationController::reload()
+{
+    setArticle(m_articleId);
+    Q_EMIT annotationsChanged(m_articleId);
+}
+
 void AnnotationController::add(
     qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color, const QString &note)
 {

@@ -22,6 +22,8 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     /// Shows the annotations of another article (or none for 0).
     void setArticle(qint64 articleId);
+    /// Reads the article's annotations again (another window changed them) and says so.
+    void reload();
     qint64 articleId() const { return m_articleId; }
 
     void add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color,

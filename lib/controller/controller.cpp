@@ -5,6 +5,7 @@
 #include "export/annotationexport.h"
 #include "html/encoding.h"
 #include "jobs/relinkjob.h"
+#include "librarywatcher.h"
 #include "link/suggest.h"
 #include "models/annotationmodel.h"
 #include "models/articlefilterproxy.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSaveFile>
 #include <QThread>
 #include <QTimer>
@@ -50,6 +52,10 @@ QString readSource(const QString &path, SourceFormat format)
     }
 }
 
+// The controllers of this process, told when a write to their library waits for another writer.
+QMutex g_controllersMutex;
+QList<Controller *> g_controllers;
+
 } // namespace
 
 Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
@@ -64,6 +70,16 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     , m_annotations(new AnnotationController(m_library.get(), m_annotationModel, this))
     , m_searchAgain(new QTimer(this))
     , m_worker(new QThread(this))
+    , m_watchThread(new QThread(this))
+    , m_watcher(new LibraryWatcher([this](int generation) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_generation)
+                    onChangedElsewhere();
+            },
+            Qt::QueuedConnection);
+    }))
 {
     qRegisterMetaType<Lede::ImportSummary>();
     m_baseLinker = m_linker;
@@ -85,6 +101,89 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
         runSearch();
         countSavedSearches();
     });
+
+    // Other windows and lede-cli may write to the same library: a watcher on a thread of its own
+    // notices their commits.
+    m_watchThread->setObjectName(u"lede-watch"_s);
+    m_watcher->moveToThread(m_watchThread);
+    connect(m_watchThread, &QThread::finished, m_watcher, &QObject::deleteLater);
+    m_watchThread->start();
+    {
+        const QMutexLocker lock(&g_controllersMutex);
+        g_controllers.append(this);
+    }
+    Database::setBusyNotifier([](const QString &libraryPath, const QString &message) {
+        QList<Controller *> here; // controllers of the waiting thread: told now, not after the wait
+        {
+            const QMutexLocker lock(&g_controllersMutex);
+            for (Controller *c : std::as_const(g_controllers)) {
+                if (c->m_watchedPath != libraryPath)
+                    continue;
+                if (QThread::currentThread() == c->thread())
+                    here.append(c);
+                else
+                    QMetaObject::invokeMethod(
+                        c, [c, message] { Q_EMIT c->busyRetrying(message); }, Qt::QueuedConnection);
+            }
+        }
+        for (Controller *c : std::as_const(here))
+            Q_EMIT c->busyRetrying(message);
+    });
+}
+
+void Controller::restoreBackup(const QString &backupPath)
+{
+    const QString path = m_library->path();
+    if (!m_library->isOpen() || isBusy()) {
+        Q_EMIT restoreFinished(backupPath,
+            tr("Lede is still working on the library %1: wait until the import or re-linking has ended (or "
+               "cancel it), then restore again.")
+                .arg(path),
+            QString());
+        return;
+    }
+    // Nothing of this window may hold the file while it is replaced: the reader, the watcher and
+    // the list let go of it, and late results of the library as it was are dropped.
+    ++m_generation;
+    m_annotations->undoStack()->clear();
+    m_annotations->setArticle(0);
+    m_current = {};
+    Q_EMIT currentArticleChanged(0);
+    QMetaObject::invokeMethod(
+        m_watcher, [watcher = m_watcher] { watcher->stop(); }, Qt::BlockingQueuedConnection);
+    m_library->close();
+    m_loading = true; // nothing reads or runs until it is open again
+    struct Restored
+    {
+        QString error;
+        QString keptAs;
+    };
+    inBackground(
+        [path, backupPath] {
+            Restored out;
+            {
+                Library current;
+                if (!current.open(path) || (out.keptAs = current.backup(u"before-restore"_s)).isEmpty()) {
+                    out.error = tr("The library %1 was not changed: Lede could not first keep a copy of it (%2).")
+                                    .arg(path, current.lastError());
+                    return out;
+                }
+            }
+            QString error;
+            if (!Database::restore(backupPath, path, &error))
+                out.error = error;
+            return out;
+        },
+        [this, path, backupPath](Restored restored) {
+            m_loading = false;
+            openLibrary(path);
+            Q_EMIT restoreFinished(backupPath, restored.error, restored.keptAs);
+        });
+}
+
+void Controller::setWatchInterval(std::chrono::milliseconds interval)
+{
+    QMetaObject::invokeMethod(m_watcher, [watcher = m_watcher, interval] { watcher->setInterval(interval); });
 }
 
 void Controller::backUpIfDue()
@@ -104,6 +203,14 @@ void Controller::backUpIfDue()
 
 Controller::~Controller()
 {
+    {
+        const QMutexLocker lock(&g_controllersMutex);
+        g_controllers.removeOne(this);
+    }
+    QMetaObject::invokeMethod(
+        m_watcher, [watcher = m_watcher] { watcher->stop(); }, Qt::BlockingQueuedConnection);
+    m_watchThread->quit();
+    m_watchThread->wait();
     m_queue.clear();
     if (auto *import = qobject_cast<ImportJob *>(m_running))
         import->cancel();
@@ -178,11 +285,20 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
         m_linkerVersion = ++m_linkerWanted;
         Q_EMIT linkerChanged(m_linkerVersion);
     }
+    m_knownEdits.clear();
     if (!m_library->kbEdits().isEmpty())
         rebuildLinker();
     m_articles->setArticles({});
     m_direct.clear();
     refreshEntities();
+    m_refreshPending = false;
+    {
+        const QMutexLocker lock(&g_controllersMutex);
+        m_watchedPath = m_library->path();
+    }
+    QMetaObject::invokeMethod(m_watcher, [watcher = m_watcher, path = m_library->path(), generation = m_generation] {
+        watcher->watch(path, generation);
+    });
     loadInBackground();
     backUpIfDue();
     Q_EMIT libraryOpened(path);
@@ -247,8 +363,124 @@ void Controller::loadInBackground()
 
 void Controller::checkIdle()
 {
+    if (!isBusy() && !m_relinkWhenBuilt && m_refreshPending) {
+        m_refreshPending = false;
+        refreshFromDisk();
+    }
     if (!isBusy() && !m_relinkWhenBuilt)
         Q_EMIT idle();
+}
+
+void Controller::onChangedElsewhere()
+{
+    // While this controller's own work runs, its results bring most changes; what others did is
+    // read when it ends.
+    if (isBusy() || m_relinkWhenBuilt || m_refreshing) {
+        m_refreshPending = true;
+        return;
+    }
+    refreshFromDisk();
+}
+
+namespace {
+
+struct DiskState
+{
+    LoadedLibrary library;
+    QList<qint64> edits; // the knowledge-base edits' ids
+    std::optional<Article> current; // the current article, as stored now
+    QList<Annotation> annotations; // its annotations
+};
+
+QString annotationsKey(const QList<Annotation> &annotations)
+{
+    QStringList parts;
+    for (const Annotation &a : annotations)
+        parts.append(u"%1:%2-%3:%4:%5:%6:%7:%8"_s.arg(a.id)
+                         .arg(a.start)
+                         .arg(a.end)
+                         .arg(a.color, a.note, a.tags.join(u','), a.entityIds.join(u','))
+                         .arg(a.orphan));
+    parts.sort();
+    return parts.join(u'|');
+}
+
+QString mentionsKey(const QList<EntityMention> &mentions)
+{
+    QStringList parts;
+    for (const EntityMention &m : mentions)
+        parts.append(u"%1@%2-%3"_s.arg(m.entityId).arg(m.start).arg(m.end));
+    parts.sort();
+    return parts.join(u',');
+}
+
+} // namespace
+
+void Controller::refreshFromDisk()
+{
+    m_refreshing = true;
+    inBackground(
+        [path = m_library->path(), current = m_current.id] {
+            DiskState out;
+            out.library = readLibrary(path, true);
+            Library library;
+            if (!library.open(path))
+                return out;
+            for (const KbEdit &e : library.kbEdits())
+                out.edits.append(e.id);
+            if (current) {
+                out.current = library.article(current);
+                out.annotations = library.annotations(current);
+            }
+            return out;
+        },
+        [this, current = m_current.id](DiskState state) {
+            m_refreshing = false;
+            if (!state.library.error.isEmpty())
+                return; // a file being replaced or busy: the next change reads it again
+            qsizetype added = m_articles->articleCount();
+            m_articles->addArticles(state.library.articles);
+            added = m_articles->articleCount() - added;
+            const bool countsChanged = state.library.entityArticles != m_direct;
+            if (countsChanged) {
+                m_direct = std::move(state.library.entityArticles);
+                m_expanded = expandEntityArticles(knowledgeBase(), m_direct);
+                m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
+                m_filter->setEntityArticles(m_expanded);
+            }
+            if (added || countsChanged) {
+                m_searchAgain->start(); // the result and the saved searches' counts follow
+                Q_EMIT libraryChanged();
+            }
+            // What another window taught: this window's linker follows (that window re-links).
+            const bool editsChanged = state.edits != m_knownEdits;
+            if (editsChanged)
+                rebuildLinker();
+            bool currentChanged = false;
+            if (current && current == m_current.id && state.current) {
+                const bool textChanged = state.current->text != m_current.article.text
+                    || mentionsKey(state.current->entities) != mentionsKey(m_current.article.entities);
+                const bool notesChanged
+                    = annotationsKey(state.annotations) != annotationsKey(m_annotationModel->annotations());
+                if (textChanged)
+                    setCurrentArticle(current, true);
+                else if (notesChanged)
+                    m_annotations->reload();
+                currentChanged = textChanged || notesChanged;
+            }
+            if (added || countsChanged || currentChanged || editsChanged) {
+                if (added)
+                    Q_EMIT statusMessage(added == 1
+                            ? tr("1 article added in another window or by lede-cli")
+                            : tr("%1 articles added in another window or by lede-cli").arg(added),
+                        6000);
+                Q_EMIT libraryChangedElsewhere();
+            }
+            if (m_refreshPending && !isBusy()) {
+                m_refreshPending = false;
+                refreshFromDisk();
+            }
+        });
 }
 
 void Controller::refreshEntities()
@@ -267,6 +499,9 @@ void Controller::refreshEntities()
 void Controller::rebuildLinker()
 {
     const QList<KbEdit> edits = m_library->kbEdits();
+    m_knownEdits.clear();
+    for (const KbEdit &e : edits)
+        m_knownEdits.append(e.id);
     const int version = ++m_linkerWanted;
     inBackground(
         [base = m_baseKb, edits] {

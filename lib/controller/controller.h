@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <chrono>
+
 #include <deque>
 #include <memory>
 
@@ -21,6 +23,7 @@ namespace Lede {
 
 class AnnotationController;
 class AnnotationModel;
+class LibraryWatcher;
 class ArticleFilterProxy;
 class ArticleListModel;
 class EntityModel;
@@ -142,6 +145,19 @@ public:
     /// encoding; sourceLoaded() brings it.
     void loadCurrentSource();
 
+    /// Puts a backup in place of the open library and opens it again, in the background. The
+    /// library as it is now is first backed up ("before-restore", listed with the others), and the
+    /// replaced file is kept beside it too (Database::restore). Refused while a job runs.
+    /// restoreFinished() says how it went.
+    void restoreBackup(const QString &backupPath);
+
+    /// How often the open library is checked for changes made by other windows and lede-cli
+    /// (PRAGMA data_version, on a thread of its own). What they added or changed then reaches the
+    /// list, the sidebar, the reader and the annotations, and what they taught the linker is
+    /// applied here too.
+    void setWatchInterval(std::chrono::milliseconds interval);
+    static constexpr std::chrono::milliseconds defaultWatchInterval{1000};
+
     /// Writes every annotation as Markdown with citations, in the background.
     void exportAnnotations(const QString &path);
 
@@ -187,6 +203,15 @@ Q_SIGNALS:
     void suggestionsChanged();
     void sourceLoaded(qint64 articleId, const QString &text);
     void exportFinished(const QString &path, const QString &error);
+    /// A write to the open library waits while another window or lede-cli writes to it, and will
+    /// try again: `message` says so. Emitted from the thread that waits when it is this object's
+    /// (so a status bar can show it at once), else queued.
+    void busyRetrying(const QString &message);
+    /// Another window or lede-cli changed the open library and what it changed is shown now.
+    void libraryChangedElsewhere();
+    /// A restore ended: `error` is empty when the backup is in place (then the library was opened
+    /// again); `keptAs` names the backup of the library as it was before.
+    void restoreFinished(const QString &backupPath, const QString &error, const QString &keptAs);
 
 private:
     struct Job
@@ -210,6 +235,9 @@ private:
     /// A daily backup of the open library (Database::backupIfDue), off the GUI thread.
     void backUpIfDue();
     void checkIdle();
+    /// Another connection changed the library file: reads what changed, off this thread.
+    void onChangedElsewhere();
+    void refreshFromDisk();
     void refreshEntities();
     void runSearch();
     void reloadSavedSearches();
@@ -260,6 +288,13 @@ private:
     bool m_runningSuperseded = false; // the running re-link was cancelled for a newer one
     bool m_relinkWhenBuilt = false;
     bool m_editSucceeded = false; // what the last teach or forget command did
+
+    QThread *m_watchThread;
+    LibraryWatcher *m_watcher; // lives on m_watchThread
+    bool m_refreshPending = false; // a change seen elsewhere while this controller was busy
+    bool m_refreshing = false;
+    QString m_watchedPath; // the open library's path, for the busy notifier (under its mutex)
+    QList<qint64> m_knownEdits; // the ids of the knowledge-base edits the linker was built with
 };
 
 } // namespace Lede

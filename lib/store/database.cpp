@@ -23,6 +23,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// How long a statement waits for another connection's write lock before SQLite says "busy".
+constexpr std::chrono::milliseconds busyWait{5000};
+
 // SQLite's primary result codes, as QSqlError::nativeErrorCode() gives them.
 constexpr int sqliteBusy = 5, sqliteLocked = 6, sqliteReadOnly = 8, sqliteIoErr = 10, sqliteCorrupt = 11,
               sqliteFull = 13, sqliteCantOpen = 14, sqliteNotADb = 26;
@@ -174,7 +177,7 @@ bool Database::open(const QString &path)
         ready = checkContents();
         QSqlQuery q(db);
         for (const QString &pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
-                 u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
+                 u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = %1"_s.arg(busyWait.count())}) {
             if (!ready)
                 break;
             if (!q.exec(pragma)) {
@@ -373,6 +376,25 @@ QStringList Database::backups(const QString &libraryPath)
     return out;
 }
 
+std::optional<qint64> Database::articleCountOf(const QString &path)
+{
+    std::optional<qint64> count;
+    const QString name = u"lede-count-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT count(*) FROM articles"_s) && q.next())
+                count = q.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
 QString Database::backup(const QString &kind)
 {
     const QString folder = backupFolder(m_path);
@@ -522,20 +544,28 @@ Transaction::Transaction(const Database &db) : m_db(db), m_connection(db.connect
     // IMMEDIATE takes the write lock now, waiting (busy_timeout) while another window or lede-cli
     // writes. A deferred transaction that read first could instead fail at its first write when
     // another writer had committed in between, and that change would be lost.
+    // The first attempt waits only briefly, so the wait can be told (the notifier) while it lasts.
     QSqlQuery q(m_connection);
+    const auto setWait
+        = [&q](std::chrono::milliseconds wait) { q.exec(u"PRAGMA busy_timeout = %1"_s.arg(wait.count())); };
+    setWait(Database::firstBusyWait);
     for (int attempt = 0;; ++attempt) {
         if (q.exec(u"BEGIN IMMEDIATE"_s)) {
             m_active = true;
+            if (attempt == 0)
+                setWait(busyWait);
             return;
         }
         const int code = sqliteCode(q.lastError());
+        if (attempt == 0)
+            setWait(busyWait);
         if ((code == sqliteBusy || code == sqliteLocked) && attempt < Database::busyRetries) {
             const QString message = QObject::tr("the library %1 is busy (another window or lede-cli is writing to it); "
                                                 "retrying")
                                         .arg(db.path());
             qCInfo(lcStore).noquote() << message;
             if (Database::busyNotifier())
-                Database::busyNotifier()(message);
+                Database::busyNotifier()(db.path(), message);
             continue;
         }
         const QString hint = Database::advice(q.lastError(), db.path());

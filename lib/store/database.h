@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <optional>
 
 class QSqlError;
 class QSqlQuery;
@@ -60,11 +61,14 @@ public:
     bool backupIfDue(std::chrono::seconds interval = std::chrono::hours(24));
     static constexpr int backupsKept = 5;
 
-    /// A write that finds another connection writing waits for it (busy_timeout, 5 s) and then
-    /// tries again, up to busyRetries times, saying each time "busy, retrying" (logged to
-    /// lede.store, and passed to the notifier when one is set) rather than failing.
+    /// A write that finds another connection writing waits for it and then tries again, up to
+    /// busyRetries times, saying each time "busy, retrying" (logged to lede.store, and passed to
+    /// the notifier when one is set) rather than failing. The first wait is short (firstBusyWait),
+    /// so the notifier hears of it while the write still waits; the next ones are 5 s each.
     static constexpr int busyRetries = 11;
-    using BusyNotifier = void (*)(const QString &message);
+    static constexpr std::chrono::milliseconds firstBusyWait{250};
+    /// Told the library's path and a sentence for a person ("the library … is busy …; retrying").
+    using BusyNotifier = void (*)(const QString &libraryPath, const QString &message);
     /// Sets the function told of each retry (from whichever thread writes); nullptr for none.
     static void setBusyNotifier(BusyNotifier notifier);
     static BusyNotifier busyNotifier();
@@ -72,6 +76,9 @@ public:
     static QString backupFolder(const QString &libraryPath);
     /// A library's backups, newest first.
     static QStringList backups(const QString &libraryPath);
+    /// How many articles a backup (or any library file) holds, read without changing it; nothing
+    /// when it cannot be read.
+    static std::optional<qint64> articleCountOf(const QString &path);
     /// Puts a backup in place of the library at `libraryPath` (which must not be open). The backup
     /// is checked first (a Lede library that passes integrity_check); the library it replaces is
     /// not deleted but moved aside, with its -wal and -shm files, to a name that says so

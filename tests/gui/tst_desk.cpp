@@ -13,24 +13,31 @@
 #include "mainwindow.h"
 #include "models/roles.h"
 #include "readerview.h"
+#include "restoredialog.h"
+#include "store/database.h"
 #include "teachactions.h"
 #include "testpaths.h"
 
+#include <QApplication>
 #include <QCompleter>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -80,11 +87,65 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"LedeTest"_s);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+        LedeTest::isolateSettings(m_dir.path());
         m_linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
+    }
+
+    // File → Restore Backup…: the backups are listed with their article counts; the one chosen is
+    // restored after a confirmation, the library as it was is kept as a backup first, and the
+    // window shows the restored library.
+    void restoreBackupFromTheMenu()
+    {
+        auto w = openSamples(u"restore.lede"_s, {1200, 800});
+        QVERIFY(w);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->controller()->isBusy(), 60000);
+        const qsizetype articles = w->controller()->articleCount();
+        QVERIFY(articles > 0);
+        const QString backup = w->library().backup(u"daily"_s);
+        QVERIFY2(!backup.isEmpty(), qPrintable(w->library().lastError()));
+        // A highlight made after the backup: gone once the backup is back.
+        const qint64 id = w->articleModel()->index(0, 0).data(Lede::ArticleIdRole).toLongLong();
+        w->showArticle(id);
+        QVERIFY(w->controller()->annotate(0, 5, u"yellow"_s, u"after the backup"_s));
+        QCOMPARE(w->library().allAnnotations().size(), 1);
+
+        QSignalSpy restored(w->controller(), &Lede::Controller::restoreFinished);
+        QString listed, confirmed;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<Lede::RestoreDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTRY_VERIFY(dialog->list()->topLevelItem(0)->text(3) != u"counting…"_s);
+            const QTreeWidgetItem *item = dialog->list()->topLevelItem(0);
+            listed = item->text(1) + u" "_s + item->text(3);
+            QTimer::singleShot(0, this, [&] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                confirmed = box->informativeText();
+                for (QAbstractButton *b : box->buttons()) {
+                    if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                        b->click();
+                }
+            });
+            dialog->findChild<QPushButton *>(u"restoreButton"_s)->click();
+        });
+        w->showRestoreDialog();
+        QVERIFY(restored.wait(60000));
+        QCOMPARE(listed, u"daily %1"_s.arg(QLocale().toString(articles)));
+        QVERIFY2(confirmed.contains(backup), qPrintable(confirmed));
+        const QList<QVariant> result = restored.first();
+        QVERIFY2(result.at(1).toString().isEmpty(), qPrintable(result.at(1).toString()));
+        const QString keptAs = result.at(2).toString();
+        QVERIFY(QFileInfo::exists(keptAs));
+        QVERIFY(Lede::Database::backups(w->library().path()).contains(keptAs));
+        QCOMPARE(Lede::Database::articleCountOf(keptAs), std::optional<qint64>(articles));
+        // The window shows the restored library: every article, without the later highlight.
+        QVERIFY(w->library().isOpen());
+        QTRY_COMPARE_WITH_TIMEOUT(w->controller()->articleCount(), articles, 60000);
+        QCOMPARE(w->library().allAnnotations().size(), 0);
+        // …which the backup made first still has.
+        Lede::Library before;
+        QVERIFY(before.open(keptAs));
+        QCOMPARE(before.allAnnotations().size(), 1);
     }
 
     void afterImportTheFirstNewArticleIsShown()

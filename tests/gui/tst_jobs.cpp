@@ -7,6 +7,7 @@
 #include "link/linker.h"
 #include "mainwindow.h"
 #include "store/library.h"
+#include "testpaths.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -78,10 +79,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"LedeTest"_s);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+        LedeTest::isolateSettings(m_dir.path());
         m_linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
     }
 

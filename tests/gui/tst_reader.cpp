@@ -85,10 +85,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"LedeTest"_s);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+        LedeTest::isolateSettings(m_dir.path());
         m_linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
         m_window = std::make_unique<Lede::MainWindow>(m_linker);
         QSignalSpy imported(m_window.get(), &Lede::MainWindow::importFinished);

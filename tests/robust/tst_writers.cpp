@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: MIT
 // Several writers on one library: a write that finds another writer waits and says "busy,
-// retrying" rather than failing, and two writers bursting annotations beside a lede-cli import
-// lose nothing.
+// retrying" rather than failing, two writers bursting annotations beside a lede-cli import lose
+// nothing, and two controllers (the desks of two windows) with a lede-cli import each see what the
+// others wrote.
 
+#include "controller/controller.h"
+#include "kb/knowledgebase.h"
+#include "link/linker.h"
+#include "models/annotationmodel.h"
+#include "models/articlelistmodel.h"
 #include "store/database.h"
 #include "store/library.h"
 #include "testpaths.h"
 
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -18,7 +25,7 @@ namespace {
 
 QStringList g_busyMessages;
 
-void noteBusy(const QString &message)
+void noteBusy(const QString &, const QString &message)
 {
     g_busyMessages.append(message);
 }
@@ -126,7 +133,101 @@ private Q_SLOTS:
         QCOMPARE(library.articleCount(), files.size());
         qInfo("writers.writes_checked: %d, articles: %lld", written, qlonglong(library.articleCount()));
     }
+
+    // Two windows' controllers and a lede-cli import on one library: each sees what the others
+    // wrote (articles, annotations, what was taught), and a write that waits for another says so.
+    void controllersSeeEachOther()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.lede"_s);
+        const QDir samples(LedeTest::sourceFile(u"resources/samples"_s));
+        QStringList files;
+        for (const QString &name : samples.entryList({u"*.txt"_s, u"*.md"_s, u"*.html"_s}, QDir::Files, QDir::Name)) {
+            if (name != u"README.md"_s)
+                files.append(samples.filePath(name));
+        }
+        QVERIFY(files.size() >= 4);
+        const auto linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
+        Lede::Controller a(linker), b(linker);
+        for (Lede::Controller *c : {&a, &b}) {
+            c->setWatchInterval(std::chrono::milliseconds(100));
+            QSignalSpy loaded(c, &Lede::Controller::libraryLoaded);
+            QVERIFY(c->openLibrary(path));
+            QVERIFY(loaded.wait(60000));
+        }
+        QSignalSpy seenByA(&a, &Lede::Controller::libraryChangedElsewhere);
+        QSignalSpy seenByB(&b, &Lede::Controller::libraryChangedElsewhere);
+        int changesSeen = 0;
+
+        // An import in window A reaches window B's list.
+        a.importPaths({files.at(0)});
+        QTRY_COMPARE_WITH_TIMEOUT(a.articleCount(), 1, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.articleCount(), 1, 60000);
+        ++changesSeen;
+
+        // lede-cli imports beside them: both windows list what it added.
+        QProcess import;
+        import.start(QStringLiteral(LEDE_CLI), QStringList{u"import"_s, u"--library"_s, path} + files.mid(1, 3));
+        QVERIFY(import.waitForFinished(300000));
+        QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
+        Lede::Library direct;
+        QVERIFY(direct.open(path));
+        const qsizetype total = direct.articleCount();
+        QVERIFY(total >= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(a.articleCount(), total, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.articleCount(), total, 60000);
+        changesSeen += 2;
+
+        // A highlight made in A appears in B's annotations of the same article.
+        const qint64 id = direct.articles().first().id;
+        a.setCurrentArticle(id);
+        b.setCurrentArticle(id);
+        QVERIFY(a.annotate(0, 6, u"yellow"_s, u"from window A"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(b.annotationModel()->annotations().size(), 1, 30000);
+        QCOMPARE(b.annotationModel()->annotations().first().note, u"from window A"_s);
+        ++changesSeen;
+
+        // What B teaches the linker, A's linker learns too.
+        const int versionA = a.linkerVersion();
+        Lede::KbEdit edit;
+        edit.action = Lede::KbEdit::AddAlias;
+        edit.entityId = u"company/nvidia"_s;
+        edit.value = u"Team Green"_s;
+        QVERIFY(b.teach(edit));
+        QTRY_VERIFY_WITH_TIMEOUT(a.linkerVersion() > versionA, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!a.isBusy() && !b.isBusy(), 60000);
+        ++changesSeen;
+        QVERIFY(seenByA.count() >= 2); // lede-cli's articles, what B taught
+        QVERIFY(seenByB.count() >= 3); // A's article, lede-cli's, A's highlight
+
+        // A write in B while another process holds the library waits, says "busy, retrying" at
+        // once, and is saved when the other lets go; A sees it.
+        QProcess holder;
+        holder.start(QStringLiteral(LEDE_CRASH_CHILD), {u"--hold"_s, path, u"1500"_s});
+        QVERIFY(holder.waitForReadyRead(30000));
+        QCOMPARE(holder.readLine().trimmed(), QByteArray("holding"));
+        QSignalSpy busy(&b, &Lede::Controller::busyRetrying);
+        QVERIFY(b.annotate(7, 12, u"red"_s, u"from window B, after a wait"_s));
+        QVERIFY(holder.waitForFinished(30000));
+        QVERIFY(!busy.isEmpty());
+        const QString said = busy.first().first().toString();
+        qInfo().noquote() << "said:" << said;
+        QVERIFY(said.contains(u"busy"_s) && said.contains(u"retrying"_s));
+        QCOMPARE(b.annotationModel()->annotations().size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(a.annotationModel()->annotations().size(), 2, 30000);
+        ++changesSeen;
+
+        // Nothing was lost: the file holds every write of both windows and of lede-cli.
+        QSet<QString> notes;
+        for (const Lede::Annotation &n : direct.allAnnotations())
+            notes.insert(n.note);
+        QCOMPARE(notes, (QSet<QString>{u"from window A"_s, u"from window B, after a wait"_s}));
+        QCOMPARE(direct.kbEdits().size(), 1);
+        QCOMPARE(direct.articleCount(), total);
+        qInfo("writers.controller_changes_seen: %d (signals: A %lld, B %lld), busy messages: %lld", changesSeen,
+            qlonglong(seenByA.count()), qlonglong(seenByB.count()), qlonglong(busy.count()));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestWriters)
+QTEST_MAIN(TestWriters)
 #include "tst_writers.moc"
