@@ -25,8 +25,13 @@ public:
     qint64 articleId() const { return m_articleId; }
 
     void add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color,
-        const QString &note);
+        const QString &note, const QStringList &tags = {}, const QStringList &entityIds = {});
     void edit(qint64 annotationId, const QString &color, const QString &note);
+    /// Changes an annotation's colour, note, tags and linked entities to those of `after` (the
+    /// passage stays); `what` names the step in the Edit menu ("Recolour", "Edit Tags"…).
+    void change(const Annotation &after, const QString &what);
+    /// Reads the annotations of the article on screen again (after an import added some).
+    void reload();
     void remove(qint64 annotationId);
     /// The annotation as shown, or as the library has it when its article is not on screen.
     std::optional<Annotation> annotation(qint64 id) const;
