@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Lede desktop application: parses the command line, loads the knowledge base, opens the
 // library and shows the main window (or renders it to a PNG with --screenshot).
+#include "annotationpane.h"
 #include "controller/controller.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
@@ -15,6 +16,7 @@
 #include <QFileInfo>
 #include <QPalette>
 #include <QSettings>
+#include <QTextBrowser>
 #include <QTextStream>
 #include <QTimer>
 #include <QTreeView>
@@ -48,6 +50,14 @@ int main(int argc, char *argv[])
         u"article"_s, u"Start with the article whose title contains TEXT."_s, u"TEXT"_s);
     const QCommandLineOption sizeOption(
         u"window-size"_s, u"With --screenshot: the window's size, e.g. 800x600 (default 1440x900)."_s, u"WxH"_s);
+    const QCommandLineOption sourceOption(u"source"_s, u"With --screenshot: show the article's Source tab."_s);
+    const QCommandLineOption libraryNotesOption(
+        u"all-annotations"_s, u"With --screenshot: the annotations panel lists the whole library's."_s);
+    const QCommandLineOption selectOption(
+        u"select"_s, u"With --screenshot: select the first TEXT in the article shown."_s, u"TEXT"_s);
+    parser.addOption(sourceOption);
+    parser.addOption(libraryNotesOption);
+    parser.addOption(selectOption);
     parser.addOption(sizeOption);
     parser.addOption(libraryOption);
     parser.addOption(screenshotOption);
@@ -124,6 +134,17 @@ int main(int argc, char *argv[])
                     window.addFilter(f);
                 if (parser.isSet(queryOption))
                     window.controller()->setQuery(parser.value(queryOption));
+                if (parser.isSet(libraryNotesOption))
+                    window.annotationPane()->setWholeLibrary(true);
+                if (parser.isSet(selectOption)) {
+                    const qsizetype at = window.reader()->article().text.indexOf(parser.value(selectOption));
+                    if (at >= 0) {
+                        window.reader()->textView()->setFocus();
+                        window.reader()->selectRange(at, at + parser.value(selectOption).size());
+                    }
+                }
+                if (parser.isSet(sourceOption))
+                    window.reader()->showSourceTab(true);
                 QTimer::singleShot(parser.isSet(queryOption) ? 1500 : 400, &window, [&] {
                     const bool saved = window.grab().save(target);
                     std::fprintf(saved ? stdout : stderr, saved ? "%s\n" : "lede: cannot write %s\n",

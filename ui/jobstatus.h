@@ -10,8 +10,8 @@ namespace Lede {
 
 class Controller;
 
-/// The status bar's view of long work: a progress bar and Cancel while an import or a re-link
-/// runs, hidden otherwise.
+/// The status bar's view of long work: a progress bar while an import, a re-link or a
+/// re-extraction runs, with Cancel for an import or a re-extraction; hidden otherwise.
 class JobStatus : public QWidget
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "annotationactions.h"
 #include "annotationdialog.h"
 #include "annotationpane.h"
 #include "articlelistpane.h"
@@ -66,6 +67,7 @@ MainWindow::MainWindow(std::shared_ptr<const Linker> linker, QWidget *parent)
     , m_readerSplitter(new QSplitter(Qt::Horizontal, this))
     , m_jobStatus(new JobStatus(m_controller, this))
     , m_teach(new TeachActions(m_controller, m_reader, this))
+    , m_annotate(new AnnotationActions(m_controller, m_reader, m_notes, this))
     , m_importDetails(new QToolButton(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -120,7 +122,9 @@ void MainWindow::connectController()
     connect(m_list, &ArticleListPane::articleActivated, this, [this](qint64 id) { showArticle(id); });
     connect(m_reader, &ReaderView::entityActivated, m_sidebar, &EntitySidebar::revealEntity);
     connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_notes, &AnnotationPane::passageActivated, m_reader, &ReaderView::selectRange);
+    connect(m_annotate, &AnnotationActions::showArticleRequested, this, [this](qint64 id) { showArticle(id, true); });
+    connect(m_annotate, &AnnotationActions::message, this,
+        [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_reader, &ReaderView::sourceRequested, c, [c](qint64 id) {
         if (id == c->currentArticleId())
             c->loadCurrentSource();
@@ -205,8 +209,9 @@ void MainWindow::createActions()
     QAction *importFolder = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseAndImportFolder);
     importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     file->addSeparator();
-    QAction *exportNotes = file->addAction(tr("&Export Annotations…"), this, &MainWindow::chooseAndExportAnnotations);
-    exportNotes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *exportNotes = m_annotate->exportAction();
+    file->addAction(exportNotes);
+    file->addAction(m_annotate->importAction());
     file->addSeparator();
     QAction *restoreBackup = file->addAction(tr("&Restore Backup…"), this, &MainWindow::chooseAndRestoreBackup);
     restoreBackup->setObjectName(u"restoreBackupAction"_s);
@@ -218,24 +223,23 @@ void MainWindow::createActions()
     QAction *undo = m_controller->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_controller->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    QList<QKeySequence> redoKeys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    }
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
     QAction *copy = edit->addAction(tr("&Copy"), m_reader->textView(), &QTextBrowser::copy);
     copy->setShortcut(QKeySequence::Copy);
+    edit->addAction(m_annotate->copyCitationAction());
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
-    m_highlightAction
-        = annotate->addAction(tr("&Highlight Selection"), this, [this] { annotateSelection(u"yellow"_s, QString()); });
-    m_highlightAction->setObjectName(u"highlightAction"_s);
-    m_highlightAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    m_noteAction = annotate->addAction(tr("Highlight with &Note…"), this, &MainWindow::annotateWithDialog);
-    m_noteAction->setObjectName(u"noteAction"_s);
-    m_noteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    annotate->addSeparator();
-    annotate->addAction(m_notes->editAction());
-    annotate->addAction(m_notes->removeAction());
+    m_annotate->fillMenu(annotate);
+    m_highlightAction = m_annotate->highlightAction(0);
+    m_noteAction = m_annotate->noteAction();
 
     QMenu *article = menuBar()->addMenu(tr("A&rticle"));
     m_openOriginalAction = article->addAction(tr("&Open the Original"), this, &MainWindow::openOriginal);
@@ -249,6 +253,8 @@ void MainWindow::createActions()
     m_sourceAction->setCheckable(true);
     m_sourceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     connect(m_reader, &ReaderView::sourceTabShown, m_sourceAction, &QAction::setChecked);
+    article->addSeparator();
+    article->addAction(m_annotate->reextractAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *search = view->addAction(tr("&Search the Library"), m_list->searchField(), &SearchField::focusField);
@@ -442,12 +448,23 @@ void MainWindow::fitPanes()
     // panes around them give way.
     constexpr int readableWidth = 440;
     constexpr int listMinimum = 280;
-    if (!isVisible() || (m_reader->width() >= readableWidth && m_articleView->width() >= listMinimum))
+    if (!isVisible())
+        return;
+    // Annotations folded while the window was narrow come back when the reader has room for both.
+    constexpr int notesWidth = 240;
+    const QList<int> shown = m_readerSplitter->sizes();
+    if (m_notesFoldedToFit && shown.size() == 2 && shown.at(1) == 0 && shown.at(0) >= readableWidth + notesWidth) {
+        m_readerSplitter->setSizes({shown.at(0) - notesWidth, notesWidth});
+        m_notesFoldedToFit = false;
+    }
+    if (m_reader->width() >= readableWidth && m_articleView->width() >= listMinimum)
         return;
     // The annotations beside the reader fold first …
     const QList<int> inner = m_readerSplitter->sizes();
-    if (m_reader->width() < readableWidth && inner.size() == 2 && inner.at(1) > 0)
+    if (m_reader->width() < readableWidth && inner.size() == 2 && inner.at(1) > 0) {
         m_readerSplitter->setSizes({inner.at(0) + inner.at(1), 0});
+        m_notesFoldedToFit = true;
+    }
     const QList<int> outer = m_mainSplitter->sizes();
     if (outer.size() != 3)
         return;
@@ -473,9 +490,7 @@ void MainWindow::showReaderContextMenu(const QPoint &pos)
 {
     std::unique_ptr<QMenu> menu(m_reader->textView()->createStandardContextMenu(pos));
     QAction *first = menu->actions().value(0);
-    menu->insertAction(first, m_highlightAction);
-    menu->insertAction(first, m_noteAction);
-    menu->insertSeparator(first);
+    m_annotate->addToContextMenu(menu.get(), first, pos);
     m_teach->addToMenu(menu.get(), first, pos);
     const auto [start, end] = m_reader->selection();
     const QString phrase = Query::phraseTerm(m_controller->currentText(start, end));
@@ -626,22 +641,9 @@ bool MainWindow::annotateSelection(const QString &color, const QString &note)
     return m_controller->annotate(start, end, color, note);
 }
 
-void MainWindow::annotateWithDialog()
-{
-    const auto [start, end] = m_reader->selection();
-    if (end <= start)
-        return;
-    AnnotationDialog dialog(m_controller->currentText(start, end), u"yellow"_s, QString(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        m_controller->annotate(start, end, dialog.color(), dialog.note());
-}
-
 void MainWindow::updateActions()
 {
-    const auto [start, end] = m_reader->selection();
-    const bool hasSelection = end > start && m_controller->currentArticleId();
-    m_highlightAction->setEnabled(hasSelection);
-    m_noteAction->setEnabled(hasSelection);
+    m_annotate->updateActions();
 }
 
 void MainWindow::onImportFinished(const ImportSummary &summary)
@@ -671,17 +673,6 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
 }
 
 // Files and dialogs ----------------------------------------------------------------------------
-
-void MainWindow::chooseAndExportAnnotations()
-{
-    const QString folder = QSettings().value(u"export/lastFolder"_s, documentsFolder()).toString();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Annotations"),
-        QDir(folder).filePath(tr("annotations.md")), tr("Markdown (*.md);;Text (*.txt)"));
-    if (path.isEmpty())
-        return;
-    QSettings().setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
-    m_controller->exportAnnotations(path);
-}
 
 void MainWindow::chooseAndImportFiles()
 {

@@ -20,6 +20,7 @@ class QTreeView;
 
 namespace Lede {
 
+class AnnotationActions;
 class AnnotationController;
 class AnnotationPane;
 class ArticleListPane;
@@ -72,6 +73,8 @@ public:
     FilterBar *filterBar() const;
     QListView *annotationView() const;
     AnnotationController *annotations() const;
+    AnnotationPane *annotationPane() const { return m_notes; }
+    AnnotationActions *annotationActions() const { return m_annotate; }
     QAbstractItemModel *articleModel() const;
 
     /// Opens a link from an article in the system browser, only after showing its full address
@@ -107,8 +110,6 @@ private:
     void updateActions();
     void onCurrentArticleChanged(qint64 articleId);
     void onImportFinished(const ImportSummary &summary);
-    void annotateWithDialog();
-    void chooseAndExportAnnotations();
     void chooseAndImportFiles();
     void chooseAndImportFolder();
     void chooseAndOpenLibrary();
@@ -127,6 +128,7 @@ private:
     QSplitter *m_readerSplitter;
     JobStatus *m_jobStatus;
     TeachActions *m_teach;
+    AnnotationActions *m_annotate;
     QToolButton *m_importDetails;
     QString m_importSummaryText;
     QString m_importDetailsText;
@@ -138,6 +140,7 @@ private:
     QAction *m_sourceAction = nullptr;
 
     bool m_fitPending = false;
+    bool m_notesFoldedToFit = false; // the annotations were folded for a narrow window, not by hand
     qint64 m_pendingArticle = 0; // the article shown when the window last closed
 };
 

@@ -302,13 +302,24 @@ void ReaderView::applyFormats()
         c.setPosition(int(m.end), QTextCursor::KeepAnchor);
         c.mergeCharFormat(f);
     }
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
     for (const Annotation &a : std::as_const(m_annotations)) {
-        if (a.end > length)
+        if (a.orphan || a.end > length)
             continue;
         QTextCharFormat f;
-        f.setBackground(AnnotationModel::colorFor(a.color));
+        const QColor colour = AnnotationModel::colorFor(a.color);
+        if (dark) {
+            // On a dark page a pale highlight under light text is unreadable: the colour is laid
+            // over the page thinly, and the underline carries it in full.
+            QColor thin = colour;
+            thin.setAlphaF(0.35);
+            f.setBackground(thin);
+            f.setUnderlineColor(colour);
+        } else {
+            f.setBackground(colour);
+            f.setUnderlineColor(colour.darker(160));
+        }
         f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-        f.setUnderlineColor(AnnotationModel::colorFor(a.color).darker(160));
         if (!a.note.isEmpty())
             f.setToolTip(a.note);
         QTextCursor c(doc);

@@ -38,11 +38,8 @@ private:
 class EditAnnotation : public QUndoCommand
 {
 public:
-    EditAnnotation(AnnotationController *c, Annotation before, Annotation after)
-        : QUndoCommand(QObject::tr("Edit Note"))
-        , m_controller(c)
-        , m_before(std::move(before))
-        , m_after(std::move(after))
+    EditAnnotation(AnnotationController *c, Annotation before, Annotation after, const QString &what)
+        : QUndoCommand(what), m_controller(c), m_before(std::move(before)), m_after(std::move(after))
     { }
     void redo() override { m_controller->update(m_after); }
     void undo() override { m_controller->update(m_before); }
@@ -79,14 +76,8 @@ void AnnotationController::setArticle(qint64 articleId)
     m_model->setAnnotations(articleId ? m_library->annotations(articleId) : QList<Annotation>{});
 }
 
-void AnnotationController::reload()
-{
-    setArticle(m_articleId);
-    Q_EMIT annotationsChanged(m_articleId);
-}
-
-void AnnotationController::add(
-    qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color, const QString &note)
+void AnnotationController::add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote,
+    const QString &color, const QString &note, const QStringList &tags, const QStringList &entityIds)
 {
     Annotation a;
     a.articleId = articleId;
@@ -95,6 +86,8 @@ void AnnotationController::add(
     a.quote = quote;
     a.color = color;
     a.note = note;
+    a.tags = tags;
+    a.entityIds = entityIds;
     m_undo->push(new AddAnnotation(this, a));
 }
 
@@ -106,7 +99,30 @@ void AnnotationController::edit(qint64 annotationId, const QString &color, const
     Annotation after = *before;
     after.color = color;
     after.note = note;
-    m_undo->push(new EditAnnotation(this, *before, after));
+    change(after, before->color != color && before->note == note ? tr("Recolour") : tr("Edit Note"));
+}
+
+void AnnotationController::change(const Annotation &after, const QString &what)
+{
+    const auto before = annotation(after.id);
+    if (!before)
+        return;
+    Annotation next = *before; // the passage and its context stay as the library has them
+    next.color = after.color;
+    next.note = after.note;
+    next.tags = after.tags;
+    next.entityIds = after.entityIds;
+    if (next.color == before->color && next.note == before->note && next.tags == before->tags
+        && next.entityIds == before->entityIds)
+        return; // nothing to undo
+    m_undo->push(new EditAnnotation(this, *before, next, what));
+}
+
+void AnnotationController::reload()
+{
+    setArticle(m_articleId);
+    if (m_articleId)
+        Q_EMIT annotationsChanged(m_articleId);
 }
 
 void AnnotationController::remove(qint64 annotationId)

@@ -22,13 +22,17 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     /// Shows the annotations of another article (or none for 0).
     void setArticle(qint64 articleId);
-    /// Reads the article's annotations again (another window changed them) and says so.
-    void reload();
     qint64 articleId() const { return m_articleId; }
 
     void add(qint64 articleId, qsizetype start, qsizetype end, const QString &quote, const QString &color,
-        const QString &note);
+        const QString &note, const QStringList &tags = {}, const QStringList &entityIds = {});
     void edit(qint64 annotationId, const QString &color, const QString &note);
+    /// Changes an annotation's colour, note, tags and linked entities to those of `after` (the
+    /// passage stays); `what` names the step in the Edit menu ("Recolour", "Edit Tags"…).
+    void change(const Annotation &after, const QString &what);
+    /// Reads the annotations of the article on screen again (an import added some, another window
+    /// changed them) and says so.
+    void reload();
     void remove(qint64 annotationId);
     /// The annotation as shown, or as the library has it when its article is not on screen.
     std::optional<Annotation> annotation(qint64 id) const;

@@ -3,14 +3,17 @@
 
 #include "annotationcontroller.h"
 #include "export/annotationexport.h"
+#include "export/webannotation.h"
 #include "html/encoding.h"
 #include "jobs/relinkjob.h"
 #include "librarywatcher.h"
 #include "link/suggest.h"
+#include "models/annotationlistmodel.h"
 #include "models/annotationmodel.h"
 #include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
 #include "models/entitymodel.h"
+#include "models/roles.h"
 #include "query/hits.h"
 #include "text/logging.h"
 
@@ -19,6 +22,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QSaveFile>
+#include <QStringDecoder>
 #include <QThread>
 #include <QTimer>
 #include <QUndoCommand>
@@ -33,12 +37,8 @@ namespace {
 // The source tab is for reference: very large files are cut so the view stays quick.
 constexpr qint64 sourceViewLimitBytes = 2 * 1024 * 1024;
 
-QString readSource(const QString &path, SourceFormat format)
+QString decodeDetected(const QByteArray &bytes, SourceFormat format)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QObject::tr("The source file %1 is no longer there.").arg(path);
-    const QByteArray bytes = file.read(sourceViewLimitBytes);
     switch (format) {
     case SourceFormat::Html:
         return decodeHtml(bytes).text;
@@ -55,6 +55,76 @@ QString readSource(const QString &path, SourceFormat format)
 // The controllers of this process, told when a write to their library waits for another writer.
 QMutex g_controllersMutex;
 QList<Controller *> g_controllers;
+// The article's original file as the library keeps it, decoded with the encoding detected at
+// import (detected again when none was recorded); the file on disk only when the library has no
+// copy of it (a library upgraded while the file was already gone has none).
+QString readSource(const QString &libraryPath, qint64 articleId, const QString &path, SourceFormat format)
+{
+    Library library; // its own connection, on this thread
+    if (!library.open(libraryPath))
+        return QObject::tr("Cannot read the library: %1").arg(library.lastError());
+    const std::optional<ArticleSource> source = library.articleSource(articleId);
+    if (!source)
+        return QObject::tr("Cannot read the kept original: %1").arg(library.lastError());
+    QByteArray bytes;
+    QByteArray encoding;
+    bool cut = false;
+    if (!source->isNull()) {
+        cut = source->data.size() > sourceViewLimitBytes;
+        bytes = source->data.left(sourceViewLimitBytes);
+        encoding = source->encoding;
+    } else {
+        QFile file(path);
+        if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+            return QObject::tr("The library keeps no copy of this article’s original file, and %1 is no longer there.")
+                .arg(path.isEmpty() ? QObject::tr("the file") : path);
+        bytes = file.read(sourceViewLimitBytes);
+        cut = !file.atEnd();
+    }
+    QString text;
+    if (!encoding.isEmpty()) {
+        QStringDecoder decoder(encoding.constData());
+        if (decoder.isValid())
+            text = decoder.decode(bytes);
+        else
+            text = decodeDetected(bytes, format);
+    } else {
+        text = decodeDetected(bytes, format);
+    }
+    if (cut)
+        text += u"\n\n"_s
+            + QObject::tr("[The file is longer: its first %1 MB are shown.]").arg(sourceViewLimitBytes >> 20);
+    return text;
+}
+
+// The panel's entries for these annotations: each with its article's headline and its entities,
+// the mentions of each article read once.
+QList<AnnotationEntry> entriesOf(const Library &library, const QList<Annotation> &annotations,
+    const QHash<qint64, QString> &titles, const QHash<qint64, QList<EntityMention>> &knownMentions = {})
+{
+    QHash<qint64, QList<EntityMention>> mentions = knownMentions;
+    QList<AnnotationEntry> out;
+    out.reserve(annotations.size());
+    for (const Annotation &a : annotations) {
+        if (!mentions.contains(a.articleId))
+            mentions.insert(a.articleId, library.mentions(a.articleId));
+        AnnotationEntry e;
+        e.annotation = a;
+        e.articleTitle = titles.value(a.articleId);
+        if (!a.orphan) {
+            for (const EntityMention &m : mentions.value(a.articleId)) {
+                if (m.start >= a.start && m.end <= a.end && !e.entityIds.contains(m.entityId))
+                    e.entityIds.append(m.entityId);
+            }
+        }
+        for (const QString &id : a.entityIds) {
+            if (!e.entityIds.contains(id))
+                e.entityIds.append(id);
+        }
+        out.append(e);
+    }
+    return out;
+}
 
 } // namespace
 
@@ -68,6 +138,7 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     , m_entities(new EntityModel(this))
     , m_annotationModel(new AnnotationModel(this))
     , m_annotations(new AnnotationController(m_library.get(), m_annotationModel, this))
+    , m_annotationList(new AnnotationListModel(this))
     , m_searchAgain(new QTimer(this))
     , m_worker(new QThread(this))
     , m_watchThread(new QThread(this))
@@ -89,6 +160,12 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     m_pool.setMaxThreadCount(2);
     connect(m_annotations, &AnnotationController::failed, this,
         [this](const QString &message) { Q_EMIT errorOccurred(tr("Annotation not saved"), message); });
+    // The panel's list follows every change (an edit, undo, redo) at once: one article's rows.
+    m_annotationList->setKnowledgeBase(m_linker->sharedKnowledgeBase());
+    connect(m_annotations, &AnnotationController::annotationsChanged, this, [this](qint64 articleId) {
+        m_annotationsTouched.insert(articleId);
+        m_annotationList->replaceArticle(articleId, annotationEntries(articleId));
+    });
     // While Lede runs, the open library is backed up once a day (the hourly check is cheap).
     auto *backups = new QTimer(this);
     backups->setInterval(std::chrono::hours(1));
@@ -212,10 +289,7 @@ Controller::~Controller()
     m_watchThread->quit();
     m_watchThread->wait();
     m_queue.clear();
-    if (auto *import = qobject_cast<ImportJob *>(m_running))
-        import->cancel();
-    if (auto *relink = qobject_cast<RelinkJob *>(m_running))
-        relink->cancel();
+    cancelRunning();
     m_worker->quit();
     m_worker->wait();
     delete m_running; // its thread has ended
@@ -247,13 +321,12 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     m_relinkWhenBuilt = false;
     if (m_running) {
         m_runningStale = true;
-        if (auto *import = qobject_cast<ImportJob *>(m_running))
-            import->cancel();
-        if (auto *relink = qobject_cast<RelinkJob *>(m_running))
-            relink->cancel();
+        cancelRunning();
     }
     m_annotations->undoStack()->clear();
     m_annotations->setArticle(0);
+    m_annotationList->clear();
+    m_annotationList->setCurrentArticle(0);
     m_current = {};
     Q_EMIT currentArticleChanged(0);
 
@@ -288,6 +361,7 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     m_knownEdits.clear();
     if (!m_library->kbEdits().isEmpty())
         rebuildLinker();
+    readPalette();
     m_articles->setArticles({});
     m_direct.clear();
     refreshEntities();
@@ -355,6 +429,7 @@ void Controller::loadInBackground()
             m_articles->setArticles(loaded.articles);
             m_direct = std::move(loaded.entityArticles);
             refreshEntities();
+            reloadAnnotationList();
             Q_EMIT libraryLoaded();
             startNextJob();
             checkIdle();
@@ -516,6 +591,7 @@ void Controller::rebuildLinker()
                 Q_EMIT statusMessage(tr("A knowledge-base change no longer applies: %1").arg(s), 8000);
             m_linker = std::move(built.first);
             m_linkerVersion = version;
+            m_annotationList->setKnowledgeBase(m_linker->sharedKnowledgeBase());
             refreshEntities(); // names of entities the journalist added
             Q_EMIT linkerChanged(version);
             if (m_relinkWhenBuilt) {
@@ -695,6 +771,95 @@ void Controller::cancelImport()
         import->cancel();
 }
 
+bool Controller::isReextracting() const
+{
+    const bool running = m_running && !m_runningStale && m_runningJob.kind == Job::Reextract;
+    return running
+        || std::any_of(m_queue.cbegin(), m_queue.cend(), [](const Job &j) { return j.kind == Job::Reextract; });
+}
+
+bool Controller::isCancellable() const
+{
+    return m_running && !m_runningStale && m_runningJob.kind != Job::Relink;
+}
+
+void Controller::reextractLibrary()
+{
+    if (isReextracting())
+        return;
+    enqueue(Job{Job::Reextract, {}, std::nullopt});
+}
+
+void Controller::cancelJob()
+{
+    std::erase_if(m_queue, [](const Job &job) { return job.kind == Job::Import || job.kind == Job::Reextract; });
+    if (auto *import = qobject_cast<ImportJob *>(m_running))
+        import->cancel();
+    if (auto *reextract = qobject_cast<ReextractJob *>(m_running))
+        reextract->cancel();
+}
+
+void Controller::cancelRunning()
+{
+    if (auto *import = qobject_cast<ImportJob *>(m_running))
+        import->cancel();
+    if (auto *relink = qobject_cast<RelinkJob *>(m_running))
+        relink->cancel();
+    if (auto *reextract = qobject_cast<ReextractJob *>(m_running))
+        reextract->cancel();
+}
+
+void Controller::startReextract()
+{
+    const int generation = m_generation;
+    auto *job = new ReextractJob(m_library->path(), m_linker);
+    job->moveToThread(m_worker);
+    connect(job, &ReextractJob::progress, this, [this, generation](int done, int total) {
+        if (generation == m_generation)
+            Q_EMIT jobProgress(done, total, tr("Re-extracting the library: article %1 of %2…").arg(done).arg(total));
+    });
+    m_running = job;
+    // run() returns the summary on the worker thread; it comes back here by a queued call.
+    QMetaObject::invokeMethod(
+        job,
+        [this, job, generation] {
+            const ReextractSummary summary = job->run();
+            QMetaObject::invokeMethod(
+                this, [this, generation, summary] { onReextractDone(generation, summary); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void Controller::onReextractDone(int generation, const ReextractSummary &summary)
+{
+    const bool current = generation == m_generation;
+    onJobFinished();
+    if (!current) {
+        startNextJob();
+        checkIdle();
+        return;
+    }
+    // Texts, metadata, mentions and annotations changed under every pane: the list, the counts and
+    // the annotations are read again off this thread, the article on screen here.
+    m_loading = true;
+    inBackground([path = m_library->path()] { return readLibrary(path, true); },
+        [this, summary](LoadedLibrary loaded) {
+            m_loading = false;
+            if (!loaded.error.isEmpty())
+                Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
+            m_articles->setArticles(loaded.articles);
+            m_direct = std::move(loaded.entityArticles);
+            refreshEntities();
+            if (m_current.id)
+                setCurrentArticle(m_current.id, true);
+            reloadAnnotationList();
+            Q_EMIT statusMessage(summary.describe().section(u'\n', 0, 0), 10000);
+            Q_EMIT reextractFinished(summary);
+            startNextJob();
+            checkIdle();
+        });
+}
+
 void Controller::enqueue(Job job)
 {
     m_queue.push_back(std::move(job));
@@ -713,7 +878,9 @@ void Controller::startNextJob()
     m_runningStale = false;
     m_runningSuperseded = false;
     const int generation = m_generation;
-    if (m_runningJob.kind == Job::Import) {
+    if (m_runningJob.kind == Job::Reextract) {
+        startReextract();
+    } else if (m_runningJob.kind == Job::Import) {
         auto *job = new ImportJob(m_library->path(), m_runningJob.paths, m_linker);
         job->moveToThread(m_worker);
         connect(job, &ImportJob::progress, this, [this, generation](int done, int total, const QString &file) {
@@ -1015,12 +1182,15 @@ void Controller::setCurrentArticle(qint64 articleId, bool reload)
     if (!article) {
         m_current = {};
         m_annotations->setArticle(0);
+        m_annotationList->setCurrentArticle(0);
         m_entities->setSuggestions({});
         Q_EMIT currentArticleChanged(0);
         return;
     }
     m_current = Current{articleId, std::move(*article)};
     m_annotations->setArticle(articleId);
+    m_annotationList->replaceArticle(articleId, annotationEntries(articleId));
+    m_annotationList->setCurrentArticle(articleId);
     Q_EMIT currentArticleChanged(articleId);
     updateSuggestions();
 }
@@ -1033,11 +1203,12 @@ QString Controller::currentText(qsizetype start, qsizetype end) const
     return text.mid(start, end - start);
 }
 
-bool Controller::annotate(qsizetype start, qsizetype end, const QString &color, const QString &note)
+bool Controller::annotate(qsizetype start, qsizetype end, const QString &color, const QString &note,
+    const QStringList &tags, const QStringList &entityIds)
 {
     if (!m_current.id || start < 0 || end <= start || end > m_current.article.text.size())
         return false;
-    m_annotations->add(m_current.id, start, end, currentText(start, end), color, note);
+    m_annotations->add(m_current.id, start, end, currentText(start, end), color, note, tags, entityIds);
     return true;
 }
 
@@ -1067,13 +1238,200 @@ void Controller::updateSuggestions()
 void Controller::loadCurrentSource()
 {
     const qint64 id = m_current.id;
-    if (!id || m_current.article.sourcePath.isEmpty()) {
+    if (!id) {
         Q_EMIT sourceLoaded(id, QString());
         return;
     }
-    inBackground(
-        [path = m_current.article.sourcePath, format = m_current.article.format] { return readSource(path, format); },
+    inBackground([libraryPath = m_library->path(), id, path = m_current.article.sourcePath,
+                     format = m_current.article.format] { return readSource(libraryPath, id, path, format); },
         [this, id](QString text) { Q_EMIT sourceLoaded(id, text); });
+}
+
+QStringList Controller::entitiesIn(qsizetype start, qsizetype end) const
+{
+    QStringList out;
+    for (const EntityMention &m : m_current.article.entities) {
+        if (m.start >= start && m.end <= end && !out.contains(m.entityId))
+            out.append(m.entityId);
+    }
+    return out;
+}
+
+QString Controller::citation(qsizetype start, qsizetype end, bool html) const
+{
+    if (!m_current.id || end <= start)
+        return QString();
+    return html ? quoteWithCitationHtml(m_current.article, start, end)
+                : quoteWithCitation(m_current.article, start, end);
+}
+
+QList<AnnotationEntry> Controller::annotationEntries(qint64 articleId) const
+{
+    if (!articleId || !m_library->isOpen())
+        return {};
+    if (articleId == m_current.id && articleId == m_annotations->articleId())
+        return entriesOf(*m_library, m_annotationModel->annotations(), {{articleId, m_current.article.title}},
+            {{articleId, m_current.article.entities}});
+    const QList<ArticleSummary> summary = m_library->articles({articleId});
+    return entriesOf(*m_library, m_library->annotations(articleId),
+        {{articleId, summary.isEmpty() ? QString() : summary.first().title}});
+}
+
+void Controller::reloadAnnotationList()
+{
+    const int ticket = ++m_annotationListTicket;
+    m_annotationsTouched.clear();
+    inBackground(
+        [path = m_library->path()] {
+            Library library;
+            if (!library.open(path))
+                return QList<AnnotationEntry>{};
+            QHash<qint64, QString> titles;
+            for (const ArticleSummary &s : library.articles())
+                titles.insert(s.id, s.title);
+            return entriesOf(library, library.allAnnotations(), titles);
+        },
+        [this, ticket](QList<AnnotationEntry> entries) {
+            if (ticket != m_annotationListTicket)
+                return; // a newer read is on its way
+            // Articles changed while it was read are taken from the library as they are now.
+            const QSet<qint64> touched = std::exchange(m_annotationsTouched, {});
+            entries.removeIf([&touched](const AnnotationEntry &e) { return touched.contains(e.annotation.articleId); });
+            for (qint64 id : touched)
+                entries.append(annotationEntries(id));
+            m_annotationList->setEntries(std::move(entries));
+            Q_EMIT annotationListLoaded();
+        });
+}
+
+void Controller::readPalette()
+{
+    m_palette = m_library->annotationPalette();
+    if (m_palette.isEmpty()) {
+        for (const QString &c : annotationColors())
+            m_palette.append(AnnotationColor{c, QString()});
+    }
+    QHash<QString, QString> meanings;
+    for (const AnnotationColor &c : std::as_const(m_palette))
+        meanings.insert(c.color, c.meaning);
+    m_annotationList->setColorMeanings(meanings);
+    Q_EMIT paletteChanged();
+}
+
+QString Controller::colorLabel(const QString &color) const
+{
+    for (const AnnotationColor &c : m_palette) {
+        if (c.color == color && !c.meaning.isEmpty())
+            return c.meaning;
+    }
+    return color;
+}
+
+bool Controller::setColorMeaning(const QString &color, const QString &meaning)
+{
+    if (!m_library->setColorMeaning(color, meaning)) {
+        Q_EMIT errorOccurred(tr("Colour meaning not saved"), m_library->lastError());
+        return false;
+    }
+    readPalette();
+    return true;
+}
+
+QList<qint64> Controller::listedArticleIds() const
+{
+    QList<qint64> ids;
+    for (int row = 0; row < m_filter->rowCount(); ++row)
+        ids.append(m_filter->index(row, 0).data(ArticleIdRole).toLongLong());
+    return ids;
+}
+
+void Controller::exportAnnotations(const QString &path, AnnotationFormat format, const QList<qint64> &articleIds)
+{
+    inBackground(
+        [libraryPath = m_library->path(), path, format, articleIds] {
+            Library library; // its own connection, on this thread
+            if (!library.open(libraryPath))
+                return library.lastError();
+            const QList<Annotation> annotations = annotationsOf(library, articleIds);
+            QByteArray out;
+            switch (format) {
+            case AnnotationFormat::JsonLd:
+                out = exportAnnotationsJsonLd(library, annotations);
+                break;
+            case AnnotationFormat::Markdown:
+                out = exportAnnotationsMarkdown(library, annotations).toUtf8();
+                break;
+            case AnnotationFormat::Csv:
+                out = exportAnnotationsCsv(library, annotations).toUtf8();
+                break;
+            }
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(out) < 0 || !file.commit())
+                return tr("Cannot write %1: %2").arg(path, file.errorString());
+            return QString();
+        },
+        [this, path](QString error) { Q_EMIT exportFinished(path, error); });
+}
+
+QString AnnotationImportReport::describe() const
+{
+    QString s = added == 1 ? QObject::tr("1 annotation imported") : QObject::tr("%1 annotations imported").arg(added);
+    QStringList more;
+    if (orphaned)
+        more.append(
+            QObject::tr("%1 orphaned (their passage is not in the article’s text; kept and listed)").arg(orphaned));
+    if (present)
+        more.append(QObject::tr("%1 already in the library").arg(present));
+    if (noArticle)
+        more.append(QObject::tr("%1 whose article is not in the library").arg(noArticle));
+    if (!more.isEmpty())
+        s += u"; "_s + more.join(u"; "_s);
+    s += u" "_s + (files == 1 ? QObject::tr("(from 1 file)") : QObject::tr("(from %1 files)").arg(files));
+    if (!errors.isEmpty())
+        s += u"\n"_s + QObject::tr("Errors:") + u"\n"_s + errors.join(u'\n');
+    return s;
+}
+
+void Controller::importAnnotations(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    inBackground(
+        [libraryPath = m_library->path(), paths] {
+            AnnotationImportReport report;
+            Library library; // its own connection, on this thread
+            if (!library.open(libraryPath)) {
+                report.errors.append(library.lastError());
+                return report;
+            }
+            for (const QString &path : paths) {
+                const QString name = QFileInfo(path).fileName();
+                QFile file(path);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    report.errors.append(u"%1: %2"_s.arg(name, file.errorString()));
+                    continue;
+                }
+                ++report.files;
+                QString error;
+                const auto summary = importAnnotationsJsonLd(library, file.readAll(), &error);
+                if (!summary) {
+                    report.errors.append(u"%1: %2"_s.arg(name, error));
+                    continue;
+                }
+                report.added += summary->added;
+                report.orphaned += summary->orphaned;
+                report.present += summary->present;
+                report.noArticle += summary->noArticle;
+                for (const QString &problem : summary->problems)
+                    report.errors.append(u"%1: %2"_s.arg(name, problem));
+            }
+            return report;
+        },
+        [this](AnnotationImportReport report) {
+            m_annotations->reload();
+            reloadAnnotationList();
+            Q_EMIT annotationsImported(report);
+        });
 }
 
 void Controller::exportAnnotations(const QString &path)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/importjob.h"
+#include "jobs/reextractjob.h"
 #include "kb/kbedit.h"
 #include "link/linker.h"
 #include "query/querytext.h"
@@ -22,12 +23,30 @@ class QUndoStack;
 namespace Lede {
 
 class AnnotationController;
+class AnnotationListModel;
 class AnnotationModel;
 class LibraryWatcher;
 class ArticleFilterProxy;
 class ArticleListModel;
 class EntityModel;
 class RelinkJob;
+struct AnnotationEntry;
+
+/// The formats annotations are exported in.
+enum class AnnotationFormat { JsonLd, Markdown, Csv };
+
+/// What importing files of annotations (W3C Web Annotation JSON-LD) did, for the journalist.
+struct AnnotationImportReport
+{
+    int files = 0; // files read
+    int added = 0; // annotations saved (orphans included)
+    int orphaned = 0; // saved, but their quote is not in their article's text
+    int present = 0; // already in the library
+    int noArticle = 0; // their article is not in the library
+    QStringList errors; // "file name: why", for files or items that could not be read
+
+    QString describe() const;
+};
 
 /// The desk: the one owner of what the panes show and change. It holds the open library, the
 /// knowledge base and its linker, the queue of long jobs (import, re-link), the entity filter and
@@ -82,6 +101,15 @@ public:
     void cancelImport();
     bool isImporting() const;
     bool isRelinking() const;
+    /// Parses every article again from the file the library kept (after an upgrade of the
+    /// extractor or the knowledge base), links it again and re-anchors its annotations, on the
+    /// worker thread; reextractFinished() brings the summary.
+    void reextractLibrary();
+    bool isReextracting() const;
+    /// Stops the running import or re-extraction (and drops those waiting); what is done stays.
+    void cancelJob();
+    /// True when the running job can be cancelled (an import or a re-extraction).
+    bool isCancellable() const;
     /// True while the library is being read, a job runs or waits, or the linker is being rebuilt.
     bool isBusy() const;
     /// True until the list and the entity counts of the library just opened have been read.
@@ -140,10 +168,17 @@ public:
     /// A passage of the current article's canonical text.
     QString currentText(qsizetype start, qsizetype end) const;
     /// Highlights a passage of the current article; false when the range is empty or outside it.
-    bool annotate(qsizetype start, qsizetype end, const QString &color, const QString &note);
-    /// Reads the current article's saved file in the background, decoded with its detected
-    /// encoding; sourceLoaded() brings it.
+    bool annotate(qsizetype start, qsizetype end, const QString &color, const QString &note,
+        const QStringList &tags = {}, const QStringList &entityIds = {});
+    /// Reads the current article's original file as the library keeps it, in the background,
+    /// decoded with the encoding detected at import; sourceLoaded() brings it. Works after the
+    /// saved file is moved or deleted.
     void loadCurrentSource();
+    /// The entities mentioned inside a passage of the current article, in text order.
+    QStringList entitiesIn(qsizetype start, qsizetype end) const;
+    /// A passage of the current article with its citation (headline, outlet, date, URL), as plain
+    /// text or HTML.
+    QString citation(qsizetype start, qsizetype end, bool html = false) const;
 
     /// Puts a backup in place of the open library and opens it again, in the background. The
     /// library as it is now is first backed up ("before-restore", listed with the others), and the
@@ -158,14 +193,31 @@ public:
     void setWatchInterval(std::chrono::milliseconds interval);
     static constexpr std::chrono::milliseconds defaultWatchInterval{1000};
 
+    // Annotations beyond the current article.
+    /// The highlight colours in menu order with the meanings the journalist gave them.
+    QList<AnnotationColor> annotationPalette() const { return m_palette; }
+    /// The meaning of a colour, or its name when it has none.
+    QString colorLabel(const QString &color) const;
+    /// Names what a colour means; saved in the library.
+    bool setColorMeaning(const QString &color, const QString &meaning);
     /// Writes every annotation as Markdown with citations, in the background.
     void exportAnnotations(const QString &path);
+    /// Writes the annotations of these articles (of the whole library when empty) in a format, in
+    /// the background; exportFinished() says when it is done.
+    void exportAnnotations(const QString &path, AnnotationFormat format, const QList<qint64> &articleIds);
+    /// Adds the annotations of JSON-LD files to the articles they belong to, in the background;
+    /// annotationsImported() brings what it did.
+    void importAnnotations(const QStringList &paths);
+    /// The ids of the articles the list shows (the current filter).
+    QList<qint64> listedArticleIds() const;
 
     // The models the panes show.
     ArticleListModel *articleModel() const { return m_articles; }
     ArticleFilterProxy *filteredArticles() const { return m_filter; }
     EntityModel *entityModel() const { return m_entities; }
     AnnotationModel *annotationModel() const { return m_annotationModel; }
+    /// The annotations panel's list: this article's or the library's, filtered.
+    AnnotationListModel *annotationList() const { return m_annotationList; }
     AnnotationController *annotations() const { return m_annotations; }
     /// Articles in the library (every copy), and stories (rows of the list).
     qsizetype articleCount() const;
@@ -212,11 +264,17 @@ Q_SIGNALS:
     /// A restore ended: `error` is empty when the backup is in place (then the library was opened
     /// again); `keptAs` names the backup of the library as it was before.
     void restoreFinished(const QString &backupPath, const QString &error, const QString &keptAs);
+    void reextractFinished(const Lede::ReextractSummary &summary);
+    void annotationsImported(const Lede::AnnotationImportReport &report);
+    /// The colours' meanings changed.
+    void paletteChanged();
+    /// The annotations panel's list of the whole library was read again.
+    void annotationListLoaded();
 
 private:
     struct Job
     {
-        enum Kind { Import, Relink } kind = Import;
+        enum Kind { Import, Relink, Reextract } kind = Import;
         QStringList paths; // Import
         std::optional<QList<qint64>> ids; // Relink: these articles only
     };
@@ -245,6 +303,14 @@ private:
     void applySearch(std::optional<Query::SearchResult> result, const QString &error, bool narrows);
     void rebuildLinker();
     void updateSuggestions();
+    void startReextract();
+    void onReextractDone(int generation, const ReextractSummary &summary);
+    void cancelRunning();
+    /// Reads the annotations of the whole library for the panel, off this thread.
+    void reloadAnnotationList();
+    /// One article's annotations for the panel, read on this thread (a small page).
+    QList<AnnotationEntry> annotationEntries(qint64 articleId) const;
+    void readPalette();
     void afterKbChange(const KbEdit &edit, bool added);
     template <typename Work, typename Done> void inBackground(Work work, Done done);
 
@@ -262,6 +328,10 @@ private:
     EntityModel *m_entities;
     AnnotationModel *m_annotationModel;
     AnnotationController *m_annotations;
+    AnnotationListModel *m_annotationList;
+    QList<AnnotationColor> m_palette;
+    int m_annotationListTicket = 0;
+    QSet<qint64> m_annotationsTouched; // articles whose annotations changed while the list was read
     QHash<QString, QSet<qint64>> m_direct; // entity → articles naming it
     QHash<QString, QSet<qint64>> m_expanded; // widened: regions include what lies inside them
     QStringList m_filters;
@@ -298,3 +368,6 @@ private:
 };
 
 } // namespace Lede
+
+Q_DECLARE_METATYPE(Lede::AnnotationImportReport)
+Q_DECLARE_METATYPE(Lede::ReextractSummary)

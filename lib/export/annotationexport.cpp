@@ -79,6 +79,25 @@ QString quoteWithCitation(const Article &article, qsizetype start, qsizetype end
     return u"“%1”\n— %2"_s.arg(quote, citation(article));
 }
 
+QString quoteWithCitationHtml(const Article &article, qsizetype start, qsizetype end)
+{
+    start = std::clamp<qsizetype>(start, 0, article.text.size());
+    end = std::clamp<qsizetype>(end, start, article.text.size());
+    const QString quote = simplifiedText(QStringView(article.text).sliced(start, end - start));
+    QStringList parts;
+    if (!article.byline.isEmpty())
+        parts.append(article.byline.toHtmlEscaped());
+    const QString title = u"“%1”"_s.arg(headline(article).toHtmlEscaped());
+    parts.append(article.url.isEmpty() ? title : u"<a href=\"%1\">%2</a>"_s.arg(article.url.toHtmlEscaped(), title));
+    if (!article.outlet.isEmpty())
+        parts.append(u"<i>%1</i>"_s.arg(article.outlet.toHtmlEscaped()));
+    if (article.published.isValid())
+        parts.append(QLocale(QLocale::English).toString(article.published.date(), u"d MMMM yyyy"_s));
+    if (!article.url.isEmpty())
+        parts.append(u"<a href=\"%1\">%1</a>"_s.arg(article.url.toHtmlEscaped()));
+    return u"<blockquote><p>“%1”</p></blockquote>\n<p>— %2</p>"_s.arg(quote.toHtmlEscaped(), parts.join(u", "_s));
+}
+
 QString exportAnnotationsMarkdown(const Library &library)
 {
     return exportAnnotationsMarkdown(library, library.allAnnotations());

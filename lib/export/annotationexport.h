@@ -26,5 +26,8 @@ QString citation(const Article &article);
 /// A passage of an article with its citation, for the clipboard: the quote in quotation marks, then
 /// the headline, outlet, date and URL.
 QString quoteWithCitation(const Article &article, qsizetype start, qsizetype end);
+/// The same as HTML for rich-text editors: the quote in a blockquote, then the citation with the
+/// headline linked to the URL.
+QString quoteWithCitationHtml(const Article &article, qsizetype start, qsizetype end);
 
 } // namespace Lede

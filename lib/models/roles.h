@@ -19,6 +19,11 @@ enum Role {
     AnnotationNoteRole,
     IsGroupRole,
     IsSuggestionRole, // a name the knowledge base does not know, offered for adding
+    AnnotationArticleRole, // the article an annotation belongs to
+    AnnotationTagsRole, // QStringList
+    AnnotationEntitiesRole, // QStringList: mentioned inside the passage, then linked by the journalist
+    AnnotationOrphanRole, // bool: the passage is no longer in the text
+    AnnotationQuoteRole,
 };
 
 } // namespace Lede

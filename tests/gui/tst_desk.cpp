@@ -227,7 +227,8 @@ private Q_SLOTS:
         }
         QVERIFY(withKeys >= 15);
         for (const QKeySequence &k : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), QKeySequence(Qt::Key_F6),
-                 QKeySequence(Qt::CTRL | Qt::Key_H), QKeySequence(Qt::CTRL | Qt::Key_U)}) {
+                 QKeySequence(Qt::CTRL | Qt::Key_1), QKeySequence(Qt::CTRL | Qt::Key_U),
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QKeySequence(Qt::CTRL | Qt::Key_T)}) {
             const auto actions = allActions(w->menuBar());
             QVERIFY2(std::any_of(actions.cbegin(), actions.cend(), [&](QAction *a) { return a->shortcut() == k; }),
                 qPrintable(k.toString()));

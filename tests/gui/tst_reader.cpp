@@ -252,7 +252,7 @@ private Q_SLOTS:
             QTest::keyClick(text(), Qt::Key_Right, Qt::ShiftModifier | Qt::ControlModifier);
         const auto [from, to] = m_window->reader()->selection();
         QVERIFY2(to - from >= 6, qPrintable(u"selected %1..%2"_s.arg(from).arg(to)));
-        QTest::keyClick(text(), Qt::Key_H, Qt::ControlModifier);
+        QTest::keyClick(text(), Qt::Key_1, Qt::ControlModifier);
         QTRY_COMPARE(m_window->controller()->annotationModel()->rowCount(), 1);
         QCOMPARE(m_window->controller()->annotationModel()->annotations().first().start, from);
     }
