@@ -5,6 +5,7 @@
 #include "export/annotationexport.h"
 #include "html/encoding.h"
 #include "jobs/relinkjob.h"
+#include "jobs/searchindexjob.h"
 #include "link/suggest.h"
 #include "models/annotationmodel.h"
 #include "models/articlefilterproxy.h"
@@ -105,10 +106,7 @@ void Controller::backUpIfDue()
 Controller::~Controller()
 {
     m_queue.clear();
-    if (auto *import = qobject_cast<ImportJob *>(m_running))
-        import->cancel();
-    if (auto *relink = qobject_cast<RelinkJob *>(m_running))
-        relink->cancel();
+    cancelRunning();
     m_worker->quit();
     m_worker->wait();
     delete m_running; // its thread has ended
@@ -140,10 +138,7 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     m_relinkWhenBuilt = false;
     if (m_running) {
         m_runningStale = true;
-        if (auto *import = qobject_cast<ImportJob *>(m_running))
-            import->cancel();
-        if (auto *relink = qobject_cast<RelinkJob *>(m_running))
-            relink->cancel();
+        cancelRunning();
     }
     m_annotations->undoStack()->clear();
     m_annotations->setArticle(0);
@@ -151,6 +146,42 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     Q_EMIT currentArticleChanged(0);
 
     const bool isNew = !QFileInfo::exists(path);
+    if (Library::needsUpgrade(path)) {
+        // Upgrading a library from an older Lede can take a while when it is large (new tables and
+        // indexes over every article): it runs off this thread, and the library opens here after.
+        m_library->close();
+        if (!m_filters.isEmpty()) {
+            m_filters.clear();
+            m_filter->setRequiredEntities(m_filters);
+            Q_EMIT filtersChanged(m_filters);
+        }
+        m_articles->setArticles({});
+        m_direct.clear();
+        refreshEntities();
+        m_loading = true; // no job starts on the library until it is open
+        Q_EMIT jobProgress(
+            0, 0, tr("Upgrading the library %1 for this version of Lede…").arg(QFileInfo(path).fileName()));
+        inBackground(
+            [path] {
+                Library library;
+                return library.open(path) ? QString() : library.lastError();
+            },
+            [this, path, seedSamples](const QString &error) {
+                m_loading = false;
+                if (!error.isEmpty()) {
+                    Q_EMIT errorOccurred(tr("Cannot open the library"), error);
+                    checkIdle();
+                    return;
+                }
+                finishOpening(path, false, seedSamples);
+            });
+        return true;
+    }
+    return finishOpening(path, isNew, seedSamples);
+}
+
+bool Controller::finishOpening(const QString &path, bool isNew, bool seedSamples)
+{
     if (!m_library->open(path)) {
         Q_EMIT errorOccurred(tr("Cannot open the library"), m_library->lastError());
         return false;
@@ -184,6 +215,9 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     m_direct.clear();
     refreshEntities();
     loadInBackground();
+    // Articles an upgrade left out of the search index are indexed as a job, after the list is read.
+    if (m_library->searchIndexPending().value_or(0) > 0)
+        enqueue(Job{Job::IndexSearch, {}, std::nullopt});
     backUpIfDue();
     Q_EMIT libraryOpened(path);
     if (isNew && seedSamples) {
@@ -460,6 +494,16 @@ void Controller::cancelImport()
         import->cancel();
 }
 
+void Controller::cancelRunning()
+{
+    if (auto *import = qobject_cast<ImportJob *>(m_running))
+        import->cancel();
+    if (auto *relink = qobject_cast<RelinkJob *>(m_running))
+        relink->cancel();
+    if (auto *index = qobject_cast<SearchIndexJob *>(m_running))
+        index->cancel();
+}
+
 void Controller::enqueue(Job job)
 {
     m_queue.push_back(std::move(job));
@@ -500,6 +544,8 @@ void Controller::startNextJob()
         });
         m_running = job;
         QMetaObject::invokeMethod(job, &ImportJob::run, Qt::QueuedConnection);
+    } else if (m_runningJob.kind == Job::IndexSearch) {
+        startSearchIndexJob();
     } else {
         auto *job = new RelinkJob(m_library->path(), m_linker);
         if (m_runningJob.ids)
@@ -542,6 +588,30 @@ void Controller::startNextJob()
         QMetaObject::invokeMethod(job, &RelinkJob::run, Qt::QueuedConnection);
     }
     Q_EMIT jobStarted();
+}
+
+void Controller::startSearchIndexJob()
+{
+    const int generation = m_generation;
+    auto *job = new SearchIndexJob(m_library->path());
+    job->moveToThread(m_worker);
+    connect(job, &SearchIndexJob::progress, this, [this, generation](int done, int total) {
+        if (generation == m_generation)
+            Q_EMIT jobProgress(done, total, tr("Indexing the library’s %1 older articles for search…").arg(total));
+    });
+    connect(job, &SearchIndexJob::finished, this, [this, generation](int indexed, const QString &error) {
+        const bool current = generation == m_generation;
+        onJobFinished();
+        if (current) {
+            if (!error.isEmpty())
+                Q_EMIT errorOccurred(tr("Indexing for search failed"), error);
+            Q_EMIT searchIndexUpdated(indexed);
+        }
+        startNextJob();
+        checkIdle();
+    });
+    m_running = job;
+    QMetaObject::invokeMethod(job, &SearchIndexJob::run, Qt::QueuedConnection);
 }
 
 void Controller::onJobFinished()
