@@ -146,7 +146,8 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     Q_EMIT currentArticleChanged(0);
 
     const bool isNew = !QFileInfo::exists(path);
-    if (Library::needsUpgrade(path)) {
+    // (A file that cannot be written is refused at once by the ordinary path.)
+    if (QFileInfo(path).isWritable() && Library::needsUpgrade(path)) {
         // Upgrading a library from an older Lede can take a while when it is large (new tables and
         // indexes over every article): it runs off this thread, and the library opens here after.
         m_library->close();
