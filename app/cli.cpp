@@ -403,6 +403,14 @@ int searchCommand(QStringList args)
         err(library.lastError());
         return 1;
     }
+    // Articles an upgrade left out of the search index are indexed first, so none is missed.
+    if (library.searchIndexPending().value_or(0) > 0) {
+        err(u"indexing the library's older articles for search…"_s);
+        if (!library.catchUpSearchIndex()) {
+            err(library.lastError());
+            return 1;
+        }
+    }
     QStringList skipped;
     const auto base = Lede::KnowledgeBase::loadBuiltin();
     const auto kb = Lede::applyEdits(*base, library.kbEdits(), &skipped);

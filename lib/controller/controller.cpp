@@ -6,6 +6,7 @@
 #include "export/webannotation.h"
 #include "html/encoding.h"
 #include "jobs/relinkjob.h"
+#include "jobs/searchindexjob.h"
 #include "librarywatcher.h"
 #include "link/suggest.h"
 #include "models/annotationlistmodel.h"
@@ -331,6 +332,43 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     Q_EMIT currentArticleChanged(0);
 
     const bool isNew = !QFileInfo::exists(path);
+    // (A file that cannot be written is refused at once by the ordinary path.)
+    if (QFileInfo(path).isWritable() && Library::needsUpgrade(path)) {
+        // Upgrading a library from an older Lede can take a while when it is large (new tables and
+        // indexes over every article): it runs off this thread, and the library opens here after.
+        m_library->close();
+        if (!m_filters.isEmpty()) {
+            m_filters.clear();
+            m_filter->setRequiredEntities(m_filters);
+            Q_EMIT filtersChanged(m_filters);
+        }
+        m_articles->setArticles({});
+        m_direct.clear();
+        refreshEntities();
+        m_loading = true; // no job starts on the library until it is open
+        Q_EMIT jobProgress(
+            0, 0, tr("Upgrading the library %1 for this version of Lede…").arg(QFileInfo(path).fileName()));
+        inBackground(
+            [path] {
+                Library library;
+                return library.open(path) ? QString() : library.lastError();
+            },
+            [this, path, seedSamples](const QString &error) {
+                m_loading = false;
+                if (!error.isEmpty()) {
+                    Q_EMIT errorOccurred(tr("Cannot open the library"), error);
+                    checkIdle();
+                    return;
+                }
+                finishOpening(path, false, seedSamples);
+            });
+        return true;
+    }
+    return finishOpening(path, isNew, seedSamples);
+}
+
+bool Controller::finishOpening(const QString &path, bool isNew, bool seedSamples)
+{
     if (!m_library->open(path)) {
         Q_EMIT errorOccurred(tr("Cannot open the library"), m_library->lastError());
         return false;
@@ -374,6 +412,9 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
         watcher->watch(path, generation);
     });
     loadInBackground();
+    // Articles an upgrade left out of the search index are indexed as a job, after the list is read.
+    if (m_library->searchIndexPending().value_or(0) > 0)
+        enqueue(Job{Job::IndexSearch, {}, std::nullopt});
     backUpIfDue();
     Q_EMIT libraryOpened(path);
     if (isNew && seedSamples) {
@@ -792,11 +833,15 @@ void Controller::reextractLibrary()
 
 void Controller::cancelJob()
 {
-    std::erase_if(m_queue, [](const Job &job) { return job.kind == Job::Import || job.kind == Job::Reextract; });
+    std::erase_if(m_queue, [](const Job &job) {
+        return job.kind == Job::Import || job.kind == Job::Reextract || job.kind == Job::IndexSearch;
+    });
     if (auto *import = qobject_cast<ImportJob *>(m_running))
         import->cancel();
     if (auto *reextract = qobject_cast<ReextractJob *>(m_running))
         reextract->cancel();
+    if (auto *index = qobject_cast<SearchIndexJob *>(m_running))
+        index->cancel(); // the articles left wait for the next opening
 }
 
 void Controller::cancelRunning()
@@ -807,6 +852,8 @@ void Controller::cancelRunning()
         relink->cancel();
     if (auto *reextract = qobject_cast<ReextractJob *>(m_running))
         reextract->cancel();
+    if (auto *index = qobject_cast<SearchIndexJob *>(m_running))
+        index->cancel();
 }
 
 void Controller::startReextract()
@@ -902,6 +949,8 @@ void Controller::startNextJob()
         });
         m_running = job;
         QMetaObject::invokeMethod(job, &ImportJob::run, Qt::QueuedConnection);
+    } else if (m_runningJob.kind == Job::IndexSearch) {
+        startSearchIndexJob();
     } else {
         auto *job = new RelinkJob(m_library->path(), m_linker);
         if (m_runningJob.ids)
@@ -944,6 +993,30 @@ void Controller::startNextJob()
         QMetaObject::invokeMethod(job, &RelinkJob::run, Qt::QueuedConnection);
     }
     Q_EMIT jobStarted();
+}
+
+void Controller::startSearchIndexJob()
+{
+    const int generation = m_generation;
+    auto *job = new SearchIndexJob(m_library->path());
+    job->moveToThread(m_worker);
+    connect(job, &SearchIndexJob::progress, this, [this, generation](int done, int total) {
+        if (generation == m_generation)
+            Q_EMIT jobProgress(done, total, tr("Indexing the library’s %1 older articles for search…").arg(total));
+    });
+    connect(job, &SearchIndexJob::finished, this, [this, generation](int indexed, const QString &error) {
+        const bool current = generation == m_generation;
+        onJobFinished();
+        if (current) {
+            if (!error.isEmpty())
+                Q_EMIT errorOccurred(tr("Indexing for search failed"), error);
+            Q_EMIT searchIndexUpdated(indexed);
+        }
+        startNextJob();
+        checkIdle();
+    });
+    m_running = job;
+    QMetaObject::invokeMethod(job, &SearchIndexJob::run, Qt::QueuedConnection);
 }
 
 void Controller::onJobFinished()

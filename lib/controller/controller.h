@@ -68,7 +68,9 @@ public:
     // The library.
     /// Opens (creating it if needed) a library; a new one gets the sample articles when
     /// `seedSamples` is set. Jobs of the library open before are cancelled and their results
-    /// ignored. Returns false and says why through errorOccurred() when it cannot be opened.
+    /// ignored. Returns false and says why through errorOccurred() when it cannot be opened. A
+    /// library from an older Lede is upgraded in the background first (isLoading() meanwhile);
+    /// an upgrade that fails is reported through errorOccurred().
     bool openLibrary(const QString &path, bool seedSamples = false);
     Library &library() { return *m_library; }
     const Library &library() const { return *m_library; }
@@ -239,6 +241,8 @@ Q_SIGNALS:
     void libraryLoaded();
     void importFinished(const Lede::ImportSummary &summary);
     void relinkFinished(int changedArticles);
+    /// Articles a library upgrade left out of the search index are in it now (`indexed` of them).
+    void searchIndexUpdated(int indexed);
     void linkerChanged(int version);
 
     void filtersChanged(const QStringList &entityIds);
@@ -274,7 +278,7 @@ Q_SIGNALS:
 private:
     struct Job
     {
-        enum Kind { Import, Relink, Reextract } kind = Import;
+        enum Kind { Import, Relink, Reextract, IndexSearch } kind = Import;
         QStringList paths; // Import
         std::optional<QList<qint64>> ids; // Relink: these articles only
     };
@@ -284,7 +288,11 @@ private:
         Article article;
     };
 
+    /// The part of openLibrary() after any upgrade: opens the file here and reads it in the background.
+    bool finishOpening(const QString &path, bool isNew, bool seedSamples);
     void enqueue(Job job);
+    void cancelRunning();
+    void startSearchIndexJob();
     void startNextJob();
     void onJobFinished();
     void onArticlesAdded(const QList<qint64> &ids);
@@ -305,7 +313,6 @@ private:
     void updateSuggestions();
     void startReextract();
     void onReextractDone(int generation, const ReextractSummary &summary);
-    void cancelRunning();
     /// Reads the annotations of the whole library for the panel, off this thread.
     void reloadAnnotationList();
     /// One article's annotations for the panel, read on this thread (a small page).

@@ -37,7 +37,7 @@ QString like(const QString &lowered)
 QString kindRange(const QString &kind, QVariantList &params)
 {
     params << QString(kind + u'/') << QString(kind + u'0');
-    return u"(m.entity_id >= ? AND m.entity_id < ?)"_s;
+    return u"(k.entity_id >= ? AND k.entity_id < ?)"_s;
 }
 
 // An FTS5 string: in double quotes, a quote doubled. Inside quotes FTS5 reads no operators, so
@@ -105,6 +105,18 @@ QString SqliteDialect::jsonArrayHas(const QString &column, const QString &lowere
     return u"EXISTS (SELECT 1 FROM json_each("_s + column + u") WHERE lower(value) = ?)"_s;
 }
 
+QString SqliteDialect::articlesByDate() const
+{
+    return u"articles INDEXED BY articles_by_published"_s;
+}
+
+QString SqliteDialect::articles() const
+{
+    // The planner would look each id up in the table, whose rows hold the whole text; the index
+    // holds the id and date alone, so a large result is read from a few pages.
+    return u"articles a INDEXED BY articles_by_id_published"_s;
+}
+
 QString SqliteDialect::mondayOf(const QString &column) const
 {
     // 'weekday 0' moves to the next Sunday (or stays on one); six days back is that week's Monday.
@@ -132,6 +144,12 @@ bool SqlTranslator::textOnly(const Node &node)
     return false;
 }
 
+QString SqlTranslator::naming(const QStringList &entityIds, QVariantList &params) const
+{
+    return u"(SELECT m.article_id FROM article_entities m WHERE m.entity IN (SELECT k.id FROM entity_keys k WHERE "_s
+        + m_dialect.inList(u"k.entity_id"_s, entityIds, params) + u"))"_s;
+}
+
 QString SqlTranslator::term(const Node &n, QVariantList &params) const
 {
     const auto annotation = [&](const QString &condition) {
@@ -142,8 +160,7 @@ QString SqlTranslator::term(const Node &n, QVariantList &params) const
     case Field::Chip:
     case Field::Region:
     case Field::Organisation:
-        return u"a.id IN (SELECT m.article_id FROM mentions m WHERE "_s
-            + m_dialect.inList(u"m.entity_id"_s, n.entityIds, params) + u')';
+        return u"a.id IN "_s + naming(n.entityIds, params);
     case Field::Outlet:
         params << QString(n.prefix ? like(n.value.toLower()) : n.value.toLower());
         return n.prefix ? u"lower(a.outlet) LIKE ? ESCAPE '\\'"_s : u"lower(a.outlet) = ?"_s;
@@ -214,12 +231,10 @@ QString SqlTranslator::where(const Search &search, QVariantList &params, const Q
     for (auto it = search.chosen.cbegin(); it != search.chosen.cend(); ++it) {
         if (it.key() == skipList || it.value().isEmpty())
             continue;
-        parts.append(u"a.id IN (SELECT m.article_id FROM mentions m WHERE "_s
-            + m_dialect.inList(u"m.entity_id"_s, it.value(), params) + u')');
+        parts.append(u"a.id IN "_s + naming(it.value(), params));
     }
     if (!search.excluded.isEmpty())
-        parts.append(u"a.id NOT IN (SELECT m.article_id FROM mentions m WHERE "_s
-            + m_dialect.inList(u"m.entity_id"_s, search.excluded, params) + u')');
+        parts.append(u"a.id NOT IN "_s + naming(search.excluded, params));
     if (parts.size() > 1 && parts.first() == u"1")
         parts.removeFirst();
     return parts.size() == 1 ? parts.first() : u'(' + parts.join(u") AND ("_s) + u')';
@@ -233,32 +248,48 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
         if (!it.value().isEmpty())
             chosenKinds.append(it.key());
     }
-    // The result, and for each kind with choices the result without them (for that kind's counts).
-    QStringList ctes{u"r(id) AS MATERIALIZED (SELECT a.id FROM articles a WHERE "_s + where(search, s.params) + u')'};
+    const QString from = m_dialect.articles();
+    QVariantList unused;
+    const bool everything = chosenKinds.isEmpty() && where(search, unused) == u"1";
+    // The result with its dates, found once; for each kind with choices the result without them
+    // (for that kind's counts).
+    QStringList ctes{u"r(id, published) AS MATERIALIZED (SELECT a.id, a.published FROM "_s + from + u" WHERE "_s
+        + where(search, s.params) + u')'};
     if (parts & EntityCounts) {
         for (qsizetype k = 0; k < chosenKinds.size(); ++k)
-            ctes.append(u"r%1(id) AS MATERIALIZED (SELECT a.id FROM articles a WHERE "_s.arg(k)
+            ctes.append(u"r%1(id) AS MATERIALIZED (SELECT a.id FROM "_s.arg(k) + from + u" WHERE "_s
                 + where(search, s.params, chosenKinds.at(k)) + u')');
     }
+    // The whole library is read in date order from its index; a narrower result is sorted.
+    const QString rows = everything ? u"(SELECT id, published FROM "_s + m_dialect.articlesByDate() + u')' : u"r"_s;
     QStringList selects;
     if (parts & Ids)
-        selects.append(u"SELECT * FROM (SELECT 0 AS part, a.id AS k, NULL AS n FROM r JOIN articles a ON a.id = r.id "
-                       "ORDER BY a.published DESC, a.id DESC)"_s);
+        selects.append(u"SELECT * FROM (SELECT 0 AS part, id AS k, NULL AS n FROM "_s + rows
+            + u" ORDER BY published DESC, id DESC)"_s);
     if (parts & EntityCounts) {
-        // "IN r" rather than a join: SQLite then walks the result through mentions(article_id,
-        // entity_id) instead of reading every mention in entity order.
-        const QString count = u"SELECT 1, m.entity_id, count(DISTINCT m.article_id) FROM mentions m "
-                              "WHERE m.article_id IN %1 AND %2 GROUP BY m.entity_id"_s;
-        QStringList others;
-        for (const QString &kind : std::as_const(chosenKinds))
-            others.append(u"NOT "_s + kindRange(kind, s.params));
-        selects.append(count.arg(u"r"_s, others.isEmpty() ? u"1"_s : others.join(u" AND "_s)));
-        for (qsizetype k = 0; k < chosenKinds.size(); ++k)
-            selects.append(count.arg(u"r%1"_s.arg(k), kindRange(chosenKinds.at(k), s.params)));
+        if (everything) {
+            // Kept as articles come and go (entity_totals).
+            selects.append(
+                u"SELECT 1, k.entity_id, t.articles FROM entity_totals t JOIN entity_keys k ON k.id = t.entity"_s);
+        } else {
+            // Each result article's entities, once each, grouped by their integer keys, then named.
+            const QString count
+                = u"SELECT 1, k.entity_id, c.n FROM (SELECT m.entity, count(*) AS n FROM article_entities m "
+                  "WHERE m.article_id IN (SELECT id FROM %1) GROUP BY m.entity) c "
+                  "JOIN entity_keys k ON k.id = c.entity WHERE %2"_s;
+            QStringList others;
+            for (const QString &kind : std::as_const(chosenKinds))
+                others.append(u"NOT "_s + kindRange(kind, s.params));
+            selects.append(count.arg(u"r"_s, others.isEmpty() ? u"1"_s : others.join(u" AND "_s)));
+            for (qsizetype k = 0; k < chosenKinds.size(); ++k)
+                selects.append(count.arg(u"r%1"_s.arg(k), kindRange(chosenKinds.at(k), s.params)));
+        }
     }
+    // By day first (a few hundred groups), then the days to their weeks.
     if (parts & Weeks)
-        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"a.published"_s)
-            + u" AS monday, count(*) FROM r JOIN articles a ON a.id = r.id GROUP BY monday"_s);
+        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"d"_s)
+            + u" AS monday, sum(n) FROM (SELECT substr(published, 1, 10) AS d, count(*) AS n FROM "_s + rows
+            + u" GROUP BY d) GROUP BY monday"_s);
     if (selects.isEmpty())
         selects.append(u"SELECT 0, 0, 0 WHERE 0"_s);
     s.sql = u"WITH "_s + ctes.join(u", "_s) + u'\n' + selects.join(u"\nUNION ALL "_s);

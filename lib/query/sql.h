@@ -19,7 +19,9 @@ struct SqlStatement
 /// values, reading a JSON array, the week of a date. The rest of the translation is shared.
 ///
 /// The tables a dialect may assume: articles a (id, published as ISO text, outlet, tags as a JSON
-/// array), mentions (article_id, entity_id), annotations (article_id, color, note) and the store's
+/// array), entity_keys (id, entity_id: an integer key per entity), article_entities (article_id,
+/// entity: each entity an article names, once), entity_totals (entity, articles: how many name it),
+/// annotations (article_id, color, note) and the store's
 /// full-text index of headline and body.
 class SqlDialect
 {
@@ -35,6 +37,11 @@ public:
     /// The ISO date of the Monday of the week of the ISO date (or date and time) in `column`;
     /// NULL when the column is empty.
     virtual QString mondayOf(const QString &column) const = 0;
+    /// The articles table under the alias `a` as a result's statement reads it (id, published and
+    /// the columns the predicates name), with whatever hint the database needs to read it narrowly.
+    virtual QString articles() const { return QStringLiteral("articles a"); }
+    /// The articles table (no alias) read in the order of their dates, for the whole library.
+    virtual QString articlesByDate() const { return QStringLiteral("articles"); }
 };
 
 /// SQLite with FTS5: the index is the table search_text(title, body), rowid = article id, filled
@@ -46,6 +53,8 @@ public:
     QString inList(const QString &column, const QStringList &values, QVariantList &params) const override;
     QString jsonArrayHas(const QString &column, const QString &lowered, QVariantList &params) const override;
     QString mondayOf(const QString &column) const override;
+    QString articles() const override;
+    QString articlesByDate() const override;
     /// The FTS5 expression for a text-only node: "export controls" AND ("licen"* OR "h20") NOT "nvidia".
     static QString matchExpression(const Node &node);
 };
@@ -74,6 +83,8 @@ public:
 private:
     QString predicate(const Node &node, QVariantList &params) const;
     QString term(const Node &node, QVariantList &params) const;
+    /// The articles that name one of these entities (a subquery).
+    QString naming(const QStringList &entityIds, QVariantList &params) const;
     const SqlDialect &m_dialect;
 };
 

@@ -66,6 +66,27 @@ Database::~Database()
     close();
 }
 
+int Database::storedSchemaVersion(const QString &path)
+{
+    if (!QFileInfo(path).isFile())
+        return 0;
+    int version = 0;
+    const QString name = u"lede-peek-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT version FROM schema_version"_s) && q.next())
+                version = q.value(0).toInt();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
 int Database::currentSchemaVersion()
 {
     return int(Schema::migrations().size());

@@ -72,6 +72,9 @@ public:
     /// Sets the function told of each retry (from whichever thread writes); nullptr for none.
     static void setBusyNotifier(BusyNotifier notifier);
     static BusyNotifier busyNotifier();
+    /// The schema version written in the file at `path`, read without changing anything; 0 when the
+    /// file has none or cannot be read.
+    static int storedSchemaVersion(const QString &path);
     /// The folder of a library's backups: "library.lede.backups" beside "library.lede".
     static QString backupFolder(const QString &libraryPath);
     /// A library's backups, newest first.

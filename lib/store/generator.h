@@ -20,6 +20,10 @@ class Library;
 class LibraryGenerator
 {
 public:
+    /// Goes up whenever the same seed would give other articles (caches of generated libraries
+    /// are keyed on it).
+    static constexpr int version = 1;
+
     LibraryGenerator(const KnowledgeBase &kb, quint64 seed);
     ~LibraryGenerator();
     LibraryGenerator(const LibraryGenerator &) = delete;

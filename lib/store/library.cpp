@@ -60,8 +60,30 @@ bool Library::backupIfDue()
 
 bool Library::open(const QString &path)
 {
-    // Articles that a migration left for the search index are indexed before anything reads it.
-    return m_db.open(path) && SearchStore(m_db).catchUp();
+    // A few articles that a migration left for the search index are indexed before anything reads
+    // it; many would keep the caller waiting, so they are left for catchUpSearchIndex().
+    if (!m_db.open(path))
+        return false;
+    const std::optional<qsizetype> pending = SearchStore(m_db).pending();
+    if (!pending)
+        return false;
+    return *pending == 0 || *pending > openCatchUpLimit || SearchStore(m_db).catchUp();
+}
+
+bool Library::needsUpgrade(const QString &path)
+{
+    const int stored = Database::storedSchemaVersion(path);
+    return stored > 0 && stored < currentSchemaVersion();
+}
+
+std::optional<qsizetype> Library::searchIndexPending() const
+{
+    return SearchStore(m_db).pending();
+}
+
+std::optional<qsizetype> Library::catchUpSearchIndex(qsizetype limit)
+{
+    return SearchStore(m_db).catchUp(limit);
 }
 
 void Library::close()

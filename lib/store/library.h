@@ -45,14 +45,26 @@ public:
     Library(const Library &) = delete;
     Library &operator=(const Library &) = delete;
 
-    /// Opens (creating it if needed) the library file at `path`, upgrading its schema.
+    /// Opens (creating it if needed) the library file at `path`, upgrading its schema. Articles a
+    /// migration left for the search index are indexed here only when they are few
+    /// (openCatchUpLimit); more wait for catchUpSearchIndex(), which the desk runs as a job.
     bool open(const QString &path);
+    static constexpr qsizetype openCatchUpLimit = 200;
+    /// How many articles wait for the search index (searches do not find them yet); nothing when
+    /// the read failed.
+    std::optional<qsizetype> searchIndexPending() const;
+    /// Indexes up to `limit` (all when negative) of the articles waiting for the search index, in
+    /// one transaction. Returns how many, nothing when it failed.
+    std::optional<qsizetype> catchUpSearchIndex(qsizetype limit = -1);
     bool isOpen() const;
     void close();
     QString path() const { return m_db.path(); }
     QString lastError() const { return m_db.lastError(); }
     int schemaVersion() const;
     static int currentSchemaVersion();
+    /// True when the file at `path` is a library of an older schema that open() would upgrade
+    /// (which can take a while for a large one); read without changing anything.
+    static bool needsUpgrade(const QString &path);
     /// The default location: the platform's application-data folder.
     static QString defaultPath();
 

@@ -132,6 +132,50 @@ const QList<QStringList> &migrations()
                 query TEXT NOT NULL,
                 created_at TEXT NOT NULL))"_s,
         },
+        {
+            // Search at scale (lib/query/sql.cpp). Each entity an article names, once, by a small
+            // integer key (grouping and comparing integers is several times cheaper than the ids'
+            // text): facet counts and entity terms read these pairs rather than every mention,
+            // about a third of the rows. Kept by the triggers below, so mentions stay written in
+            // one place (MentionStore); `mentions` counts the rows behind each pair.
+            u"CREATE TABLE entity_keys (id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL UNIQUE)"_s,
+            u"INSERT INTO entity_keys (entity_id) SELECT DISTINCT entity_id FROM mentions ORDER BY entity_id"_s,
+            uR"(CREATE TABLE article_entities (
+                article_id INTEGER NOT NULL,
+                entity INTEGER NOT NULL REFERENCES entity_keys(id),
+                mentions INTEGER NOT NULL,
+                PRIMARY KEY (article_id, entity)) WITHOUT ROWID)"_s,
+            uR"(INSERT INTO article_entities SELECT m.article_id, k.id, count(*) FROM mentions m
+                JOIN entity_keys k ON k.entity_id = m.entity_id GROUP BY m.article_id, k.id)"_s,
+            u"CREATE INDEX article_entities_by_entity ON article_entities(entity, article_id)"_s,
+            // How many articles name each entity, kept as pairs come and go: the counts of the
+            // whole library (the desk's first view) without reading a row per pair.
+            u"CREATE TABLE entity_totals (entity INTEGER PRIMARY KEY, articles INTEGER NOT NULL)"_s,
+            u"INSERT INTO entity_totals SELECT entity, count(*) FROM article_entities GROUP BY entity"_s,
+            uR"(CREATE TRIGGER mentions_name_entity AFTER INSERT ON mentions BEGIN
+                INSERT INTO entity_keys (entity_id) VALUES (new.entity_id) ON CONFLICT (entity_id) DO NOTHING;
+                INSERT INTO article_entities (article_id, entity, mentions)
+                    VALUES (new.article_id, (SELECT id FROM entity_keys WHERE entity_id = new.entity_id), 1)
+                    ON CONFLICT (article_id, entity) DO UPDATE SET mentions = mentions + 1;
+            END)"_s,
+            uR"(CREATE TRIGGER mentions_unname_entity AFTER DELETE ON mentions BEGIN
+                UPDATE article_entities SET mentions = mentions - 1 WHERE article_id = old.article_id
+                    AND entity = (SELECT id FROM entity_keys WHERE entity_id = old.entity_id);
+                DELETE FROM article_entities WHERE article_id = old.article_id AND mentions <= 0
+                    AND entity = (SELECT id FROM entity_keys WHERE entity_id = old.entity_id);
+            END)"_s,
+            uR"(CREATE TRIGGER article_entities_count AFTER INSERT ON article_entities BEGIN
+                INSERT INTO entity_totals (entity, articles) VALUES (new.entity, 1)
+                    ON CONFLICT (entity) DO UPDATE SET articles = articles + 1;
+            END)"_s,
+            uR"(CREATE TRIGGER article_entities_uncount AFTER DELETE ON article_entities BEGIN
+                UPDATE entity_totals SET articles = articles - 1 WHERE entity = old.entity;
+                DELETE FROM entity_totals WHERE entity = old.entity AND articles <= 0;
+            END)"_s,
+            // A result's ids and dates without reading the articles' rows (each a page or more of
+            // text): the search looks its ids up in this index alone.
+            u"CREATE INDEX articles_by_id_published ON articles(id, published)"_s,
+        },
     };
     return steps;
 }

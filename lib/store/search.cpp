@@ -23,7 +23,17 @@ bool SearchStore::add(qint64 articleId, const QString &title, const QString &bod
         || m_db.writeFailed(QObject::tr("cannot add article %1 to the search index").arg(articleId), q);
 }
 
-std::optional<qsizetype> SearchStore::catchUp()
+std::optional<qsizetype> SearchStore::pending() const
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(u"SELECT count(*) FROM search_pending"_s) || !q.next()) {
+        m_db.readFailed(QObject::tr("the articles waiting for the search index"), q);
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+std::optional<qsizetype> SearchStore::catchUp(qsizetype limit)
 {
     {
         QSqlQuery q(m_db.connection());
@@ -39,18 +49,28 @@ std::optional<qsizetype> SearchStore::catchUp()
         return std::nullopt;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT a.id, a.title, a.body FROM articles a JOIN search_pending p ON p.article_id = a.id"_s)) {
+    if (!q.prepare(uR"(SELECT a.id, a.title, a.body FROM search_pending p JOIN articles a ON a.id = p.article_id
+                       ORDER BY p.article_id LIMIT ?)"_s)) {
+        m_db.readFailed(QObject::tr("the articles waiting for the search index"), q);
+        return std::nullopt;
+    }
+    q.addBindValue(limit);
+    if (!q.exec()) {
         m_db.readFailed(QObject::tr("the articles waiting for the search index"), q);
         return std::nullopt;
     }
     qsizetype done = 0;
+    qint64 last = 0;
     while (q.next()) {
-        if (!add(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()))
+        last = q.value(0).toLongLong();
+        if (!add(last, q.value(1).toString(), q.value(2).toString()))
             return std::nullopt;
         ++done;
     }
     QSqlQuery clear(m_db.connection());
-    if (!clear.exec(u"DELETE FROM search_pending"_s)) {
+    const bool cleared = clear.prepare(u"DELETE FROM search_pending WHERE article_id <= ?"_s);
+    clear.addBindValue(last);
+    if (!cleared || !clear.exec()) {
         m_db.writeFailed(QObject::tr("cannot build the search index"), clear);
         return std::nullopt;
     }

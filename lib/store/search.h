@@ -22,9 +22,12 @@ public:
 
     /// Indexes a newly inserted article; expects the caller's transaction.
     bool add(qint64 articleId, const QString &title, const QString &body);
-    /// Indexes the articles waiting in search_pending (after the migration that made the index),
-    /// in one transaction. Returns how many were indexed, nothing when it failed.
-    std::optional<qsizetype> catchUp();
+    /// Indexes up to `limit` (all when negative) of the articles waiting in search_pending (after
+    /// the migration that made the index), lowest ids first, in one transaction. Returns how many
+    /// were indexed, nothing when it failed.
+    std::optional<qsizetype> catchUp(qsizetype limit = -1);
+    /// How many articles wait for the index; nothing when the read failed.
+    std::optional<qsizetype> pending() const;
 
     /// Runs a prepared search as one statement (Query::SqlTranslator::search); the parts not
     /// asked for (Query::SqlTranslator::Part) stay empty.

@@ -4,7 +4,13 @@
 // by one hand-written SQLite statement per query, and ripgrep over the same texts written out as
 // files for the free-text queries. Also the time and memory to open the library for the desk.
 //
-//   bench_search [ARTICLES]     (default 100000; the library is generated once into /tmp)
+// Generating the library also measures the import pace at scale: articles per second in the first
+// and the last tenth (the figures are kept beside the cached library and printed on every run).
+//
+//   bench_search [--cache DIR] [ARTICLES]
+//
+// ARTICLES defaults to 100000. The library is generated once into DIR (packaging/bench gives one
+// under build/; else $TMPDIR), keyed on the generator's version, the seed and the schema version.
 #include "kb/knowledgebase.h"
 #include "query/search.h"
 #include "store/generator.h"
@@ -28,7 +34,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString cacheDir = u"/tmp/lede-bench-search"_s;
+constexpr quint64 seed = 1;
 
 double percentile(QList<double> v, double p)
 {
@@ -74,13 +80,16 @@ struct Case
     QString rgTerm; // free text: what ripgrep looks for
 };
 
+// Written as someone who knows the schema would: the ids and dates from the narrow index, each
+// article's entities once by integer key (article_entities), the weeks from the dates.
 QString handWritten(const QString &ids)
 {
-    return u"WITH r(id) AS MATERIALIZED ("_s + ids + uR"()
-SELECT * FROM (SELECT 0, a.id, NULL FROM r JOIN articles a ON a.id = r.id ORDER BY a.published DESC, a.id DESC)
-UNION ALL SELECT 1, m.entity_id, count(DISTINCT m.article_id) FROM mentions m WHERE m.article_id IN r GROUP BY m.entity_id
-UNION ALL SELECT 2, date(substr(a.published, 1, 10), 'weekday 0', '-6 days') AS w, count(*)
-          FROM r JOIN articles a ON a.id = r.id GROUP BY w)"_s;
+    return u"WITH r(id, published) AS MATERIALIZED (SELECT id, published FROM articles INDEXED BY articles_by_id_published WHERE id IN ("_s
+        + ids + uR"())
+SELECT * FROM (SELECT 0, id, NULL FROM r ORDER BY published DESC, id DESC)
+UNION ALL SELECT 1, k.entity_id, c.n FROM (SELECT entity, count(*) AS n FROM article_entities
+          WHERE article_id IN (SELECT id FROM r) GROUP BY entity) c JOIN entity_keys k ON k.id = c.entity
+UNION ALL SELECT 2, date(substr(published, 1, 10), 'weekday 0', '-6 days') AS w, count(*) FROM r GROUP BY w)"_s;
 }
 
 } // namespace
@@ -88,9 +97,20 @@ UNION ALL SELECT 2, date(substr(a.published, 1, 10), 'weekday 0', '-6 days') AS 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const qsizetype articles = argc > 1 ? QByteArray(argv[1]).toLongLong() : 100000;
+    QStringList args = app.arguments().mid(1);
+    QString cacheDir = QDir::tempPath() + u"/lede-bench-search"_s;
+    if (const qsizetype i = args.indexOf(u"--cache"_s); i >= 0 && i + 1 < args.size()) {
+        cacheDir = args.at(i + 1);
+        args.remove(i, 2);
+    }
+    const qsizetype articles = args.isEmpty() ? 100000 : args.first().toLongLong();
     QDir().mkpath(cacheDir);
-    const QString path = cacheDir + u"/library-%1-s1.lede"_s.arg(articles);
+    const QString key = u"%1-g%2-s%3-v%4"_s.arg(articles)
+                            .arg(Lede::LibraryGenerator::version)
+                            .arg(seed)
+                            .arg(Lede::Library::currentSchemaVersion());
+    const QString path = cacheDir + u"/library-"_s + key + u".lede"_s;
+    const QString pacePath = path + u".pace"_s;
     const auto kb = Lede::KnowledgeBase::loadBuiltin();
 
     if (!QFile::exists(path)) {
@@ -105,13 +125,31 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
                 return 1;
             }
-            Lede::LibraryGenerator generator(*kb, 1);
-            if (!generator.generate(lib, articles, [](qsizetype done) {
-                    if (done % 10000 == 0)
-                        std::fprintf(stderr, "generated %lld\n", static_cast<long long>(done));
+            Lede::LibraryGenerator generator(*kb, seed);
+            // The pace of each tenth: articles added (in batches, as an import commits them) per second.
+            QList<double> tenths;
+            QElapsedTimer tenth;
+            tenth.start();
+            qsizetype tenthStart = 0;
+            if (!generator.generate(lib, articles, [&](qsizetype done) {
+                    if (done - tenthStart >= articles / 10 || done == articles) {
+                        tenths.append(double(done - tenthStart) / (double(tenth.nsecsElapsed()) / 1e9));
+                        tenthStart = done;
+                        tenth.restart();
+                        std::fprintf(
+                            stderr, "generated %lld (%.0f articles/s)\n", static_cast<long long>(done), tenths.last());
+                    }
                 })) {
                 std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
                 return 1;
+            }
+            QFile pace(pacePath);
+            if (!tenths.isEmpty() && pace.open(QIODevice::WriteOnly)) {
+                pace.write(
+                    QByteArray("import.first_tenth_per_s: ") + QByteArray::number(tenths.first(), 'f', 0) + '\n');
+                pace.write(QByteArray("import.last_tenth_per_s: ") + QByteArray::number(tenths.last(), 'f', 0) + '\n');
+                pace.write(QByteArray("import.pace_first_vs_last: ")
+                    + QByteArray::number(tenths.first() / std::max(0.001, tenths.last()), 'f', 2) + '\n');
             }
         }
         QFile::rename(part, path);
@@ -133,12 +171,14 @@ int main(int argc, char *argv[])
         return 1;
     }
     figure("open.100k_s", double(open.nsecsElapsed()) / 1e9, "%.3f");
+    if (QFile pace(pacePath); pace.open(QIODevice::ReadOnly)) // measured when the library was generated
+        std::printf("%s", pace.readAll().constData());
     figure("open.100k_rss_mb", rssMb(), "%.0f");
     figure("library.articles", double(first->ids.size()), "%.0f");
 
     const auto ids = [&](const QString &id) { return json(QStringList(kb->descendantsAndSelf(id).values())); };
     const QString mentioning
-        = u"SELECT DISTINCT article_id FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"_s;
+        = u"SELECT article_id FROM article_entities WHERE entity IN (SELECT id FROM entity_keys WHERE entity_id IN (SELECT value FROM json_each(?)))"_s;
     const QString match = u"SELECT rowid FROM search_text WHERE search_text MATCH ?"_s;
     const QList<Case> cases = {
         {u"word"_s, u"accelerators"_s, match, {u"accelerators"_s}, u"accelerators"_s},
@@ -221,7 +261,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "rg not found: no rg.p50_ms\n");
         return 0;
     }
-    const QString texts = cacheDir + u"/texts-%1-s1"_s.arg(articles);
+    const QString texts = cacheDir + u"/texts-"_s + key;
     if (!QFile::exists(texts + u"/done"_s)) {
         QDir().mkpath(texts);
         QSqlQuery q(lib.database());

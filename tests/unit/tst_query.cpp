@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
+#include "controller/controller.h"
+#include "jobs/searchindexjob.h"
 #include "kb/knowledgebase.h"
+#include "link/linker.h"
 #include "query/parser.h"
 #include "query/search.h"
 #include "query/searchtext.h"
 #include "query/sql.h"
+#include "store/generator.h"
 #include "store/library.h"
+#include "testpaths.h"
 
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/Definition>
@@ -12,6 +17,7 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/State>
 
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -364,6 +370,144 @@ private Q_SLOTS:
         const auto r = lib.search(Lede::Query::prepare(u"柔佛"_s, {}, *m_kb));
         QVERIFY(r);
         QCOMPARE(r->ids.size(), 1);
+    }
+
+    void articleEntitiesFollowMentions()
+    {
+        // Each entity an article names, once, and how many articles name it, kept as mentions
+        // are written, replaced and removed with their article.
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"e.lede"_s)));
+        Lede::Article a = article(fixtures.at(1)); // Nvidia, Huawei, Malaysia
+        const qsizetype again = a.text.size() + 1;
+        a.text += u" Nvidia again."_s;
+        a.entities.append({u"company/nvidia"_s, again, again + 6, u"Nvidia"_s}); // a second mention
+        const auto added = lib.addArticle(a);
+        QVERIFY(added);
+        const auto b = lib.addArticle(article(fixtures.at(3))); // Nvidia, US
+        QVERIFY(b);
+        const auto pairs = [&] {
+            QStringList out;
+            QSqlQuery q(lib.database());
+            q.exec(uR"(SELECT p.article_id, k.entity_id, p.mentions FROM article_entities p
+                       JOIN entity_keys k ON k.id = p.entity ORDER BY 1, 2)"_s);
+            while (q.next())
+                out.append(u"%1 %2 %3"_s.arg(q.value(0).toLongLong() == added->id ? u"a"_s : u"b"_s,
+                    q.value(1).toString(), q.value(2).toString()));
+            return out;
+        };
+        const auto totals = [&] {
+            const auto r = lib.search(Lede::Query::prepare(u""_s, {}, *m_kb), Lede::Library::SearchEntityCounts);
+            return r ? r->entityCounts : QHash<QString, int>();
+        };
+        QCOMPARE(pairs(),
+            (QStringList{u"a company/huawei 1"_s, u"a company/nvidia 2"_s, u"a region/my 1"_s, u"b company/nvidia 1"_s,
+                u"b region/us 1"_s}));
+        QCOMPARE(totals(),
+            (QHash<QString, int>{
+                {u"company/huawei"_s, 1}, {u"company/nvidia"_s, 2}, {u"region/my"_s, 1}, {u"region/us"_s, 1}}));
+        // Replacing the mentions: Huawei goes, one Nvidia mention of two goes.
+        QVERIFY(lib.replaceMentions(added->id,
+            {{u"company/nvidia"_s, 0, 6, u"Nvidia"_s},
+                {u"region/my"_s, a.entities.at(2).start, a.entities.at(2).end, u"Malaysia"_s}}));
+        QCOMPARE(pairs(),
+            (QStringList{u"a company/nvidia 1"_s, u"a region/my 1"_s, u"b company/nvidia 1"_s, u"b region/us 1"_s}));
+        QCOMPARE(totals(), (QHash<QString, int>{{u"company/nvidia"_s, 2}, {u"region/my"_s, 1}, {u"region/us"_s, 1}}));
+        // The counts of a narrower result come from the same pairs.
+        const auto r = lib.search(Lede::Query::prepare(u"region:us"_s, {}, *m_kb));
+        QVERIFY(r);
+        QCOMPARE(r->entityCounts, (QHash<QString, int>{{u"company/nvidia"_s, 1}, {u"region/us"_s, 1}}));
+        // An article removed takes its pairs with it.
+        QSqlQuery q(lib.database());
+        QVERIFY(q.exec(u"DELETE FROM articles WHERE id = %1"_s.arg(b->id)));
+        QCOMPARE(pairs(), (QStringList{u"a company/nvidia 1"_s, u"a region/my 1"_s}));
+        QCOMPARE(totals(), (QHash<QString, int>{{u"company/nvidia"_s, 1}, {u"region/my"_s, 1}}));
+    }
+
+    void wholeLibraryCounts()
+    {
+        // The whole library's counts (kept totals) equal the articles that name each entity.
+        const auto r = m_library.search(Lede::Query::prepare(u""_s, {}, *m_kb));
+        QVERIFY(r);
+        QHash<QString, int> expected;
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(u"SELECT entity_id, count(DISTINCT article_id) FROM mentions GROUP BY entity_id"_s));
+        while (q.next())
+            expected.insert(q.value(0).toString(), q.value(1).toInt());
+        QCOMPARE(r->entityCounts, expected);
+        QCOMPARE(r->ids.size(), m_ids.size());
+    }
+
+    void manyWaitingArticlesAreIndexedByAJob()
+    {
+        // Opening does not index more than a few waiting articles itself; the job does, in batches.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"many.lede"_s);
+        const qsizetype count = Lede::Library::openCatchUpLimit + 50;
+        {
+            Lede::Library lib;
+            QVERIFY(lib.open(path));
+            Lede::LibraryGenerator generator(*m_kb, 7);
+            QCOMPARE(generator.generate(lib, count).value_or(0), count);
+            QSqlQuery q(lib.database());
+            QVERIFY(q.exec(u"DELETE FROM search_text"_s));
+            QVERIFY(q.exec(u"INSERT INTO search_pending SELECT id FROM articles"_s));
+        }
+        const auto search = Lede::Query::prepare(u"company:nvidia OR nvidia"_s, {}, *m_kb);
+        const auto textOnly = Lede::Query::prepare(u"nvidia"_s, {}, *m_kb);
+        qsizetype entityHits = 0;
+        {
+            Lede::Library lib;
+            QVERIFY2(lib.open(path), qPrintable(lib.lastError()));
+            QCOMPARE(lib.searchIndexPending().value_or(-1), count);
+            const auto r = lib.search(textOnly, Lede::Library::SearchIds);
+            QVERIFY(r);
+            QCOMPARE(r->ids.size(), 0); // not indexed yet
+            entityHits = lib.search(search, Lede::Library::SearchIds).value_or(Lede::Query::SearchResult()).ids.size();
+            QVERIFY(entityHits > 0);
+        }
+        Lede::SearchIndexJob job(path);
+        QSignalSpy progress(&job, &Lede::SearchIndexJob::progress);
+        QSignalSpy finished(&job, &Lede::SearchIndexJob::finished);
+        QCOMPARE(job.run(), int(count));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        QCOMPARE(progress.last().at(0).toInt(), int(count));
+        Lede::Library lib;
+        QVERIFY(lib.open(path));
+        QCOMPARE(lib.searchIndexPending().value_or(-1), 0);
+        const auto r = lib.search(textOnly, Lede::Library::SearchIds);
+        QVERIFY(r);
+        QVERIFY(r->ids.size() > 0);
+        // Both halves of the OR now answer: the names found in the text and the linked mentions.
+        const auto both = lib.search(search, Lede::Library::SearchIds);
+        QVERIFY(both);
+        QVERIFY(both->ids.size() >= std::max(r->ids.size(), entityHits));
+    }
+
+    void deskUpgradesOffTheGuiThread()
+    {
+        // A library from an older Lede: the desk opens it at once, upgrades it in the background,
+        // then reads it; the upgraded file searches like any other.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"v1.lede"_s);
+        QVERIFY(QFile::copy(LedeTest::dataFile(u"libraries/schema-v1.lede"_s), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(Lede::Library::needsUpgrade(path));
+        Lede::Controller desk(std::make_shared<const Lede::Linker>(m_kb));
+        QSignalSpy loaded(&desk, &Lede::Controller::libraryLoaded);
+        QSignalSpy failed(&desk, &Lede::Controller::errorOccurred);
+        QVERIFY(desk.openLibrary(path));
+        QVERIFY(desk.isLoading());
+        QVERIFY(!desk.library().isOpen()); // not yet: the upgrade runs on another thread
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 60000);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(!Lede::Library::needsUpgrade(path));
+        QCOMPARE(desk.library().schemaVersion(), Lede::Library::currentSchemaVersion());
+        QCOMPARE(desk.articleCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!desk.isBusy(), 60000);
+        QCOMPARE(desk.library().searchIndexPending().value_or(-1), 0);
     }
 
     void syntaxDefinition()
