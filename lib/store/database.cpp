@@ -176,11 +176,33 @@ bool Database::open(const QString &path)
         const QString partial = u"%1.creating-%2"_s.arg(path).arg(QCoreApplication::applicationPid());
         for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
             QFile::remove(partial + suffix);
+        const auto removePartial = [&partial] {
+            for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+                QFile::remove(partial + suffix);
+        };
         {
             Database fresh;
             fresh.m_creating = true;
-            if (!fresh.open(partial) || !QSqlQuery(fresh.connection()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
-                return fail(fresh.lastError().replace(partial, path));
+            if (!fresh.open(partial)) {
+                const QString error = fresh.lastError();
+                fresh.close();
+                removePartial();
+                return fail(QString(error).replace(partial, path));
+            }
+            QSqlQuery checkpoint(fresh.connection());
+            if (!checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s) || !checkpoint.next()
+                || checkpoint.value(0).toInt() != 0) {
+                // SQLITE_BUSY in the first column, or an I/O error such as a full disk.
+                const QString hint = advice(checkpoint.lastError(), path);
+                const QString reason = checkpoint.lastError().text().trimmed();
+                checkpoint.finish();
+                fresh.close();
+                removePartial();
+                return fail(QObject::tr("cannot create the library %1: %2")
+                                .arg(path,
+                                    (reason.isEmpty() ? QObject::tr("its first contents could not be written") : reason)
+                                        + (hint.isEmpty() ? QString() : u". "_s + hint)));
+            }
         }
         for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
             QFile::remove(partial + suffix); // empty after the checkpoint

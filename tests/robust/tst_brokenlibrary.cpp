@@ -311,7 +311,7 @@ private Q_SLOTS:
             shellQuote(QStringLiteral(LEDE_CRASH_CHILD)));
         QString output;
         int exitCode = 0;
-        if (!inMountNamespace(dir.path(), 400, script, &output, &exitCode))
+        if (!inMountNamespace(dir.path(), 600, script, &output, &exitCode))
             QSKIP(qPrintable(u"this system does not allow a tmpfs mount here: "_s + output.left(200)));
         qInfo().noquote() << "lede-cli says:" << output.trimmed().right(600);
         QCOMPARE(exitCode, 1);
