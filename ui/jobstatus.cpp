@@ -18,17 +18,18 @@ JobStatus::JobStatus(Controller *controller, QWidget *parent)
     m_progress->setMaximumWidth(240);
     m_cancel->setObjectName(u"cancelImport"_s);
     m_cancel->setText(tr("Cancel"));
-    m_cancel->setToolTip(tr("Stop the import after the file it is on; what was imported stays."));
+    m_cancel->setToolTip(tr("Stop the import after the file it is on (what was imported stays), or the "
+                            "re-linking (it is done again the next time the library is opened)."));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_progress);
     layout->addWidget(m_cancel);
     setVisible(false);
 
-    connect(m_cancel, &QToolButton::clicked, controller, &Controller::cancelImport);
+    connect(m_cancel, &QToolButton::clicked, controller, &Controller::cancelJobs);
     connect(controller, &Controller::jobStarted, this, [this, controller] {
         m_progress->setRange(0, 0); // busy until the job says how much there is
-        m_cancel->setVisible(controller->isImporting());
+        m_cancel->setVisible(controller->isImporting() || controller->isRelinking());
         setVisible(true);
     });
     connect(controller, &Controller::jobProgress, this, [this](int done, int total, const QString &what) {

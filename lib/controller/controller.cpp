@@ -178,12 +178,25 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
         m_linkerVersion = ++m_linkerWanted;
         Q_EMIT linkerChanged(m_linkerVersion);
     }
-    if (!m_library->kbEdits().isEmpty())
+    const bool hasEdits = !m_library->kbEdits().isEmpty();
+    if (hasEdits)
         rebuildLinker();
     m_articles->setArticles({});
     m_direct.clear();
     refreshEntities();
     loadInBackground();
+    // Mentions found with another shipped knowledge base or linker are found again in the
+    // background, with the journalist's edits applied; the library records the new fingerprint
+    // when that re-link has finished, so one that was stopped is done again next time.
+    const QString fingerprint = Linker::fingerprint(*m_baseKb);
+    if (m_library->linkFingerprint() != fingerprint) {
+        if (m_library->articleCount() == 0)
+            m_library->setLinkFingerprint(fingerprint);
+        else if (hasEdits)
+            m_relinkWhenBuilt = true; // once the linker with the edits is built
+        else
+            enqueue(Job{Job::Relink, {}, std::nullopt});
+    }
     backUpIfDue();
     Q_EMIT libraryOpened(path);
     if (isNew && seedSamples) {
@@ -460,6 +473,23 @@ void Controller::cancelImport()
         import->cancel();
 }
 
+void Controller::cancelRelink()
+{
+    // The library keeps the mentions each finished batch wrote; without its fingerprint it is
+    // re-linked again when next opened.
+    std::erase_if(m_queue, [](const Job &job) { return job.kind == Job::Relink; });
+    m_relinkWhenBuilt = false;
+    if (auto *relink = qobject_cast<RelinkJob *>(m_running))
+        relink->cancel();
+    checkIdle();
+}
+
+void Controller::cancelJobs()
+{
+    cancelImport();
+    cancelRelink();
+}
+
 void Controller::enqueue(Job job)
 {
     m_queue.push_back(std::move(job));
@@ -504,6 +534,8 @@ void Controller::startNextJob()
         auto *job = new RelinkJob(m_library->path(), m_linker);
         if (m_runningJob.ids)
             job->setArticles(*m_runningJob.ids);
+        else
+            job->setFingerprint(Linker::fingerprint(*m_baseKb));
         job->moveToThread(m_worker);
         connect(job, &RelinkJob::progress, this, [this, generation](int done, int total) {
             if (generation == m_generation)

@@ -77,6 +77,11 @@ public:
     /// Imports files and folders in the background (folders are walked on the worker thread).
     void importPaths(const QStringList &paths);
     void cancelImport();
+    /// Stops the re-link that runs or waits; a library whose knowledge base changed is re-linked
+    /// again the next time it is opened.
+    void cancelRelink();
+    /// Stops every job, running or waiting (the status bar's Cancel).
+    void cancelJobs();
     bool isImporting() const;
     bool isRelinking() const;
     /// True while the library is being read, a job runs or waits, or the linker is being rebuilt.

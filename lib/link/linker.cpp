@@ -546,6 +546,11 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
 
 Linker::~Linker() = default;
 
+QString Linker::fingerprint(const KnowledgeBase &shippedBase)
+{
+    return QStringLiteral("kb-%1 linker-%2").arg(shippedBase.fingerprint()).arg(version);
+}
+
 qsizetype Linker::patternCount() const
 {
     return qsizetype(m_automaton->patterns.size());

@@ -52,6 +52,15 @@ public:
     std::shared_ptr<const KnowledgeBase> sharedKnowledgeBase() const { return m_kb; }
     qsizetype patternCount() const;
 
+    /// Goes up whenever a change to the linker's rules can change the mentions it finds in a text
+    /// the knowledge base has not changed for (folding, context rules, boundaries), so libraries
+    /// linked by an older one are linked again.
+    static constexpr int version = 1;
+    /// The shipped knowledge base (without the journalist's edits) and this linker's version, as one
+    /// string. A library stores the one its mentions were found with; when it differs from this
+    /// Lede's, every article is linked again.
+    static QString fingerprint(const KnowledgeBase &shippedBase);
+
     /// The folding the automaton matches under, one UTF-16 unit for one: case-folded, compatibility
     /// forms and accented Latin letters to their base, typographic apostrophes, hyphens and spaces
     /// to ASCII. Exposed for tests.

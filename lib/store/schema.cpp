@@ -132,6 +132,12 @@ const QList<QStringList> &migrations()
                 query TEXT NOT NULL,
                 created_at TEXT NOT NULL))"_s,
         },
+        {
+            // Facts about the library as a whole, by key. "link_fingerprint" names the shipped
+            // knowledge base and linker that found the stored mentions; a Lede whose base or linker
+            // differs re-links the library and writes its own when that re-link has finished.
+            u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        },
     };
     return steps;
 }
