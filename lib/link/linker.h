@@ -35,6 +35,9 @@ namespace Lede {
 ///   accents (decomposed text), soft hyphens and zero-width joiners are skipped. Superscripts,
 ///   fractions, circled forms and ligatures are not folded.
 ///
+/// Names in page furniture (share and follow lines, ticker lists, contact blocks: BoilerplateJudge)
+/// are not linked.
+///
 /// A name that is both a place and a government ("Beijing") is decided by chooseCandidate() from
 /// the words around it, for every match.
 ///
@@ -55,7 +58,7 @@ public:
     /// Goes up whenever a change to the linker's rules can change the mentions it finds in a text
     /// the knowledge base has not changed for (folding, context rules, boundaries), so libraries
     /// linked by an older one are linked again.
-    static constexpr int version = 1;
+    static constexpr int version = 2; // 2: page furniture is not linked (boilerplate.h)
     /// The shipped knowledge base (without the journalist's edits) and this linker's version, as one
     /// string. A library stores the one its mentions were found with; when it differs from this
     /// Lede's, every article is linked again.
