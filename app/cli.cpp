@@ -13,6 +13,8 @@
 #include "export/webannotation.h"
 #include "jobs/importjob.h"
 #include "jobs/reextractjob.h"
+#include "jobs/relinkjob.h"
+#include "kb/kbedit.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "parse/documentparser.h"
@@ -282,6 +284,59 @@ bool takeOption(QStringList &args, const QString &name, QString *value)
     return true;
 }
 
+// The linker Lede uses for this library: the shipped knowledge base with what the journalist taught
+// in the app (aliases, new entities, merges) applied on top.
+std::shared_ptr<const Lede::Linker> libraryLinker(
+    const Lede::Library &library, const std::shared_ptr<const Lede::KnowledgeBase> &base)
+{
+    const QList<Lede::KbEdit> edits = library.kbEdits();
+    if (edits.isEmpty())
+        return std::make_shared<const Lede::Linker>(base);
+    QStringList skipped;
+    auto kb = Lede::applyEdits(*base, edits, &skipped);
+    for (const QString &s : std::as_const(skipped))
+        err(u"a knowledge-base change no longer applies: "_s + s);
+    return std::make_shared<const Lede::Linker>(std::move(kb));
+}
+
+std::shared_ptr<const Lede::KnowledgeBase> loadShippedBase()
+{
+    QStringList errors;
+    auto kb = Lede::KnowledgeBase::loadBuiltin(&errors);
+    for (const QString &e : std::as_const(errors))
+        err(u"knowledge base: "_s + e);
+    return kb;
+}
+
+// A library whose mentions were found with another knowledge base or linker is linked again first,
+// keeping what the journalist taught and rejected; the fingerprint is recorded once that is done.
+bool relinkIfBaseChanged(
+    Lede::Library &library, const std::shared_ptr<const Lede::Linker> &linker, const Lede::KnowledgeBase &base)
+{
+    const QString fingerprint = Lede::Linker::fingerprint(base);
+    if (library.linkFingerprint() == fingerprint)
+        return true;
+    if (library.articleCount() == 0) {
+        if (library.setLinkFingerprint(fingerprint))
+            return true;
+        err(library.lastError());
+        return false;
+    }
+    Lede::RelinkJob job(library.path(), linker);
+    job.setFingerprint(fingerprint);
+    QObject::connect(&job, &Lede::RelinkJob::progress, &job, [](int done, int total) {
+        if (done == 0 || done == total || done % 1000 == 0)
+            std::fprintf(stderr, "re-linking with the updated knowledge base [%d/%d]\n", done, total);
+    });
+    const Lede::RelinkSummary summary = job.run();
+    if (!summary.error.isEmpty()) {
+        err(u"re-linking failed: "_s + summary.error);
+        return false;
+    }
+    std::fprintf(stderr, "re-linked %d articles, %d changed\n", summary.done, summary.changed);
+    return true;
+}
+
 int importCommand(QStringList args)
 {
     QString libraryPath = Lede::Library::defaultPath();
@@ -289,7 +344,19 @@ int importCommand(QStringList args)
         return usage();
     if (args.isEmpty())
         return usage();
-    Lede::ImportJob job(libraryPath, args, makeLinker()); // it walks the folders itself
+    const auto base = loadShippedBase();
+    std::shared_ptr<const Lede::Linker> linker;
+    {
+        Lede::Library library;
+        if (!library.open(libraryPath)) {
+            err(library.lastError());
+            return 1;
+        }
+        linker = libraryLinker(library, base);
+        if (!relinkIfBaseChanged(library, linker, *base))
+            return 1;
+    }
+    Lede::ImportJob job(libraryPath, args, linker); // it walks the folders itself
     QObject::connect(&job, &Lede::ImportJob::progress, &job, [](int done, int total, const QString &file) {
         if (!file.isEmpty())
             std::fprintf(stderr, "[%d/%d] %s\n", done + 1, total, qPrintable(QFileInfo(file).fileName()));
@@ -474,12 +541,14 @@ int generateCommand(QStringList args)
         return 1;
     }
     const auto kb = Lede::KnowledgeBase::loadBuiltin();
+    // A new library made from this base has the mentions this base gives: no re-link when opened.
+    const bool fresh = library.articleCount() == 0;
     Lede::LibraryGenerator generator(*kb, s);
     const auto added = generator.generate(library, n, [n](qsizetype done) {
         if (done % 5000 == 0 || done == n)
             std::fprintf(stderr, "[%lld/%lld]\n", static_cast<long long>(done), static_cast<long long>(n));
     });
-    if (!added) {
+    if (!added || (fresh && !library.setLinkFingerprint(Lede::Linker::fingerprint(*kb)))) {
         err(library.lastError());
         return 1;
     }
@@ -505,12 +574,14 @@ int reextractCommand(QStringList args)
     QString libraryPath = Lede::Library::defaultPath();
     if (!takeOption(args, u"--library"_s, &libraryPath) || !args.isEmpty())
         return usage();
+    std::shared_ptr<const Lede::Linker> linker;
     {
         Lede::Library library;
         if (!openLibrary(library, libraryPath))
             return 1;
+        linker = libraryLinker(library, loadShippedBase());
     }
-    Lede::ReextractJob job(libraryPath, makeLinker());
+    Lede::ReextractJob job(libraryPath, linker);
     QObject::connect(&job, &Lede::ReextractJob::progress, &job, [](int done, int total) {
         if (done > 0 && (done == total || done % 50 == 0))
             std::fprintf(stderr, "[%d/%d]\n", done, total);

@@ -18,14 +18,15 @@ JobStatus::JobStatus(Controller *controller, QWidget *parent)
     m_progress->setMaximumWidth(240);
     m_cancel->setObjectName(u"cancelImport"_s);
     m_cancel->setText(tr("Cancel"));
-    m_cancel->setToolTip(tr("Stop after the file or article the work is on; what is done stays."));
+    m_cancel->setToolTip(tr("Stop after the file or article the work is on; what is done stays (a stopped "
+                            "re-linking is done again the next time the library is opened)."));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_progress);
     layout->addWidget(m_cancel);
     setVisible(false);
 
-    connect(m_cancel, &QToolButton::clicked, controller, &Controller::cancelJob);
+    connect(m_cancel, &QToolButton::clicked, controller, &Controller::cancelJobs);
     connect(controller, &Controller::jobStarted, this, [this, controller] {
         m_progress->setRange(0, 0); // busy until the job says how much there is
         m_cancel->setVisible(controller->isCancellable());

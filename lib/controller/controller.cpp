@@ -397,7 +397,8 @@ bool Controller::finishOpening(const QString &path, bool isNew, bool seedSamples
         Q_EMIT linkerChanged(m_linkerVersion);
     }
     m_knownEdits.clear();
-    if (!m_library->kbEdits().isEmpty())
+    const bool hasEdits = !m_library->kbEdits().isEmpty();
+    if (hasEdits)
         rebuildLinker();
     readPalette();
     m_articles->setArticles({});
@@ -415,6 +416,18 @@ bool Controller::finishOpening(const QString &path, bool isNew, bool seedSamples
     // Articles an upgrade left out of the search index are indexed as a job, after the list is read.
     if (m_library->searchIndexPending().value_or(0) > 0)
         enqueue(Job{Job::IndexSearch, {}, std::nullopt});
+    // Mentions found with another shipped knowledge base or linker are found again in the
+    // background, with the journalist's edits applied; the library records the new fingerprint
+    // when that re-link has finished, so one that was stopped is done again next time.
+    const QString fingerprint = Linker::fingerprint(*m_baseKb);
+    if (m_library->linkFingerprint() != fingerprint) {
+        if (m_library->articleCount() == 0)
+            m_library->setLinkFingerprint(fingerprint);
+        else if (hasEdits)
+            m_relinkWhenBuilt = true; // once the linker with the edits is built
+        else
+            enqueue(Job{Job::Relink, {}, std::nullopt});
+    }
     backUpIfDue();
     Q_EMIT libraryOpened(path);
     if (isNew && seedSamples) {
@@ -821,7 +834,7 @@ bool Controller::isReextracting() const
 
 bool Controller::isCancellable() const
 {
-    return m_running && !m_runningStale && m_runningJob.kind != Job::Relink;
+    return m_running && !m_runningStale;
 }
 
 void Controller::reextractLibrary()
@@ -907,6 +920,23 @@ void Controller::onReextractDone(int generation, const ReextractSummary &summary
         });
 }
 
+void Controller::cancelRelink()
+{
+    // The library keeps the mentions each finished batch wrote; without its fingerprint it is
+    // re-linked again when next opened.
+    std::erase_if(m_queue, [](const Job &job) { return job.kind == Job::Relink; });
+    m_relinkWhenBuilt = false;
+    if (auto *relink = qobject_cast<RelinkJob *>(m_running))
+        relink->cancel();
+    checkIdle();
+}
+
+void Controller::cancelJobs()
+{
+    cancelJob();
+    cancelRelink();
+}
+
 void Controller::enqueue(Job job)
 {
     m_queue.push_back(std::move(job));
@@ -955,6 +985,8 @@ void Controller::startNextJob()
         auto *job = new RelinkJob(m_library->path(), m_linker);
         if (m_runningJob.ids)
             job->setArticles(*m_runningJob.ids);
+        else
+            job->setFingerprint(Linker::fingerprint(*m_baseKb));
         job->moveToThread(m_worker);
         connect(job, &RelinkJob::progress, this, [this, generation](int done, int total) {
             if (generation == m_generation)

@@ -101,6 +101,11 @@ public:
     /// Imports files and folders in the background (folders are walked on the worker thread).
     void importPaths(const QStringList &paths);
     void cancelImport();
+    /// Stops the re-link that runs or waits; a library whose knowledge base changed is re-linked
+    /// again the next time it is opened.
+    void cancelRelink();
+    /// Stops every job, running or waiting (the status bar's Cancel).
+    void cancelJobs();
     bool isImporting() const;
     bool isRelinking() const;
     /// Parses every article again from the file the library kept (after an upgrade of the
@@ -110,7 +115,7 @@ public:
     bool isReextracting() const;
     /// Stops the running import or re-extraction (and drops those waiting); what is done stays.
     void cancelJob();
-    /// True when the running job can be cancelled (an import or a re-extraction).
+    /// True when a job runs (an import, a re-link, a re-extraction or indexing): all can be cancelled.
     bool isCancellable() const;
     /// True while the library is being read, a job runs or waits, or the linker is being rebuilt.
     bool isBusy() const;

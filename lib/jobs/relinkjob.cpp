@@ -42,6 +42,13 @@ RelinkSummary RelinkJob::run()
             return finish();
         }
     }
+    // Until every article is linked again the library is marked as linked with no known base, so a
+    // re-link that is stopped or killed is done again the next time it is opened.
+    if (!m_only && !m_fingerprint.isEmpty() && !library.linkFingerprint().isEmpty()
+        && !library.setLinkFingerprint(QString())) {
+        summary.error = library.lastError();
+        return finish();
+    }
     const RejectedMentions rejected = rejectedMentions(library.kbEdits(), &m_linker->knowledgeBase());
     summary.total = int(texts.size());
     Q_EMIT progress(0, summary.total);
@@ -68,6 +75,9 @@ RelinkSummary RelinkJob::run()
         summary.done = int(last);
         Q_EMIT progress(summary.done, summary.total);
     }
+    if (!m_only && !m_fingerprint.isEmpty() && !summary.cancelled && summary.error.isEmpty()
+        && !library.setLinkFingerprint(m_fingerprint))
+        summary.error = library.lastError();
     qCInfo(lcLink) << "re-linked" << summary.done << "of" << summary.total << "articles," << summary.changed
                    << "changed, in" << timer.elapsed() << "ms" << (summary.cancelled ? "(cancelled)" : "");
     return finish();

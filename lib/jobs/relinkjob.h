@@ -37,6 +37,10 @@ public:
     RelinkJob(QString libraryPath, std::shared_ptr<const Linker> linker, QObject *parent = nullptr);
     /// Re-links only these articles (those an import added with an older linker); by default, all.
     void setArticles(QList<qint64> ids) { m_only = std::move(ids); }
+    /// Records `fingerprint` (Linker::fingerprint()) in the library once every article has been
+    /// re-linked; a job that was cancelled, failed or re-linked only some articles records nothing,
+    /// so the library is re-linked again the next time it is opened.
+    void setFingerprint(QString fingerprint) { m_fingerprint = std::move(fingerprint); }
 
     /// Articles per transaction.
     static constexpr int batchSize = 500;
@@ -54,6 +58,7 @@ private:
     QString m_libraryPath;
     std::shared_ptr<const Linker> m_linker;
     std::optional<QList<qint64>> m_only;
+    QString m_fingerprint;
     std::atomic_bool m_cancel = false;
 };
 

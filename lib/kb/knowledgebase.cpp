@@ -3,6 +3,7 @@
 
 #include "text/logging.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
 
@@ -169,6 +170,10 @@ std::shared_ptr<KnowledgeBase> KnowledgeBase::loadFiles(const QStringList &paths
 
 bool KnowledgeBase::parse(QStringView text, const QString &origin, QStringList *errors)
 {
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    digest.addData(m_fingerprint);
+    digest.addData(text.toUtf8());
+    m_fingerprint = digest.result();
     bool ok = true;
     auto fail = [&](qsizetype line, const QString &message) {
         ok = false;

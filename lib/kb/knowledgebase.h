@@ -31,6 +31,10 @@ public:
     const Entity *entity(QStringView id) const;
     qsizetype indexOf(QStringView id) const;
     qsizetype size() const { return m_entities.size(); }
+    /// A hash of the text of every file parsed, in order (hex SHA-256): two bases read from the
+    /// same files have the same fingerprint, and any change to a file changes it. Edits applied on
+    /// top (upsert, addAlias, mergeInto) leave it as it was.
+    QString fingerprint() const { return QString::fromLatin1(m_fingerprint.toHex()); }
 
     /// Ids related to `id` by one of the relation keys (part_of, hq, parent, maker, family).
     QStringList related(QStringView id, QStringView key) const;
@@ -55,6 +59,7 @@ private:
     QHash<QString, qsizetype> m_index;
     QHash<QString, QStringList> m_children; // parent id → ids directly inside it
     QHash<QString, QString> m_formerly; // former id → current id
+    QByteArray m_fingerprint;
 };
 
 } // namespace Lede

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "linker.h"
 
+#include "boilerplate.h"
 #include "context.h"
 #include "text/logging.h"
 #include "text/unicode.h"
@@ -546,6 +547,11 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
 
 Linker::~Linker() = default;
 
+QString Linker::fingerprint(const KnowledgeBase &shippedBase)
+{
+    return QStringLiteral("kb-%1 linker-%2").arg(shippedBase.fingerprint()).arg(version);
+}
+
 qsizetype Linker::patternCount() const
 {
     return qsizetype(m_automaton->patterns.size());
@@ -647,8 +653,9 @@ QList<EntityMention> Linker::link(QStringView text) const
     mentions.reserve(qsizetype(hits.size()));
     qsizetype coveredUntil = 0;
     const auto &entities = m_kb->entities();
+    BoilerplateJudge furniture(text); // share lines, ticker lists, contact blocks are not linked
     for (const Hit &h : hits) {
-        if (h.start < coveredUntil)
+        if (h.start < coveredUntil || furniture.isBoilerplate(h.start))
             continue;
         const QStringView surface = text.mid(h.start, h.end - h.start);
         LinkCandidates passed;

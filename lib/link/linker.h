@@ -35,6 +35,9 @@ namespace Lede {
 ///   accents (decomposed text), soft hyphens and zero-width joiners are skipped. Superscripts,
 ///   fractions, circled forms and ligatures are not folded.
 ///
+/// Names in page furniture (share and follow lines, ticker lists, contact blocks: BoilerplateJudge)
+/// are not linked.
+///
 /// A name that is both a place and a government ("Beijing") is decided by chooseCandidate() from
 /// the words around it, for every match.
 ///
@@ -51,6 +54,15 @@ public:
     const KnowledgeBase &knowledgeBase() const { return *m_kb; }
     std::shared_ptr<const KnowledgeBase> sharedKnowledgeBase() const { return m_kb; }
     qsizetype patternCount() const;
+
+    /// Goes up whenever a change to the linker's rules can change the mentions it finds in a text
+    /// the knowledge base has not changed for (folding, context rules, boundaries), so libraries
+    /// linked by an older one are linked again.
+    static constexpr int version = 2; // 2: page furniture is not linked (boilerplate.h)
+    /// The shipped knowledge base (without the journalist's edits) and this linker's version, as one
+    /// string. A library stores the one its mentions were found with; when it differs from this
+    /// Lede's, every article is linked again.
+    static QString fingerprint(const KnowledgeBase &shippedBase);
 
     /// The folding the automaton matches under, one UTF-16 unit for one: case-folded, compatibility
     /// forms and accented Latin letters to their base, typographic apostrophes, hyphens and spaces

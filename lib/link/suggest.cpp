@@ -88,6 +88,59 @@ bool hasChipWordNear(QStringView text, qsizetype start, qsizetype end)
     return false;
 }
 
+// Initials of the words before a bracket, to tell an abbreviation ("Artificial Intelligence (AI)")
+// from a ticker ("Robinhood Markets (HOOD)").
+QString initialsBefore(QStringView text, qsizetype end, bool capitalisedOnly)
+{
+    QString initials;
+    const QStringView before = text.mid(std::max<qsizetype>(0, end - 120), std::min<qsizetype>(end, 120));
+    for (QStringView word : before.tokenize(u' ', Qt::SkipEmptyParts)) {
+        for (QStringView part : word.tokenize(u'-', Qt::SkipEmptyParts)) {
+            if (!part.isEmpty() && part.front().isLetter() && (!capitalisedOnly || part.front().isUpper()))
+                initials.append(part.front().toUpper());
+            for (qsizetype k = 1; k < part.size(); ++k) { // "PowerShell", "OpenAI": capitals inside count
+                if (part.at(k).isUpper() && part.at(k - 1).isLower())
+                    initials.append(part.at(k));
+            }
+        }
+    }
+    return initials;
+}
+
+// Words that follow a role word without being a name ("the company Tuesday", "startup founders").
+bool isGenericWord(QStringView word)
+{
+    static const QSet<QString> words = {u"Monday"_s, u"Tuesday"_s, u"Wednesday"_s, u"Thursday"_s, u"Friday"_s,
+        u"Saturday"_s, u"Sunday"_s, u"January"_s, u"February"_s, u"March"_s, u"April"_s, u"May"_s, u"June"_s, u"July"_s,
+        u"August"_s, u"September"_s, u"October"_s, u"November"_s, u"December"_s, u"The"_s, u"A"_s, u"An"_s, u"It"_s,
+        u"Its"_s, u"I"_s, u"We"_s, u"In"_s, u"On"_s, u"And"_s, u"But"_s, u"Chief"_s, u"CEO"_s, u"CFO"_s, u"President"_s,
+        u"Chairman"_s, u"Founder"_s, u"Co"_s, u"Inc"_s, u"AI"_s, u"US"_s, u"U.S."_s, u"Chinese"_s, u"American"_s,
+        u"European"_s, u"Japanese"_s, u"Korean"_s, u"Taiwanese"_s, u"Indian"_s, u"British"_s, u"German"_s, u"French"_s,
+        u"Dutch"_s, u"Israeli"_s, u"Canadian"_s, u"Australian"_s};
+    return words.contains(word.toString());
+}
+
+// A word the text also uses in lower case is a common word, not a name ("Fast Growing Companies",
+// "Return On Invested Capital" in a heading).
+bool usedInLowerCase(QStringView text, QStringView word)
+{
+    if (word.isEmpty() || !word.front().isUpper() || word.size() < 2)
+        return false;
+    for (qsizetype k = 1; k < word.size(); ++k) {
+        if (!word.at(k).isLower())
+            return false; // "SGH", "ProCredit": written as a name
+    }
+    const QString lower = word.toString().toLower();
+    for (qsizetype at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+        const bool startOk = at == 0 || !text.at(at - 1).isLetterOrNumber();
+        const qsizetype end = at + lower.size();
+        const bool endOk = end >= text.size() || !text.at(end).isLetterOrNumber();
+        if (startOk && endOk)
+            return true;
+    }
+    return false;
+}
+
 struct Collector
 {
     QStringView text;
@@ -147,6 +200,95 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
         c.add(nameStart, m.capturedEnd(2), EntityKind::Company, u"corporate suffix"_s);
     }
 
+    // Names before a bare ticker in brackets: "Robinhood Markets (HOOD)", "Dutch Bros (BROS)". Not
+    // an abbreviation of the words before it ("Bureau of Industry and Security (BIS)"), nor a
+    // common abbreviation.
+    static const QRegularExpression bareTickerRe(
+        uR"(((?:[A-Z][\w&'.\-]*\s+){0,4}?[A-Z][\w&'.\-]*)\s*[(（]\s*([A-Z]{1,5}(?:\.[A-Z])?)\s*[)）])"_s);
+    static const QSet<QString> notTickers = {u"AI"_s, u"US"_s, u"USA"_s, u"UK"_s, u"EU"_s, u"UN"_s, u"CEO"_s, u"CFO"_s,
+        u"CTO"_s, u"COO"_s, u"GPU"_s, u"GPUs"_s, u"CPU"_s, u"NPU"_s, u"TPU"_s, u"IPO"_s, u"ETF"_s, u"GDP"_s, u"PC"_s,
+        u"TV"_s, u"API"_s, u"LLM"_s, u"USD"_s, u"RMB"_s, u"FY"_s, u"EPS"_s, u"EV"_s, u"EVs"_s, u"IT"_s, u"HBM"_s,
+        u"DRAM"_s, u"R"_s, u"D"_s, u"A"_s, u"B"_s, u"C"_s, u"H"_s, u"I"_s, u"II"_s, u"III"_s, u"IV"_s, u"V"_s, u"X"_s,
+        u"PRC"_s, u"ROC"_s, u"HK"_s, u"SAR"_s, u"ET"_s, u"PT"_s, u"GMT"_s, u"UTC"_s, u"EST"_s, u"PST"_s, u"AM"_s,
+        u"PM"_s, u"NA"_s, u"OK"_s, u"TBD"_s, u"YOY"_s, u"YTD"_s, u"TTM"_s, u"Q"_s, u"ESG"_s, u"M"_s, u"K"_s, u"PE"_s,
+        u"PB"_s, u"ROE"_s, u"ROI"_s, u"NFT"_s, u"VR"_s, u"AR"_s, u"OS"_s, u"UI"_s};
+    for (auto it = bareTickerRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const QString ticker = m.captured(2);
+        if (notTickers.contains(ticker) || initialsBefore(text, m.capturedEnd(1), false).contains(ticker)
+            || initialsBefore(text, m.capturedEnd(1), true).contains(ticker))
+            continue;
+        const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
+        if (nameStart >= m.capturedEnd(1) || isGenericWord(text.mid(nameStart, m.capturedEnd(1) - nameStart)))
+            continue;
+        if (isKnownAlias(ticker, kb))
+            continue; // "(AMD)" after a name the linker missed, or an abbreviation the base knows
+        c.add(nameStart, m.capturedEnd(1), EntityKind::Company, u"ticker"_s, ticker);
+    }
+
+    // Names ending in a word that makes them a business: "Wilson Bank Holding", "Accelink
+    // Technologies", "Archer Aviation", "Clinuvel Pharmaceuticals". At least one name word before
+    // it, not a generic one.
+    static const QRegularExpression industryRe(
+        uR"((?<![\w&])((?:[A-Z][\w&'\-]*(?:\s+|\s*&\s*)){1,4}?(?:Holding|Holdings|Group|Technologies|Companies|Laboratories|Pharmaceuticals|Biosciences|Therapeutics|Biotech|Capital|Corporation|Shipping|Aviation|Airlines|Markets|Electric|Electronics|Microelectronics|Semiconductors?|Networks|Foods|Brands|Entertainment|Resorts|Mining|Minerals|Cement|Motors|Industries|Enterprises|Ventures|Securities|Bancorp|Insurance|Logistics|Properties|Realty|Trading|Telecom|Communications|Robotics|Materials|Petroleum|Chemicals?|Textiles|Apparel|Solutions|Software))(?![\w&])(?!\s+(?:Index|Fund|ETF|Conference|Summit|Act|Program|Programme|Award|Awards|Report|Prize|Law)))"_s);
+    static const QSet<QString> genericFirst = {u"Global"_s, u"International"_s, u"National"_s, u"Private"_s,
+        u"Public"_s, u"Venture"_s, u"Working"_s, u"Trade"_s, u"Industry"_s, u"Advisory"_s, u"Research"_s,
+        u"Investment"_s, u"Special"_s, u"Strategic"_s, u"Parent"_s, u"Other"_s, u"Major"_s, u"Big"_s, u"Tech"_s,
+        u"Chip"_s, u"Semiconductor"_s, u"Financial"_s, u"Emerging"_s, u"Consumer"_s, u"Energy"_s, u"Media"_s,
+        u"Digital"_s, u"Data"_s, u"Cloud"_s, u"Software"_s, u"Equity"_s, u"Growth"_s, u"Risk"_s, u"Human"_s,
+        u"Information"_s, u"Communication"_s, u"Asian"_s, u"European"_s, u"American"_s, u"Chinese"_s, u"Japanese"_s,
+        u"Korean"_s, u"Taiwanese"_s, u"Indian"_s, u"US"_s, u"U.S."_s, u"Western"_s, u"Eastern"_s, u"Capital"_s,
+        u"Stock"_s, u"Local"_s, u"State"_s, u"Federal"_s, u"Central"_s};
+    for (auto it = industryRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
+        const QStringView name = text.mid(nameStart, m.capturedEnd(1) - nameStart);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        if (firstSpace < 0)
+            continue; // the business word alone
+        const QStringView first = name.left(firstSpace);
+        if (genericFirst.contains(first.toString()) || isGenericWord(first) || isLeadingStopword(first)
+            || usedInLowerCase(text, first))
+            continue;
+        c.add(nameStart, m.capturedEnd(1), EntityKind::Company, u"business name"_s);
+    }
+
+    // A name a role word introduces or describes: "conglomerate SGH", "startup Mistral", "unit
+    // Boral", "Accelink Technologies, a maker of optical components", "X, a Shenzhen-based firm".
+    static const QRegularExpression roleBeforeRe(
+        uR"(\b(?:startup|start-up|firm|conglomerate|chipmaker|automaker|carmaker|lender|brokerage|insurer|retailer|unit|subsidiary|rival|peer|supplier|maker|manufacturer|developer|provider|operator|affiliate)\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
+    for (auto it = roleBeforeRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const QStringView name = m.capturedView(1);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3)
+            continue;
+        // The name ends where the capitalised words do; a possessive is not part of it.
+        qsizetype end = m.capturedEnd(1);
+        if (text.mid(end - 2, 2) == u"'s"_s || text.mid(end - 2, 2) == u"’s"_s)
+            end -= 2;
+        c.add(m.capturedStart(1), end, EntityKind::Company, u"described as a business"_s);
+    }
+    // The words between describe the business ("a Shenzhen-based chip"), never a person's job ("a
+    // chief analyst at a research firm"): no preposition, no title among them.
+    static const QRegularExpression roleAfterRe(
+        uR"(((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*),\s+(?:a|an)\s+((?:[\w\-]+\s+){0,4}?)(?:company|firm|startup|start-up|maker|manufacturer|provider|developer|supplier|lender|retailer|chipmaker|conglomerate|brokerage|insurer|operator|designer)\b)"_s);
+    static const QRegularExpression personWords(
+        uR"(\b(?:at|of|for|with|in|on|from|by|analyst|director|executive|officer|chief|head|founder|partner|professor|researcher|spokesperson|spokesman|spokeswoman|president|manager|economist|strategist|fellow|senior|former)\b)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    for (auto it = roleAfterRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
+        const QStringView name = text.mid(nameStart, m.capturedEnd(1) - nameStart);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (name.isEmpty() || isGenericWord(first) || isLeadingStopword(first)
+            || personWords.match(m.captured(2)).hasMatch())
+            continue;
+        c.add(nameStart, m.capturedEnd(1), EntityKind::Company, u"described as a business"_s);
+    }
+
     // Chinese company names: up to ten Han characters before 有限公司 and its kin.
     static const QRegularExpression cjkRe(
         uR"(([\x{4E00}-\x{9FFF}]{2,10}?(?:股份有限公司|科技有限公司|有限责任公司|有限公司|集团股份有限公司)))"_s);
@@ -162,6 +304,68 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
             }
         }
         c.add(s, e, EntityKind::Company, u"corporate suffix"_s);
+    }
+
+    // The first column of a table of companies: a header cell "Name", "Company", "Stock" … and
+    // rows whose first cell is a name ("| Wilson Bank Holding | NA | 7.87% |"). Tables reach the
+    // text as cells between "|", rows one after another ("| | ").
+    static const QRegularExpression tableHeadRe(
+        uR"(\|\s*(?:Name|Company|Companies|Company Name|Stock|Stocks|Issuer|Firm|公司|公司名称|名称|股票|股票名称)\s*\|)"_s);
+    for (auto it = tableHeadRe.globalMatch(str); it.hasNext();) {
+        const auto head = it.next();
+        qsizetype end = str.indexOf(u"\n\n"_s, head.capturedStart());
+        if (end < 0)
+            end = str.size();
+        qsizetype at = head.capturedStart();
+        int row = 0;
+        while (at < end) {
+            qsizetype next = str.indexOf(u"| |"_s, at);
+            const qsizetype nextLine = str.indexOf(u"|\n|"_s, at);
+            if (nextLine >= 0 && (next < 0 || nextLine < next))
+                next = nextLine;
+            if (next < 0 || next > end)
+                next = end;
+            if (row >= 2) { // after the header and its "---" row
+                qsizetype cellStart = at;
+                while (cellStart < next && (str.at(cellStart) == u'|' || str.at(cellStart).isSpace()))
+                    ++cellStart;
+                qsizetype cellEnd = str.indexOf(u'|', cellStart);
+                if (cellEnd < 0 || cellEnd > next)
+                    cellEnd = next;
+                while (cellEnd > cellStart && str.at(cellEnd - 1).isSpace())
+                    --cellEnd;
+                const QStringView cell = text.mid(cellStart, cellEnd - cellStart);
+                if (!cell.isEmpty() && (cell.front().isUpper() || cell.front().unicode() >= 0x4E00)
+                    && !cell.contains(u"---") && cell.size() <= 80)
+                    c.add(cellStart, cellEnd, EntityKind::Company, u"table of companies"_s);
+            }
+            ++row;
+            at = next + 2;
+        }
+    }
+
+    // Chinese short names of listed companies: two characters and a word for the business
+    // (国金证券, 乐鑫科技, 世茂集团, 高澜股份, 烽火通信), standing after punctuation, a non-Han character or a
+    // particle, so that the two characters start a word.
+    static const QRegularExpression cjkShortRe(
+        uR"((?:(?<![\x{4E00}-\x{9FFF}])|(?<=[据據的和与與及在对對向从從将將把被由为為是]))([\x{4E00}-\x{9FFF}]{2}(?:证券|證券|集团|集團|控股|科技|股份|银行|銀行|通信|制药|製藥|锂业|鋰業)))"_s);
+    static const QSet<QString> genericPrefixes = {u"中国"_s, u"中國"_s, u"美国"_s, u"美國"_s, u"全球"_s, u"国际"_s,
+        u"國際"_s, u"上市"_s, u"国内"_s, u"國內"_s, u"海外"_s, u"这些"_s, u"這些"_s, u"大型"_s, u"小型"_s, u"我们"_s,
+        u"他们"_s, u"数字"_s, u"數字"_s, u"信息"_s, u"网络"_s, u"網絡"_s, u"公司"_s, u"科技"_s, u"金融"_s, u"商业"_s,
+        u"商業"_s, u"投资"_s, u"投資"_s, u"新兴"_s, u"新興"_s, u"相关"_s, u"相關"_s, u"多家"_s, u"各大"_s, u"主要"_s,
+        u"头部"_s, u"頭部"_s, u"龙头"_s, u"龍頭"_s, u"本地"_s, u"地方"_s, u"民营"_s, u"民營"_s, u"国有"_s, u"國有"_s,
+        u"外资"_s, u"外資"_s, u"中资"_s, u"中資"_s, u"港股"_s, u"美股"_s, u"A股"_s, u"人工"_s, u"智能"_s, u"半导"_s,
+        u"芯片"_s, u"电子"_s, u"電子"_s};
+    for (auto it = cjkShortRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const qsizetype s = m.capturedStart(1);
+        // Numerals, time words, pronouns and verbs do not begin a name ("一是…", "回购股份", "成为科技…").
+        static const QString notInName
+            = u"一二三四五六七八九十百千万萬亿億年月日各每该該这這那其此本的是了受例如成为為促进進回购購大量语語义義方"_s;
+        if (genericPrefixes.contains(str.mid(s, 2)) || notInName.contains(str.at(s))
+            || notInName.contains(str.at(s + 1)))
+            continue;
+        c.add(s, m.capturedEnd(1), EntityKind::Company, u"corporate suffix"_s);
     }
 
     // Chip models: a product line and a number ("RTX 5090D", "MTT S4000", "Ascend 910D") or a

@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QObject>
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace Lede {
@@ -480,6 +481,37 @@ bool Library::removeSavedSearch(qint64 id)
 QList<SavedSearch> Library::savedSearches() const
 {
     return SavedSearchStore(m_db).all().value_or(QList<SavedSearch>{});
+}
+
+// The knowledge base the mentions came from -------------------------------------------------------
+
+QString Library::linkFingerprint() const
+{
+    QSqlQuery q(m_db.connection());
+    const bool ready = q.prepare(u"SELECT value FROM meta WHERE key = 'link_fingerprint'"_s);
+    if (!ready || !q.exec()) {
+        m_db.readFailed(QObject::tr("the knowledge base the mentions were found with"), q);
+        return {};
+    }
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+bool Library::setLinkFingerprint(const QString &fingerprint)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return false;
+    QSqlQuery q(m_db.connection());
+    // Empty: the mentions are not known to come from any base (a re-link is under way).
+    const bool ready = fingerprint.isEmpty()
+        ? q.prepare(u"DELETE FROM meta WHERE key = 'link_fingerprint'"_s)
+        : q.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('link_fingerprint', ?)"_s);
+    if (!fingerprint.isEmpty())
+        q.addBindValue(fingerprint);
+    const QString action = QObject::tr("cannot record the knowledge base the mentions were found with");
+    if (!ready || !q.exec())
+        return m_db.writeFailed(action, q);
+    return tx.commit(action);
 }
 
 } // namespace Lede

@@ -155,6 +155,12 @@ public:
     /// The saved searches, by name.
     QList<SavedSearch> savedSearches() const;
 
+    /// Which shipped knowledge base and linker found the stored mentions (linkFingerprint() in
+    /// lib/link); empty for a library whose mentions came from an older Lede, or none yet.
+    QString linkFingerprint() const;
+    /// Records it, after every article was linked with that base and linker.
+    bool setLinkFingerprint(const QString &fingerprint);
+
     QSqlDatabase database() const;
 
     /// Backs the library up now into its rotating set beside it (Database::backup); `kind` names

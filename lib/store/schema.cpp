@@ -176,6 +176,12 @@ const QList<QStringList> &migrations()
             // text): the search looks its ids up in this index alone.
             u"CREATE INDEX articles_by_id_published ON articles(id, published)"_s,
         },
+        {
+            // Facts about the library as a whole, by key. "link_fingerprint" names the shipped
+            // knowledge base and linker that found the stored mentions; a Lede whose base or linker
+            // differs re-links the library and writes its own when that re-link has finished.
+            u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        },
     };
     return steps;
 }

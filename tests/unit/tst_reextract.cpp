@@ -283,7 +283,12 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"old.lede"_s);
         const QString file = dir.filePath(u"kept.md"_s);
         QVERIFY(writeFile(file, markdown(7)));
-        const int before = 4; // the version before annotation anchors (the fifth schema step)
+        // The step that added annotation anchors: the one that gives annotations a prefix.
+        int before = 0;
+        while (before < Lede::Library::currentSchemaVersion()
+            && !Lede::Schema::migrations().at(before).join(u'\n').contains(u"annotations ADD COLUMN prefix"_s))
+            ++before;
+        QVERIFY(before < Lede::Library::currentSchemaVersion());
         const QString text = u"First paragraph about Nvidia.\n\nThe company expects revenue of $28 billion."_s;
         const qsizetype at = text.indexOf(u"revenue"_s);
         {

@@ -175,6 +175,81 @@ private Q_SLOTS:
         QCOMPARE(rest.run().changed, count - Lede::RelinkJob::batchSize);
     }
 
+    // The knowledge base's fingerprint follows the text of its files and not the edits on top.
+    void fingerprintFollowsTheShippedFiles()
+    {
+        const auto kb = knowledgeBase();
+        QCOMPARE(kb->fingerprint(), knowledgeBase()->fingerprint());
+        QVERIFY(!kb->fingerprint().isEmpty());
+        auto other = std::make_shared<Lede::KnowledgeBase>();
+        QStringList errors;
+        other->parse(QString(QString::fromUtf16(relinkKb) + u"\n[region/tw]\nname = Taiwan\n"_s), u"relink"_s, &errors);
+        other->finish(&errors);
+        QVERIFY(other->fingerprint() != kb->fingerprint());
+        const QString before = kb->fingerprint();
+        kb->addAlias(u"company/nvidia", Lede::Alias{u"Team Green"_s, Lede::Alias::Other, false});
+        QCOMPARE(kb->fingerprint(), before);
+        QVERIFY(Lede::Linker::fingerprint(*kb).contains(before));
+        QVERIFY(Lede::Linker::fingerprint(*kb) != Lede::Linker::fingerprint(*other));
+    }
+
+    // A whole re-link records the fingerprint it was given when it ends, and only then: one that
+    // is cancelled leaves the library marked as not linked with any known base, so it runs again.
+    void fingerprintIsRecordedWhenTheRelinkEnds()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"lib.lede"_s);
+        const Lede::Linker before(knowledgeBase());
+        const int count = Lede::RelinkJob::batchSize + 10;
+        {
+            Lede::Library library;
+            QVERIFY(library.open(path));
+            QCOMPARE(library.linkFingerprint(), QString()); // a new library has none
+            for (int i = 0; i < count; ++i)
+                QVERIFY(addLinked(library, before, u"Report %1: Team Green and China."_s.arg(i)));
+            QVERIFY2(library.setLinkFingerprint(u"old base"_s), qPrintable(library.lastError()));
+            QCOMPARE(library.linkFingerprint(), u"old base"_s);
+        }
+        const QString fingerprint = Lede::Linker::fingerprint(taughtLinker()->knowledgeBase());
+
+        Lede::RelinkJob cancelled(path, taughtLinker());
+        cancelled.setFingerprint(fingerprint);
+        connect(&cancelled, &Lede::RelinkJob::progress, &cancelled, [&cancelled](int done, int) {
+            if (done > 0)
+                cancelled.cancel();
+        });
+        QVERIFY(cancelled.run().cancelled);
+        {
+            Lede::Library library;
+            QVERIFY(library.open(path));
+            QCOMPARE(library.linkFingerprint(), QString());
+        }
+
+        // Re-linking some articles only says nothing about the library as a whole.
+        Lede::RelinkJob some(path, taughtLinker());
+        some.setFingerprint(fingerprint);
+        some.setArticles({1, 2});
+        QVERIFY(some.run().error.isEmpty());
+        {
+            Lede::Library library;
+            QVERIFY(library.open(path));
+            QCOMPARE(library.linkFingerprint(), QString());
+        }
+
+        Lede::RelinkJob whole(path, taughtLinker());
+        whole.setFingerprint(fingerprint);
+        const Lede::RelinkSummary summary = whole.run();
+        QVERIFY(summary.error.isEmpty());
+        QCOMPARE(summary.done, count);
+        Lede::Library library;
+        QVERIFY(library.open(path));
+        QCOMPARE(library.linkFingerprint(), fingerprint);
+        // Reopened, the library keeps it.
+        library.close();
+        QVERIFY(library.open(path));
+        QCOMPARE(library.linkFingerprint(), fingerprint);
+    }
+
     void reportsALibraryItCannotOpen()
     {
         QTemporaryDir dir;

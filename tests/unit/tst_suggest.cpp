@@ -45,6 +45,29 @@ private Q_SLOTS:
         QTest::newRow("each name once") << u"Zorblax Inc. grew; Zorblax Inc. hired."_s
                                         << QStringList{u"company:Zorblax Inc.@0-12"_s};
         QTest::newRow("plain prose") << u"The company said demand was strong."_s << QStringList{};
+        QTest::newRow("bare ticker after a name")
+            << u"Shares of Quuxly Markets (QXLY) jumped."_s << QStringList{u"company:Quuxly Markets@10-24 QXLY"_s};
+        QTest::newRow("an abbreviation is not a ticker")
+            << u"The Zorblax Optical Network (ZON) standard and artificial intelligence (AI) grew."_s << QStringList{};
+        QTest::newRow("business word ends the name") << u"Results from Wilbury Bank Holding beat forecasts."_s
+                                                     << QStringList{u"company:Wilbury Bank Holding@13-33"_s};
+        QTest::newRow("a generic word before a business word")
+            << u"Global Markets rallied while Private Capital waited."_s << QStringList{};
+        QTest::newRow("a role word before the name")
+            << u"Shares of conglomerate Quuxly's rival rose."_s << QStringList{u"company:Quuxly@23-29"_s};
+        QTest::newRow("a person described by a job")
+            << u"Zed Quorra, a chief analyst at a research firm, said so."_s << QStringList{};
+        QTest::newRow("a heading in title case")
+            << u"Fast Growing Companies\n\nThese fast growing firms grew."_s << QStringList{};
+        QTest::newRow("a name described as a business")
+            << u"Frobozz Optics, a maker of optical parts, grew."_s << QStringList{u"company:Frobozz Optics@0-14"_s};
+        QTest::newRow("Chinese short name of a listed company")
+            << u"据卓瀚证券分析，需求强劲。"_s << QStringList{u"company:卓瀚证券@1-5"_s};
+        QTest::newRow("Chinese generic words are no name") << u"全球科技股份上涨，美国银行表示。"_s << QStringList{};
+        QTest::newRow("first column of a table of companies")
+            << u"| Name | Growth | | --- | --- | | Quuxly Foods | 3.1% | | Zorblax Mining | NA |"_s
+            << QStringList{u"company:Quuxly Foods@34-46"_s, u"company:Zorblax Mining@58-72"_s};
+        QTest::newRow("Chinese 'the company' is no name") << u"该公司表示，需求强劲。"_s << QStringList{};
     }
     void suggestions()
     {

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+#include "boilerplate.h"
+
+#include <QRegularExpression>
+
+namespace Lede {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Longer than this, a paragraph is prose whatever it holds.
+constexpr qsizetype kMaxFurnitureChars = 320;
+// A line of a contact block or a link line: a few words, not a sentence.
+constexpr int kMaxShortWords = 12;
+// How far back a contact heading reaches over the short lines after it.
+constexpr int kMaxContactLines = 8;
+
+int wordCount(QStringView s)
+{
+    int words = 0;
+    bool inWord = false;
+    for (QChar c : s) {
+        const bool space = c.isSpace();
+        if (!space && !inWord)
+            ++words;
+        inWord = !space;
+    }
+    return words;
+}
+
+bool isCjk(QChar c)
+{
+    return c.unicode() >= 0x3000 && c.unicode() <= 0x9FFF;
+}
+
+qsizetype cjkCount(QStringView s)
+{
+    return std::count_if(s.begin(), s.end(), isCjk);
+}
+
+const QRegularExpression &shareFollow()
+{
+    // "Share on Facebook", "Share this article", "Follow us on X", "Like us on Facebook",
+    // "Subscribe to our newsletter", "Connect with us on LinkedIn", "Tweet this", 分享到微信.
+    static const QRegularExpression re(
+        uR"(^[\W_]*(?:share|follow|like|subscribe|connect|join|tweet|retweet|repost|pin|e-?mail|print|send|save)\b(?:\s+(?:this|us|me|the|our|it|story|article|post|page|link|now))*\s*(?:on|via|to|with|in|at|by|:|$))"_s
+            + u"|\\b(?:share|follow)\\s+(?:us\\s+)?(?:on|via)\\b"_s
+            + u"|^\\W*(?:分享到|分享至|关注我们|關注我們|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|点击关注|點擊關注)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+const QRegularExpression &socialPost()
+{
+    // A link's text naming a post or a page elsewhere: "Reddit Post", "Facebook page".
+    static const QRegularExpression re(
+        uR"(^\W*\S+(?:\s+\S+)?\s+(?:post|page|profile|feed|channel|account|thread|group)\W*$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+const QRegularExpression &contactMarks()
+{
+    // A web address, an e-mail address, a site's domain, or a telephone number.
+    static const QRegularExpression re(
+        uR"(https?://|www\.|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|net|org|io|co|ai|app|fm|news|info|biz|tv|me|ly|cn|hk|tw|jp|kr|de|uk|fr|sg|in)\b|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+const QRegularExpression &contactHeading()
+{
+    // "Media contact:", "Press Contacts", "Investor Relations", "Contact Details", "For media
+    // inquiries", 联系人, 媒体联系.
+    static const QRegularExpression re(
+        uR"(^\W*(?:for\s+)?(?:(?:media|press|investor|investors|company|corporate|public)\s+)?(?:relations\s+)?(?:contacts?|enquiries|inquiries)(?:\s+(?:details|information|info|us))?(?:\s*[:：]|\s*$|(?=\p{Lu})))"_s
+            + u"|^\\W*(?:investor|media|press|public)\\s+relations\\s*[:：]?\\s*$"_s
+            + u"|^\\W*(?:联系人|联系方式|媒体联系|媒體聯繫|聯絡人|聯絡方式|联系电话|聯絡電話)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+const QRegularExpression &notice()
+{
+    // Notices and credits that stand apart from the story.
+    static const QRegularExpression re(
+        uR"(^\W*(?:note to investors|notes? to editors|disclaimer|disclosure|forward-looking statements?|safe harbor|source|sources|image|images|photo|photos|picture|credit|copyright|read more|related|see also|more from|recommended|view source version|to receive\b.{0,40}\balerts|for more information|please see\b.{0,40}\b(?:terms|disclaimers?))\b\s*(?:[:：>-]|by\b|on\b|at\b|visit\b|please\b|,|$))"_s
+            + u"|^\\W*(?:©|\\(c\\)\\s*\\d{4}|all rights reserved)"_s
+            + u"|^\\W*(?:来源|來源|图片来源|圖片來源|责任编辑|責任編輯|免责声明|免責聲明|风险提示|風險提示|声明)\\s*[:：]"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+// A ticker ("NVDA", "BRK.B"), a strong one ("$NVDA", "NASDAQ: NVDA", "(NYSE:TSM)", "0700.HK"), or a
+// price or change beside one ("+2.1%", "-0.35", "▲").
+enum class TickerToken { None, Bare, Strong, Figure };
+
+TickerToken tickerToken(QStringView t)
+{
+    static const QRegularExpression bare(uR"(^[(\[]?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)\]]?[,;]?$)"_s);
+    static const QRegularExpression strong(
+        uR"(^[(\[]?(?:\$[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}\.[A-Z]{2}|[A-Z]{2,8}[:：][A-Z0-9.]{1,10})[)\]]?[,;]?$)"_s);
+    static const QRegularExpression exchange(uR"(^[(\[]?[A-Z]{2,8}[:：]$)"_s);
+    static const QRegularExpression figure(uR"(^[(\[]?(?:[+\-−]?\$?\d+(?:[.,]\d+)*%?|[▲▼↑↓+\-−|,;·•/])[)\]]?[,;]?$)"_s);
+    if (strong.matchView(t).hasMatch())
+        return TickerToken::Strong;
+    if (exchange.matchView(t).hasMatch())
+        return TickerToken::Strong; // "NASDAQ: NVDA" written with a space
+    if (bare.matchView(t).hasMatch())
+        return TickerToken::Bare;
+    if (figure.matchView(t).hasMatch())
+        return TickerToken::Figure;
+    return TickerToken::None;
+}
+
+struct TickerLine
+{
+    int tickers = 0; // bare or strong
+    bool strong = false; // an exchange, a $ or a price says these are tickers
+    bool only = false; // nothing but tickers and figures
+};
+
+TickerLine tickerLine(QStringView p)
+{
+    TickerLine line;
+    for (QStringView token : p.tokenize(u' ', Qt::SkipEmptyParts)) {
+        switch (tickerToken(token.trimmed())) {
+        case TickerToken::None:
+            return TickerLine{};
+        case TickerToken::Bare:
+            ++line.tickers;
+            break;
+        case TickerToken::Strong:
+            ++line.tickers;
+            line.strong = true;
+            break;
+        case TickerToken::Figure:
+            line.strong = true;
+            break;
+        }
+    }
+    line.only = line.tickers > 0;
+    return line;
+}
+
+int shortWords(QStringView p)
+{
+    return wordCount(p) + int(cjkCount(p) / 4);
+}
+
+// The paragraph by itself. `contactLike` says it is a line of a contact block.
+bool furnitureByItself(QStringView p, bool *contactLike = nullptr)
+{
+    if (contactLike)
+        *contactLike = false;
+    if (p.isEmpty() || p.size() > kMaxFurnitureChars)
+        return false;
+    const QString s = p.toString(); // QRegularExpression reads QString
+    const TickerLine tickers = tickerLine(p);
+    if (tickers.only)
+        return tickers.strong && tickers.tickers >= 1 && p.size() <= 160;
+    if (contactHeading().match(s).hasMatch() || notice().match(s).hasMatch())
+        return true;
+    const int words = shortWords(p);
+    if (p.size() <= 160 && shareFollow().match(s).hasMatch())
+        return true;
+    if (words <= 3 && socialPost().match(s).hasMatch())
+        return true;
+    if (words <= kMaxShortWords && contactMarks().match(s).hasMatch()) {
+        if (contactLike)
+            *contactLike = true;
+        return true;
+    }
+    return false;
+}
+
+// The paragraph before the one starting at `start` (after its "\n\n"), or an empty view.
+QStringView previousParagraph(QStringView text, qsizetype start, qsizetype *prevStart)
+{
+    if (start < 2)
+        return {};
+    const qsizetype prevEnd = start - 2;
+    const qsizetype sep = prevEnd > 0 ? text.lastIndexOf(u"\n\n", prevEnd - 1) : -1;
+    *prevStart = sep < 0 ? 0 : sep + 2;
+    return text.mid(*prevStart, prevEnd - *prevStart);
+}
+
+QStringView nextParagraph(QStringView text, qsizetype end, qsizetype *nextEnd)
+{
+    if (end + 2 > text.size())
+        return {};
+    const qsizetype from = end + 2;
+    const qsizetype sep = text.indexOf(u"\n\n", from);
+    *nextEnd = sep < 0 ? text.size() : sep;
+    return text.mid(from, *nextEnd - from);
+}
+
+bool isBareTickerLine(QStringView p)
+{
+    const TickerLine line = tickerLine(p.trimmed());
+    return line.only && line.tickers == 1 && !line.strong;
+}
+
+} // namespace
+
+bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
+{
+    const QStringView p = text.mid(start, end - start).trimmed();
+    if (furnitureByItself(p))
+        return true;
+    if (p.size() > 160 || shortWords(p) > kMaxShortWords)
+        return false;
+    // One bare ticker per line: furniture in a run of three or more such lines.
+    if (isBareTickerLine(p)) {
+        int run = 1;
+        qsizetype at = start;
+        for (int k = 0; k < 2; ++k) {
+            qsizetype prevStart = 0;
+            const QStringView prev = previousParagraph(text, at, &prevStart);
+            if (!isBareTickerLine(prev))
+                break;
+            ++run;
+            at = prevStart;
+        }
+        at = end;
+        for (int k = 0; k < 2 && run < 3; ++k) {
+            qsizetype nextEnd = 0;
+            const QStringView next = nextParagraph(text, at, &nextEnd);
+            if (!isBareTickerLine(next))
+                break;
+            ++run;
+            at = nextEnd;
+        }
+        return run >= 3;
+    }
+    // A short line after a contact heading, through the other short lines of the block (a name,
+    // an address, a telephone number).
+    qsizetype at = start;
+    for (int back = 0; back < kMaxContactLines; ++back) {
+        qsizetype prevStart = 0;
+        const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
+        if (prev.isEmpty() || prev.size() > 160 || shortWords(prev) > kMaxShortWords)
+            return false;
+        if (contactHeading().match(prev.toString()).hasMatch())
+            return true;
+        bool contactLike = false;
+        furnitureByItself(prev, &contactLike);
+        if (!contactLike && shortWords(prev) > 6)
+            return false;
+        at = prevStart;
+    }
+    return false;
+}
+
+bool BoilerplateJudge::isBoilerplate(qsizetype pos)
+{
+    if (pos >= m_start && pos < m_end)
+        return m_verdict;
+    const qsizetype sep = pos > 0 ? m_text.lastIndexOf(u"\n\n", pos - 1) : -1;
+    m_start = sep < 0 ? 0 : sep + 2;
+    if (m_start > pos) // pos sits on the separator itself
+        m_start = pos;
+    const qsizetype next = m_text.indexOf(u"\n\n", pos);
+    m_end = next < 0 ? m_text.size() : next;
+    m_verdict = judge(m_text, m_start, m_end);
+    return m_verdict;
+}
+
+} // namespace Lede

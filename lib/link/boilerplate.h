@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QStringView>
+
+namespace Lede {
+
+/// Tells the paragraphs of an article's canonical text that are page furniture, not the article,
+/// so that the names in them are not linked: share and follow lines ("Share on Reddit", "Follow us
+/// on LinkedIn", 分享到), lines that are a link to a site or a social post ("example.com TLDR",
+/// "Reddit Post"), lines of bare tickers ("NVDA AMD INTC", "(NASDAQ: NVDA) +2.1%"), contact blocks
+/// (a "Media contact" or "Contact details" line and the short lines after it; a short line with a
+/// telephone number, an e-mail address or a web address), and notices ("Disclaimer:", "Note to
+/// investors:", "Source:", 来源：).
+///
+/// It judges by the shape of a paragraph (short, link-like, made of tickers) and by vocabulary
+/// every site uses for these things, never by one site's wording. A long paragraph is never
+/// furniture: an "About <company>" paragraph of a press release stays text.
+///
+/// Paragraphs are the runs of text between blank lines ("\n\n"). Each is judged once; asking about
+/// positions in increasing order reads the text once.
+class BoilerplateJudge
+{
+public:
+    explicit BoilerplateJudge(QStringView text) : m_text(text) { }
+
+    /// True when the paragraph that holds `pos` is furniture.
+    bool isBoilerplate(qsizetype pos);
+
+    /// The paragraph [start, end) judged by itself and after the paragraphs before it; exposed
+    /// for tests.
+    static bool judge(QStringView text, qsizetype start, qsizetype end);
+
+private:
+    QStringView m_text;
+    qsizetype m_start = -1;
+    qsizetype m_end = -1;
+    bool m_verdict = false;
+};
+
+} // namespace Lede

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// Page furniture is not linked: share and follow lines, link lines, ticker lists, contact blocks and
+// notices, told by their shape and general vocabulary; prose around them is linked as before.
+#include "link/boilerplate.h"
+#include "link/linker.h"
+
+#include "linkertest.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const char16_t *const records = uR"(
+[company/nvidia]
+name = Nvidia
+alias = NVIDIA
+
+[company/reddit]
+name = Reddit
+
+[company/facebook]
+name = Facebook
+
+[company/linkedin]
+name = LinkedIn
+
+[company/acme]
+name = Acme
+
+[region/us]
+name = United States
+
+[region/la]
+name = Los Angeles
+)";
+
+const Lede::Linker &linker()
+{
+    static const Lede::Linker l(LedeTest::knowledgeBaseFrom(records, u"boilerplate"_s));
+    return l;
+}
+
+QStringList linked(const QString &text)
+{
+    QStringList out;
+    for (const Lede::EntityMention &m : linker().link(text))
+        out.append(m.surface);
+    return out;
+}
+
+} // namespace
+
+class TestBoilerplate : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void furnitureIsNotLinked_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        const QString story = u"Nvidia sold chips in the United States."_s;
+        const QStringList storyNames{u"Nvidia"_s, u"United States"_s};
+        QTest::newRow("share line") << story + u"\n\nShare on Reddit"_s << storyNames;
+        QTest::newRow("share line with a separator") << story + u"\n\nShare this article: Facebook"_s << storyNames;
+        QTest::newRow("follow line") << story + u"\n\nFollow us on Facebook, LinkedIn and Reddit"_s << storyNames;
+        QTest::newRow("Chinese share line") << story + u"\n\n分享到 Facebook"_s << storyNames;
+        QTest::newRow("link to a post elsewhere") << story + u"\n\nReddit Post"_s << storyNames;
+        QTest::newRow("link naming a site") << story + u"\n\nacme.com TLDR"_s << storyNames;
+        QTest::newRow("ticker list") << story + u"\n\nNASDAQ:NVDA +2.1% NYSE:ACME -0.4%"_s << storyNames;
+        QTest::newRow("one ticker per line") << story + u"\n\nNVDA\n\nACME\n\nAMD"_s << storyNames;
+        QTest::newRow("contact block") << story + u"\n\nMedia contact:\n\nAcme\n\nLos Angeles, CA\n\n+1 310-299-1717"_s
+                                       << storyNames;
+        QTest::newRow("contact details") << story + u"\n\nContact Details\n\nAcme\n\ninfo@acme.com"_s << storyNames;
+        QTest::newRow("address line with a web address")
+            << story + u"\n\nAcme Los Angeles, CA www.acme.com 310.299.1717"_s << storyNames;
+        QTest::newRow("notice") << story + u"\n\nDisclaimer: Acme and Nvidia are named for information only."_s
+                                << storyNames;
+        // Prose stays text, furniture words or not.
+        QTest::newRow("prose about sharing")
+            << u"Acme will share its Nvidia servers with Reddit, the company said on Monday in Los Angeles."_s
+            << QStringList{u"Acme"_s, u"Nvidia"_s, u"Reddit"_s, u"Los Angeles"_s};
+        QTest::newRow("an About paragraph")
+            << u"About Acme\n\nAcme builds servers with Nvidia chips for customers across the United States, "
+               "and sells them through partners in Los Angeles and elsewhere; see www.acme.com for more."_s
+            << QStringList{u"Acme"_s, u"Acme"_s, u"Nvidia"_s, u"United States"_s, u"Los Angeles"_s};
+        QTest::newRow("a headline in capitals")
+            << u"NVIDIA\n\nAcme sold chips."_s << QStringList{u"NVIDIA"_s, u"Acme"_s};
+        QTest::newRow("a short paragraph") << u"Acme rose.\n\nNvidia fell."_s << QStringList{u"Acme"_s, u"Nvidia"_s};
+    }
+    void furnitureIsNotLinked()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        QCOMPARE(linked(text), expected);
+    }
+
+    // The judge reads paragraphs between blank lines, each once, whatever order it is asked in.
+    void judgeByPosition()
+    {
+        const QString text = u"Nvidia sold chips.\n\nFollow us on Reddit\n\nAcme rose."_s;
+        Lede::BoilerplateJudge judge(text);
+        QVERIFY(!judge.isBoilerplate(0));
+        QVERIFY(judge.isBoilerplate(text.indexOf(u"Reddit")));
+        QVERIFY(!judge.isBoilerplate(text.indexOf(u"Acme")));
+        QVERIFY(judge.isBoilerplate(text.indexOf(u"Follow")));
+        QVERIFY(!judge.isBoilerplate(5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBoilerplate)
+#include "tst_boilerplate.moc"
