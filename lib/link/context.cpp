@@ -455,6 +455,14 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
         if (after == u"Post" || after == u"Share" || after == u"Post]" || after == u"Share]")
             return true;
     }
+    // The outlet promoting its own services: "TechCrunch has a newsletter! [Sign up here]", "For Acme's
+    // full calendar, [click here]" (G1.2).
+    constexpr qsizetype promoLine = 200;
+    if (lineEnd - lineStart <= promoLine) {
+        const QStringView line = text.mid(lineStart, lineEnd - lineStart);
+        if (line.contains(u"click here", Qt::CaseInsensitive) || line.contains(u"sign up here", Qt::CaseInsensitive))
+            return true;
+    }
     static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
     for (QStringView sh : share) {
         if (before.endsWith(sh, Qt::CaseInsensitive) && before.size() <= sh.size() + 3)

@@ -109,6 +109,8 @@ private Q_SLOTS:
         QTest::newRow("social accounts in a contact block")
             << u"Twitter: @AcmeIR\nFacebook: AcmeInc"_s << QStringList{};
         QTest::newRow("share button") << u"Reddit Post"_s << QStringList{};
+        QTest::newRow("the outlet's promotion")
+            << u"For Reuters' full calendar, [click here](https://example.com)."_s << QStringList{};
         QTest::newRow("the company in prose")
             << u"Reddit said it would list shares."_s << QStringList{u"company/reddit@0-6"_s};
         QTest::newRow("company opening an event's name")
