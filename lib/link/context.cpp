@@ -391,13 +391,22 @@ int opensLongerName(QStringView text, qsizetype end)
         qsizetype k = j;
         while (k < text.size() && (isWordChar(text.at(k)) || text.at(k) == u'\''))
             ++k;
-        const QStringView word = text.mid(j, k - j);
+        QStringView word = text.mid(j, k - j);
+        // A possessive closes the name: "Shanghai OPM Biosciences' share price", "… Technology's report".
+        const bool possessive = word.endsWith(u"'s") || word.endsWith(u'\'');
+        if (possessive)
+            word = word.chopped(word.endsWith(u"'s") ? 2 : 1);
         if (word.isEmpty() || isCjk(word.front().unicode()) || headlineWord(word))
             break;
         lastIsEnding = isEnding(word);
         endingSeen = endingSeen || lastIsEnding;
         governmentSeen = governmentSeen || isOneOf(word, government);
         i = k;
+        if (possessive) {
+            if (lastIsEnding)
+                return governmentSeen ? 2 : 1;
+            break;
+        }
         if (i < text.size() && text.at(i) == u'.')
             ++i; // "Co." and "Inc."
     }

@@ -95,6 +95,8 @@ private Q_SLOTS:
         QTest::newRow("place before 的 and an institution") << u"美国的研究所"_s << QStringList{u"region/us@0-2"_s};
         QTest::newRow("place opening a company's name")
             << u"Riyadh Cement and Pakistan National Shipping rose."_s << QStringList{};
+        QTest::newRow("place opening a company's name, possessive")
+            << u"Riyadh Cement's results and Riyadh Cement' shares"_s << QStringList{};
         QTest::newRow("company name glued to its suffix")
             << u"Jiangsu Aisen Semiconductor MaterialLtd"_s << QStringList{};
         QTest::newRow("adjective opening a company's name") << u"Dutch Bros reported sales."_s << QStringList{};
