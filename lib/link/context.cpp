@@ -332,6 +332,207 @@ bool readsAsSurname(QStringView text, qsizetype start)
     return !isOneOf(before, common);
 }
 
+// Words a title-case headline capitalises that no company or event name carries in its middle: a
+// capitalised run stops before them ("Nvidia CEO To Speak At GTC Conference").
+bool headlineWord(QStringView w)
+{
+    static constexpr std::array<QStringView, 20> words = {u"To", u"At", u"In", u"On", u"For", u"As", u"With", u"By",
+        u"From", u"The", u"A", u"An", u"Is", u"Are", u"Says", u"Said", u"After", u"Over", u"Into", u"Amid"};
+    return isOneOf(w, words);
+}
+
+// "Jiangsu Aisen Semiconductor", "Oxford Sciences Enterprises", "Riyadh Cement", "Dutch Bros", "New
+// York Federal Reserve Bank": a place (or its adjective) opening a longer proper name of a company or
+// body is part of that name, not a mention of the place. The name runs on in capitalised words ("&",
+// "of" and "and" may join them) and one of them is a word that ends company names. A name that runs to
+// a bracket, a comma or a line's end is a name whatever its last word; in running prose the ending word
+// must close the run, so that a title-case headline ("China Tech Shares Slide") keeps its place.
+// Returns 0 for no such name, 1 for a name, 2 for a name with a government word in it ("U.S.
+// Securities and Exchange Commission"), where a country says whose body it is (GUIDELINE G4.6).
+int opensLongerName(QStringView text, qsizetype end)
+{
+    static constexpr std::array<QStringView, 52> endings = {u"Co", u"Corp", u"Corporation", u"Inc", u"Ltd", u"Limited",
+        u"LLC", u"PLC", u"Plc", u"GmbH", u"AG", u"Holdings", u"Holding", u"Group", u"Company", u"Technology",
+        u"Technologies", u"Electric", u"Electronics", u"Semiconductor", u"Semiconductors", u"Biosciences",
+        u"Pharmaceutical", u"Pharmaceuticals", u"Bank", u"Bancorp", u"Securities", u"Capital", u"Ventures", u"Partners",
+        u"Enterprises", u"Industries", u"Shipping", u"Cement", u"Motors", u"Airlines", u"Airways", u"Materials",
+        u"Material", u"Brand", u"Bros", u"Court", u"Park", u"Chapter", u"Conference", u"Fund", u"Investments",
+        u"Insurance", u"Logistics", u"Steel", u"Chemicals", u"Exchange"};
+    static constexpr std::array<QStringView, 16> government
+        = {u"Commission", u"Department", u"Ministry", u"Administration", u"Agency", u"Bureau", u"Council", u"Committee",
+            u"Office", u"Authority", u"Federal", u"Reserve", u"Senate", u"Congress", u"Parliament", u"Government"};
+    static constexpr std::array<QStringView, 3> glued = {u"Ltd", u"Inc", u"Corp"};
+    const auto isEnding = [](QStringView w) {
+        if (isOneOf(w, endings))
+            return true;
+        for (QStringView g : glued) { // "MaterialLtd"
+            if (w.size() > g.size() + 1 && w.endsWith(g) && w.at(w.size() - g.size() - 1).isLower())
+                return true;
+        }
+        return false;
+    };
+    qsizetype i = end;
+    bool endingSeen = false;
+    bool lastIsEnding = false;
+    bool governmentSeen = false;
+    for (int words = 0; words < 7; ++words) {
+        qsizetype j = i;
+        if (j >= text.size() || (text.at(j) != u' ' && text.at(j) != u'-'))
+            break;
+        ++j;
+        for (QStringView joiner : {QStringView(u"& "), QStringView(u"and "), QStringView(u"of ")}) {
+            if (words > 0 && text.mid(j).startsWith(joiner)) {
+                j += joiner.size();
+                break;
+            }
+        }
+        if (j >= text.size() || !(text.at(j).isUpper() || text.at(j).isDigit()))
+            break;
+        qsizetype k = j;
+        while (k < text.size() && (isWordChar(text.at(k)) || text.at(k) == u'\''))
+            ++k;
+        QStringView word = text.mid(j, k - j);
+        // A possessive closes the name: "Shanghai OPM Biosciences' share price", "… Technology's report".
+        const bool possessive = word.endsWith(u"'s") || word.endsWith(u'\'');
+        if (possessive)
+            word = word.chopped(word.endsWith(u"'s") ? 2 : 1);
+        if (word.isEmpty() || isCjk(word.front().unicode()) || headlineWord(word))
+            break;
+        lastIsEnding = isEnding(word);
+        endingSeen = endingSeen || lastIsEnding;
+        governmentSeen = governmentSeen || isOneOf(word, government);
+        i = k;
+        if (possessive) {
+            if (lastIsEnding)
+                return governmentSeen ? 2 : 1;
+            break;
+        }
+        if (i < text.size() && text.at(i) == u'.')
+            ++i; // "Co." and "Inc."
+    }
+    if (!endingSeen)
+        return 0;
+    qsizetype q = i;
+    while (q < text.size() && text.at(q) == u' ')
+        ++q;
+    if (!lastIsEnding && q < text.size() && !QStringView(u"(\n|,").contains(text.at(q)))
+        return 0;
+    return governmentSeen ? 2 : 1;
+}
+
+// Boilerplate around a name (GUIDELINE G1.2): a picture credit or source line ("图片来源：视觉中国",
+// "Image by …", "Source: …"), a social account in a contact block ("Twitter: @handle", "Facebook:
+// AcmeInc") and a share button ("Reddit Post", "Share on Facebook") name no entity of the story.
+bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
+{
+    qsizetype lineStart = start;
+    while (lineStart > 0 && text.at(lineStart - 1) != u'\n')
+        --lineStart;
+    qsizetype lineEnd = end;
+    while (lineEnd < text.size() && text.at(lineEnd) != u'\n')
+        ++lineEnd;
+    const QStringView before = text.mid(lineStart, start - lineStart).trimmed();
+    const QStringView after = text.mid(end, lineEnd - end).trimmed();
+    // A credit or source line: a label opens the line and the name follows within a few characters
+    // ("图片来源：视觉中国", "Image by Acme", "Source: Acme"), every name in it being the credit's.
+    static constexpr std::array<QStringView, 14> credits = {u"图片来源", u"圖片來源", u"图源", u"圖源", u"来源：",
+        u"來源：", u"来源:", u"Image by", u"Photo by", u"Picture by", u"Source:", u"Image:", u"Photo:", u"Credit:"};
+    constexpr qsizetype creditReach = 12;
+    for (QStringView c : credits) {
+        if (before.startsWith(c) && before.size() <= c.size() + creditReach)
+            return true;
+    }
+    // A name opening its line as a label: "Twitter: @AcmeIR", "LinkedIn**:**Acme Group Inc". The value
+    // is a handle or a short name, not a sentence.
+    bool opensLine = true;
+    for (QChar c : before) {
+        if (!QStringView(u"*_#-[ ").contains(c))
+            opensLine = false;
+    }
+    if (opensLine) {
+        qsizetype i = 0;
+        while (i < after.size() && (after.at(i) == u'*' || after.at(i) == u'_'))
+            ++i;
+        if (i < after.size() && (after.at(i) == u':' || after.at(i) == u'：')) {
+            QStringView value = after.mid(i + 1);
+            while (!value.isEmpty() && (value.front() == u'*' || value.front() == u'_' || value.front() == u' '))
+                value = value.mid(1);
+            if (!value.isEmpty() && value.size() <= 40 && !value.contains(u". ") && value.count(u' ') <= 3)
+                return true;
+        }
+        // A share button: "Reddit Post", "Facebook Share".
+        if (after == u"Post" || after == u"Share" || after == u"Post]" || after == u"Share]")
+            return true;
+    }
+    // The outlet promoting its own services: "TechCrunch has a newsletter! [Sign up here]", "For Acme's
+    // full calendar, [click here]" (G1.2).
+    constexpr qsizetype promoLine = 200;
+    if (lineEnd - lineStart <= promoLine) {
+        const QStringView line = text.mid(lineStart, lineEnd - lineStart);
+        if (line.contains(u"click here", Qt::CaseInsensitive) || line.contains(u"sign up here", Qt::CaseInsensitive))
+            return true;
+    }
+    static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
+    for (QStringView sh : share) {
+        if (before.endsWith(sh, Qt::CaseInsensitive) && before.size() <= sh.size() + 3)
+            return true;
+    }
+    return false;
+}
+
+// "TD Cowen Aerospace and Defense Conference", "S&P Global BMI Index": a company opening the name of
+// an event or an index is not named by it (GUIDELINE G2.5). The capitalised run after the name ends
+// in a word that ends such names.
+bool opensEventName(QStringView text, qsizetype end)
+{
+    static constexpr std::array<QStringView, 9> endings
+        = {u"Conference", u"Summit", u"Index", u"Expo", u"Awards", u"Festival", u"Symposium", u"Forum", u"Indices"};
+    qsizetype i = end;
+    QStringView last;
+    for (int words = 0; words < 7; ++words) {
+        qsizetype j = i;
+        if (j >= text.size() || text.at(j) != u' ')
+            break;
+        ++j;
+        for (QStringView joiner : {QStringView(u"& "), QStringView(u"and "), QStringView(u"of ")}) {
+            if (words > 0 && text.mid(j).startsWith(joiner)) {
+                j += joiner.size();
+                break;
+            }
+        }
+        if (j >= text.size() || !(text.at(j).isUpper() || text.at(j).isDigit()))
+            break;
+        qsizetype k = j;
+        while (k < text.size() && isWordChar(text.at(k)))
+            ++k;
+        if (k == j || isCjk(text.at(j).unicode()) || headlineWord(text.mid(j, k - j)))
+            break;
+        last = text.mid(j, k - j);
+        i = k;
+    }
+    return !last.isEmpty() && isOneOf(last, endings);
+}
+
+// "2:00AM New York", "北京时间22:00": a place naming a time zone is not a mention of it.
+bool namesTimeZone(QStringView text, qsizetype start, qsizetype end)
+{
+    const QStringView after = text.mid(end, 3);
+    if (after.startsWith(u"时间") || after.startsWith(u"時間"))
+        return true;
+    if (after.startsWith(u" time", Qt::CaseSensitive) && (end + 5 >= text.size() || !isWordChar(text.at(end + 5))))
+        return true;
+    const QStringView before = previousWord(text, start);
+    return before.size() >= 3 && (before.endsWith(u"AM") || before.endsWith(u"PM")) && before.front().isDigit();
+}
+
+// "Arab Banking Corporation (B.S.C.)": a name right after a letter and a full stop continues an
+// abbreviation; it is not a word of its own.
+bool continuesAbbreviation(QStringView text, qsizetype start)
+{
+    return start >= 2 && text.at(start - 1) == u'.' && text.at(start - 2).isLetter()
+        && !isCjk(text.at(start - 2).unicode());
+}
+
 // True when the words around a place name make it a place rather than its government.
 bool readsAsPlace(QStringView text, qsizetype start, qsizetype end)
 {
@@ -431,6 +632,8 @@ qsizetype chooseCandidate(
     const QStringView surface = text.mid(start, end - start);
     if (start > 0 && !text.at(start - 1).isSpace() && insideUrl(text, start))
         return -1;
+    if (continuesAbbreviation(text, start) || inBoilerplateLine(text, start, end))
+        return -1;
     const bool tickerLike = tickerPrefix(text, start, end);
     qsizetype plain = -1;
     qsizetype metonym = -1;
@@ -441,15 +644,18 @@ qsizetype chooseCandidate(
         const Entity &e = entities.at(c.entity);
         if (lowerCaseCommonWord(surface, e))
             continue;
-        if ((e.kind == EntityKind::Company || e.kind == EntityKind::Organisation) && tickerLike)
+        if ((e.kind == EntityKind::Company || e.kind == EntityKind::Organisation)
+            && (tickerLike || opensEventName(text, end)))
             continue;
-        if (e.kind == EntityKind::Region && c.role != Alias::Demonym) {
+        if (e.kind == EntityKind::Region) {
             if (!placeChecked) {
-                institution = namesInstitution(text, start, end);
+                const int longer = opensLongerName(text, end);
+                institution = namesInstitution(text, start, end) || namesTimeZone(text, start, end) || longer == 1
+                    || (longer == 2 && !factEquals(e, u"type", u"country"));
                 surname = readsAsSurname(text, start);
                 placeChecked = true;
             }
-            if (institution || surname)
+            if (institution || (surname && c.role != Alias::Demonym))
                 continue;
         }
         if (!recordAccepts(text, start, end, e))

@@ -582,6 +582,15 @@ bool sameAsWritten(QStringView surface, const QString &want)
     return true;
 }
 
+// "tariffs on semiconductor chips", "large scale AI": a company's name of several words, written with
+// capitals in the knowledge base, found in lower case is ordinary words, not the name.
+bool lowerWhereWrittenCapitalised(QStringView surface, const QString &written)
+{
+    if (!written.contains(u' ') || written.isEmpty() || surface.isEmpty())
+        return false;
+    return written.front().isUpper() && surface.front().isLower();
+}
+
 } // namespace
 
 QList<EntityMention> Linker::link(QStringView text) const
@@ -663,6 +672,9 @@ QList<EntityMention> Linker::link(QStringView text) const
             if (h.plural && !c.pluralOk)
                 continue;
             if (c.exactCase && !sameAsWritten(surface, c.text))
+                continue;
+            if (lowerWhereWrittenCapitalised(surface, c.text) && entities.at(c.entity).kind != EntityKind::Region
+                && entities.at(c.entity).kind != EntityKind::Chip)
                 continue;
             passed.append(LinkCandidate{c.entity, c.role});
         }

@@ -95,6 +95,33 @@ private Q_SLOTS:
         QTest::newRow("place opening a Chinese institution's name")
             << u"克罗地亚地缘经济论坛主席表示，瑞典“一带一路”研究所副所长指出"_s << QStringList{};
         QTest::newRow("place before 的 and an institution") << u"美国的研究所"_s << QStringList{u"region/us@0-2"_s};
+        QTest::newRow("place opening a company's name")
+            << u"Riyadh Cement and Pakistan National Shipping rose."_s << QStringList{};
+        QTest::newRow("place opening a company's name, possessive")
+            << u"Riyadh Cement's results and Riyadh Cement' shares"_s << QStringList{};
+        QTest::newRow("company name glued to its suffix")
+            << u"Jiangsu Aisen Semiconductor MaterialLtd"_s << QStringList{};
+        QTest::newRow("adjective opening a company's name") << u"Dutch Bros reported sales."_s << QStringList{};
+        QTest::newRow("title-case headline keeps its place")
+            << u"China Tech Shares Slide"_s << QStringList{u"region/cn@0-5"_s};
+        QTest::newRow("country before a government body keeps its place")
+            << u"Kenya Shipping Authority, the regulator"_s << QStringList{u"region/ke@0-5"_s};
+        QTest::newRow("abbreviation continued") << u"Ahli Bank (B.S.C.)"_s << QStringList{};
+        QTest::newRow("time zone, Chinese") << u"北京时间22:00"_s << QStringList{};
+        QTest::newRow("time zone after a clock") << u"3:00PM Taipei (2:00AM New York)"_s << QStringList{};
+        QTest::newRow("picture credit") << u"图片来源：视觉中国"_s << QStringList{};
+        QTest::newRow("social accounts in a contact block")
+            << u"Twitter: @AcmeIR\nFacebook: AcmeInc"_s << QStringList{};
+        QTest::newRow("share button") << u"Reddit Post"_s << QStringList{};
+        QTest::newRow("the outlet's promotion")
+            << u"For Reuters' full calendar, [click here](https://example.com)."_s << QStringList{};
+        QTest::newRow("the company in prose")
+            << u"Reddit said it would list shares."_s << QStringList{u"company/reddit@0-6"_s};
+        QTest::newRow("company opening an event's name")
+            << u"the TD Cowen Aerospace and Defense Conference"_s << QStringList{};
+        QTest::newRow("company in a title-case headline about an event")
+            << u"Intel CEO To Speak At Tech Conference"_s << QStringList{u"company/intel@0-5"_s};
+        QTest::newRow("company name in lower case") << u"tariffs on semiconductor chips"_s << QStringList{};
     }
     void hardCases()
     {
