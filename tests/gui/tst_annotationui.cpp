@@ -109,10 +109,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"LedeTest"_s);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+        LedeTest::isolateSettings(m_dir.path());
 
         // Copies of two samples and a windows-1252 text, imported and then deleted: the library
         // keeps their bytes.

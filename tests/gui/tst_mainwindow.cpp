@@ -6,6 +6,7 @@
 #include "controller/controller.h"
 #include "entitysidebar.h"
 #include "filterbar.h"
+#include "guitest.h"
 #include "kb/kbedit.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
@@ -36,20 +37,6 @@ class TestMainWindow : public QObject
 private:
     std::shared_ptr<const Lede::Linker> m_linker;
     QTemporaryDir m_dir;
-
-    static QModelIndex findEntity(QTreeView *view, const QString &id)
-    {
-        QAbstractItemModel *model = view->model();
-        for (int g = 0; g < model->rowCount(); ++g) {
-            const QModelIndex group = model->index(g, 0);
-            for (int r = 0; r < model->rowCount(group); ++r) {
-                const QModelIndex index = model->index(r, 0, group);
-                if (index.data(Lede::EntityIdRole).toString() == id)
-                    return index;
-            }
-        }
-        return {};
-    }
 
     static void clickIndex(QAbstractItemView *view, const QModelIndex &index)
     {
@@ -88,7 +75,7 @@ private Q_SLOTS:
             QVERIFY(total >= 13);
 
             // Click Nvidia in the sidebar: the list narrows to articles that mention it.
-            const QModelIndex nvidia = findEntity(w.sidebar()->view(), u"company/nvidia"_s);
+            const QModelIndex nvidia = LedeTest::findEntity(w.sidebar()->view(), u"company/nvidia"_s);
             QVERIFY(nvidia.isValid());
             clickIndex(w.sidebar()->view(), nvidia);
             QTRY_COMPARE(w.filters(), QStringList{u"company/nvidia"_s});
@@ -98,7 +85,7 @@ private Q_SLOTS:
             QVERIFY(w.filterBar()->findChild<QToolButton *>(u"filterChip:company/nvidia"_s));
 
             // A second entity narrows further (AND).
-            const QModelIndex southeastAsia = findEntity(w.sidebar()->view(), u"region/southeast-asia"_s);
+            const QModelIndex southeastAsia = LedeTest::findEntity(w.sidebar()->view(), u"region/southeast-asia"_s);
             QVERIFY(southeastAsia.isValid());
             clickIndex(w.sidebar()->view(), southeastAsia);
             QTRY_COMPARE(w.filters().size(), 2);

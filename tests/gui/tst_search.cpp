@@ -4,6 +4,7 @@
 // query and the counts follow, drag across the weeks, step through the hits in the reader.
 #include "controller/controller.h"
 #include "entitysidebar.h"
+#include "guitest.h"
 #include "kb/knowledgebase.h"
 #include "link/linker.h"
 #include "mainwindow.h"
@@ -43,20 +44,6 @@ class TestSearch : public QObject
 private:
     std::shared_ptr<const Lede::Linker> m_linker;
     QTemporaryDir m_dir;
-
-    static QModelIndex findEntity(QTreeView *view, const QString &id)
-    {
-        QAbstractItemModel *model = view->model();
-        for (int g = 0; g < model->rowCount(); ++g) {
-            const QModelIndex group = model->index(g, 0);
-            for (int r = 0; r < model->rowCount(group); ++r) {
-                const QModelIndex index = model->index(r, 0, group);
-                if (index.data(Lede::EntityIdRole).toString() == id)
-                    return index;
-            }
-        }
-        return {};
-    }
 
     // Entity id → the count the sidebar shows.
     static QHash<QString, int> counts(Lede::EntityModel *model)
@@ -113,10 +100,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"LedeTest"_s);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+        LedeTest::isolateSettings(m_dir.path());
         m_linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
     }
 
@@ -174,7 +158,8 @@ private Q_SLOTS:
         }
         // The sidebar: Nvidia checked, the counts those of the result.
         QTreeView *sidebar = w.sidebar()->view();
-        QTRY_COMPARE(findEntity(sidebar, u"company/nvidia"_s).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QTRY_COMPARE(
+            LedeTest::findEntity(sidebar, u"company/nvidia"_s).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QCOMPARE(c->filters(), QStringList{u"company/nvidia"_s});
         const QHash<QString, int> resultCounts = counts(c->entityModel());
         QVERIFY(resultCounts != libraryCounts);
@@ -210,13 +195,13 @@ private Q_SLOTS:
 
         // Clicking a region in the sidebar writes it into the query (AND across kinds).
         const int regionCount = resultCounts.value(region);
-        const QModelIndex regionIndex = findEntity(sidebar, region);
+        const QModelIndex regionIndex = LedeTest::findEntity(sidebar, region);
         sidebar->scrollTo(regionIndex);
         QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualRect(regionIndex).center());
         const QString withRegion = query + u' ' + Lede::Query::entityTerm(region);
         QTRY_COMPARE(field->text(), withRegion);
         QTRY_VERIFY(searched(c, withRegion));
-        QTRY_COMPARE(findEntity(sidebar, region).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QTRY_COMPARE(LedeTest::findEntity(sidebar, region).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QVERIFY(list->rowCount() <= rowsBefore && list->rowCount() > 0);
         // A kind's counts leave its own choice out: the region still counts what it did.
         QCOMPARE(counts(c->entityModel()).value(region), regionCount);
@@ -227,10 +212,10 @@ private Q_SLOTS:
         cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
         cursor.removeSelectedText();
         QTRY_VERIFY(searched(c, query));
-        QTRY_COMPARE(findEntity(sidebar, region).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        QTRY_COMPARE(LedeTest::findEntity(sidebar, region).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
 
         // Exclude from the entity's context menu.
-        const QModelIndex tsmc = findEntity(sidebar, u"company/tsmc"_s);
+        const QModelIndex tsmc = LedeTest::findEntity(sidebar, u"company/tsmc"_s);
         QVERIFY(tsmc.isValid());
         sidebar->scrollTo(tsmc);
         const QPoint at = sidebar->visualRect(tsmc).center();
@@ -238,7 +223,7 @@ private Q_SLOTS:
         QTRY_COMPARE(c->query(), query + u" -company:tsmc"_s);
         QTRY_VERIFY(searched(c, c->query()));
         QCOMPARE(c->excludedFilters(), QStringList{u"company/tsmc"_s});
-        QVERIFY(findEntity(sidebar, u"company/tsmc"_s).data(Qt::FontRole).value<QFont>().strikeOut());
+        QVERIFY(LedeTest::findEntity(sidebar, u"company/tsmc"_s).data(Qt::FontRole).value<QFont>().strikeOut());
 
         // Esc clears the field and the list is whole again.
         edit->setFocus();
