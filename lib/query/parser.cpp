@@ -281,6 +281,16 @@ public:
 
 private:
     const Token &peek() const { return m_tokens.at(m_i); }
+    /// Brackets and NOTs nest at most this deep: every later step (the SQL, the sidebar's reading,
+    /// the hits) walks the tree recursively, and a typed or pasted query must not exhaust the stack.
+    static constexpr int maxDepth = 64;
+    /// Past maxDepth: says so where it happened and passes over the rest of the query.
+    Node tooDeep(const Token &t)
+    {
+        error(t.range, QObject::tr("brackets and NOTs nest more than %1 deep here").arg(maxDepth));
+        m_i = m_tokens.size() - 1; // the End token
+        return {};
+    }
     void error(SourceRange range, const QString &message) { m_errors.append(Error{range, message}); }
     static bool endsOperand(Token::Kind k)
     {
@@ -359,7 +369,11 @@ private:
                                          : QObject::tr("- needs a word right after it, as in -nvidia"));
                 return {};
             }
+            if (m_depth >= maxDepth)
+                return tooDeep(t);
+            ++m_depth;
             Node child = unary();
+            --m_depth;
             if (child.isEmpty())
                 return child;
             Node n;
@@ -379,7 +393,11 @@ private:
         n.range = t.range;
         switch (t.kind) {
         case Token::Open: {
+            if (m_depth >= maxDepth)
+                return tooDeep(t);
+            ++m_depth;
             Node inner = orExpr();
+            --m_depth;
             if (peek().kind == Token::Close) {
                 const qsizetype end = peek().range.end;
                 ++m_i;
@@ -445,6 +463,7 @@ private:
 
     QList<Token> m_tokens;
     qsizetype m_i = 0;
+    int m_depth = 0;
     QList<Error> &m_errors;
 };
 
