@@ -56,6 +56,27 @@ QString sqlString(const QString &text)
     return u'\'' + out.replace(u'\'', u"''"_s) + u'\'';
 }
 
+// One number read from a library through a read-only connection of its own, opened and closed
+// here (the file's schema version, its article count); nothing when it cannot be read.
+std::optional<qint64> peekNumber(const QString &path, const QString &sql, const QString &extraOptions = {})
+{
+    std::optional<qint64> value;
+    const QString name = u"lede-peek-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s + extraOptions);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
 } // namespace
 
 Database::Database() : m_connection(u"lede-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -70,21 +91,7 @@ int Database::storedSchemaVersion(const QString &path)
 {
     if (!QFileInfo(path).isFile())
         return 0;
-    int version = 0;
-    const QString name = u"lede-peek-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"SELECT version FROM schema_version"_s) && q.next())
-                version = q.value(0).toInt();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return version;
+    return int(peekNumber(path, u"SELECT version FROM schema_version"_s, u";QSQLITE_BUSY_TIMEOUT=5000"_s).value_or(0));
 }
 
 int Database::currentSchemaVersion()
@@ -421,21 +428,7 @@ QStringList Database::backups(const QString &libraryPath)
 
 std::optional<qint64> Database::articleCountOf(const QString &path)
 {
-    std::optional<qint64> count;
-    const QString name = u"lede-count-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"SELECT count(*) FROM articles"_s) && q.next())
-                count = q.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return count;
+    return peekNumber(path, u"SELECT count(*) FROM articles"_s);
 }
 
 QString Database::backup(const QString &kind)
