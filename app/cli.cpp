@@ -402,7 +402,7 @@ int restoreCommand(QStringList args)
     }
     std::fprintf(stderr, "restored %s from %s\n", qPrintable(libraryPath), qPrintable(backup));
     if (!aside.isEmpty())
-        std::fprintf(stderr, "the library it replaced is kept as %s\n", qPrintable(aside));
+        std::fprintf(stderr, "the library as it was is kept as %s\n", qPrintable(aside));
     return 0;
 }
 

@@ -48,8 +48,8 @@ RestoreDialog::RestoreDialog(const QString &libraryPath, QWidget *parent)
     setObjectName(u"restoreDialog"_s);
     auto *layout = new QVBoxLayout(this);
     const QString folder = Database::backupFolder(libraryPath);
-    auto *intro = new QLabel(tr("Backups of %1, kept in %2. Close other Lede windows on this library before you "
-                                "restore.")
+    auto *intro = new QLabel(tr("Backups of %1, kept in %2. Other Lede windows on this library read it again "
+                                "once it is restored.")
                                  .arg(QFileInfo(libraryPath).fileName(), folder),
         this);
     intro->setWordWrap(true);

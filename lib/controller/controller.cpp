@@ -143,11 +143,15 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     , m_searchAgain(new QTimer(this))
     , m_worker(new QThread(this))
     , m_watchThread(new QThread(this))
-    , m_watcher(new LibraryWatcher([this](int generation) {
+    , m_watcher(new LibraryWatcher([this](int generation, bool replaced) {
         QMetaObject::invokeMethod(
             this,
-            [this, generation] {
-                if (generation == m_generation)
+            [this, generation, replaced] {
+                if (generation != m_generation)
+                    return;
+                if (replaced)
+                    onRestoredElsewhere();
+                else
                     onChangedElsewhere();
             },
             Qt::QueuedConnection);
@@ -238,18 +242,10 @@ void Controller::restoreBackup(const QString &backupPath)
     };
     inBackground(
         [path, backupPath] {
+            // The library as it was is kept first (a "before-restore" backup, or moved aside when
+            // it is broken); other windows on it see the restore and read the library again.
             Restored out;
-            {
-                Library current;
-                if (!current.open(path) || (out.keptAs = current.backup(u"before-restore"_s)).isEmpty()) {
-                    out.error = tr("The library %1 was not changed: Lede could not first keep a copy of it (%2).")
-                                    .arg(path, current.lastError());
-                    return out;
-                }
-            }
-            QString error;
-            if (!Database::restore(backupPath, path, &error))
-                out.error = error;
+            Database::restore(backupPath, path, &out.error, &out.keptAs);
             return out;
         },
         [this, path, backupPath](Restored restored) {
@@ -498,6 +494,20 @@ void Controller::checkIdle()
     }
     if (!isBusy() && !m_relinkWhenBuilt)
         Q_EMIT idle();
+}
+
+void Controller::onRestoredElsewhere()
+{
+    const bool wasWorking = isBusy();
+    const QString path = m_library->path();
+    openLibrary(path);
+    Q_EMIT statusMessage(wasWorking ? tr("The library was restored from a backup in another window or by lede-cli: "
+                                         "Lede read it again, and stopped the work it was doing on the library as it "
+                                         "was")
+                                    : tr("The library was restored from a backup in another window or by lede-cli: "
+                                         "Lede read it again"),
+        0);
+    Q_EMIT libraryChangedElsewhere();
 }
 
 void Controller::onChangedElsewhere()

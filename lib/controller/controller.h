@@ -308,6 +308,7 @@ private:
     void checkIdle();
     /// Another connection changed the library file: reads what changed, off this thread.
     void onChangedElsewhere();
+    void onRestoredElsewhere();
     void refreshFromDisk();
     void refreshEntities();
     void runSearch();

@@ -10,7 +10,8 @@ namespace Lede {
 
 using namespace Qt::StringLiterals;
 
-LibraryWatcher::LibraryWatcher(std::function<void(int generation)> changed) : m_changed(std::move(changed))
+LibraryWatcher::LibraryWatcher(std::function<void(int generation, bool replaced)> changed)
+    : m_changed(std::move(changed))
 { }
 
 LibraryWatcher::~LibraryWatcher() = default;
@@ -61,8 +62,12 @@ void LibraryWatcher::poll()
     q.finish();
     const bool changed = m_version >= 0 && version != m_version;
     m_version = version;
-    if (changed)
-        m_changed(m_generation);
+    if (!changed)
+        return;
+    const bool replaced = m_library->replacedSinceOpen();
+    if (replaced)
+        m_timer->stop(); // until the controller watches the library as it is now
+    m_changed(m_generation, replaced);
 }
 
 } // namespace Lede

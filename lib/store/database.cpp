@@ -10,9 +10,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QObject>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -55,6 +61,26 @@ QString sqlString(const QString &text)
     QString out = text;
     return u'\'' + out.replace(u'\'', u"''"_s) + u'\'';
 }
+
+} // namespace
+
+std::optional<int> Database::restoreMarkOf(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return std::nullopt;
+    return q.value(0).toInt();
+}
+
+bool Database::replacedSinceOpen() const
+{
+    if (!isOpen())
+        return false;
+    const auto mark = restoreMarkOf(connection());
+    return mark && *mark != m_restoreMark;
+}
+
+namespace {
 
 // One number read from a library through a read-only connection of its own, opened and closed
 // here (the file's schema version, its article count); nothing when it cannot be read.
@@ -236,6 +262,8 @@ bool Database::open(const QString &path)
                     + (hint.isEmpty() ? QString() : u". "_s + hint));
             }
         }
+        if (ready)
+            m_restoreMark = restoreMarkOf(db).value_or(0);
     }
     if (!ready || !migrate()) {
         const QString error = m_error;
@@ -433,34 +461,47 @@ std::optional<qint64> Database::articleCountOf(const QString &path)
 
 QString Database::backup(const QString &kind)
 {
-    const QString folder = backupFolder(m_path);
+    QString error;
+    const QString target = backupOf(connection(), m_path, kind, &error);
+    if (target.isEmpty())
+        fail(error);
+    return target;
+}
+
+QString Database::backupOf(const QSqlDatabase &db, const QString &libraryPath, const QString &kind, QString *error)
+{
+    const QString folder = backupFolder(libraryPath);
     if (!QDir().mkpath(folder)) {
-        fail(QObject::tr("cannot back up the library %1: cannot create the folder %2").arg(m_path, folder));
+        *error = QObject::tr("cannot back up the library %1: cannot create the folder %2").arg(libraryPath, folder);
         return {};
     }
     // The name sorts by time: library.lede-20261201-172200123-daily.lede
     const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmsszzz"_s);
-    const QString target = QDir(folder).filePath(u"%1-%2-%3.lede"_s.arg(QFileInfo(m_path).fileName(), stamp, kind));
+    const QString target
+        = QDir(folder).filePath(u"%1-%2-%3.lede"_s.arg(QFileInfo(libraryPath).fileName(), stamp, kind));
     const QString partial = target + u".partial"_s;
     QFile::remove(partial);
-    QSqlQuery q(connection());
+    QSqlQuery q(db);
     if (!q.exec(u"VACUUM INTO "_s + sqlString(partial))) {
         QFile::remove(partial);
-        writeFailed(QObject::tr("cannot back up the library %1 into %2").arg(m_path, folder), q);
+        const QString hint = advice(q.lastError(), libraryPath);
+        *error = QObject::tr("cannot back up the library %1 into %2: %3")
+                     .arg(libraryPath, folder, q.lastError().text().trimmed())
+            + (hint.isEmpty() ? QString() : u". "_s + hint);
         return {};
     }
     if (!QFile::rename(partial, target)) {
         QFile::remove(partial);
-        fail(QObject::tr("cannot back up the library %1: cannot write %2").arg(m_path, target));
+        *error = QObject::tr("cannot back up the library %1: cannot write %2").arg(libraryPath, target);
         return {};
     }
     const QString suffix = u"-"_s + kind + u".lede"_s;
     int kept = 0;
-    for (const QString &older : backups(m_path)) {
+    for (const QString &older : backups(libraryPath)) {
         if (older.endsWith(suffix) && ++kept > backupsKept)
             QFile::remove(older);
     }
-    qCDebug(lcStore) << "library" << m_path << "backed up to" << target;
+    qCDebug(lcStore) << "library" << libraryPath << "backed up to" << target;
     return target;
 }
 
@@ -476,7 +517,115 @@ bool Database::backupIfDue(std::chrono::seconds interval)
     return !backup(u"daily"_s).isEmpty();
 }
 
-bool Database::restore(const QString &backupPath, const QString &libraryPath, QString *error, QString *movedAside)
+namespace {
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+} // namespace
+
+Database::InPlace Database::restoreInPlace(
+    const QString &backupPath, const QString &libraryPath, QString *keptAs, QString *error)
+{
+    if (!QFileInfo(libraryPath).isFile())
+        return InPlace::Unusable;
+    const QString name = u"lede-restore-live-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    InPlace result = InPlace::Unusable;
+    {
+        QSqlDatabase live = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        live.setDatabaseName(libraryPath);
+        result = [&] {
+            {
+                QSqlQuery q(live);
+                if (!live.open() || !q.exec(u"PRAGMA quick_check"_s) || !q.next() || q.value(0).toString() != u"ok"_s)
+                    return InPlace::Unusable;
+                q.finish();
+                q.exec(u"PRAGMA busy_timeout = %1"_s.arg(busyWait.count()));
+            }
+            // The library as it is now is kept first, as a backup of its own.
+            QString why;
+            *keptAs = backupOf(live, libraryPath, u"before-restore"_s, &why);
+            if (keptAs->isEmpty()) {
+                *error = QObject::tr("cannot restore %1: Lede could not first keep a copy of the library (%2). The "
+                                     "library %3 was not changed.")
+                             .arg(backupPath, why, libraryPath);
+                return InPlace::Failed;
+            }
+            // The backup, with a new restore mark, in a copy of this process's own…
+            const int old = restoreMarkOf(live).value_or(0);
+            int mark = old;
+            while (mark == old)
+                mark = int(QRandomGenerator::global()->bounded(1u, 0x7fffffffu));
+            const QString incoming = libraryPath + u".restoring"_s;
+            const auto removeIncoming = [&incoming] {
+                for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
+                    QFile::remove(incoming + suffix);
+            };
+            removeIncoming();
+            if (!QFile::copy(backupPath, incoming)) {
+                removeIncoming();
+                *error = QObject::tr("cannot restore %1: cannot write %2 (is the disk full or read-only?). The "
+                                     "library was not changed.")
+                             .arg(backupPath, incoming);
+                return InPlace::Failed;
+            }
+            sqlite3 *source = nullptr;
+            const auto closeSource = qScopeGuard([&] {
+                sqlite3_close(source);
+                removeIncoming();
+            });
+            sqlite3 *destination = sqliteHandle(live);
+            const QByteArray setMark = "PRAGMA user_version = " + QByteArray::number(mark);
+            if (!destination
+                || sqlite3_open_v2(QFile::encodeName(incoming).constData(), &source, SQLITE_OPEN_READWRITE, nullptr)
+                    != SQLITE_OK
+                || sqlite3_exec(source, setMark.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+                *error = QObject::tr("cannot restore %1: cannot prepare its copy %2 (%3). The library was not changed.")
+                             .arg(backupPath, incoming,
+                                 QString::fromUtf8(source ? sqlite3_errmsg(source) : "no connection"));
+                return InPlace::Failed;
+            }
+            // …whose pages then take the place of the library's in one transaction, with SQLite's
+            // online backup API: every connection open on the library goes on with a whole file.
+            sqlite3_backup *copy = sqlite3_backup_init(destination, "main", source, "main");
+            if (!copy) {
+                *error = QObject::tr("cannot restore %1: %2. The library was not changed.")
+                             .arg(backupPath, QString::fromUtf8(sqlite3_errmsg(destination)));
+                return InPlace::Failed;
+            }
+            int rc = SQLITE_OK;
+            for (int attempt = 0;; ++attempt) {
+                rc = sqlite3_backup_step(copy, -1);
+                if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt >= busyRetries)
+                    break;
+                const QString message = QObject::tr("the library %1 is busy (another window or lede-cli is "
+                                                    "writing to it); retrying")
+                                            .arg(libraryPath);
+                qCInfo(lcStore).noquote() << message;
+                if (busyNotifier())
+                    busyNotifier()(libraryPath, message);
+                QThread::msleep(firstBusyWait.count());
+            }
+            sqlite3_backup_finish(copy);
+            if (rc != SQLITE_DONE) {
+                *error = QObject::tr("cannot restore %1 into %2: %3. The library was not changed.")
+                             .arg(backupPath, libraryPath, QString::fromUtf8(sqlite3_errstr(rc)));
+                return InPlace::Failed;
+            }
+            return InPlace::Restored;
+        }();
+        live.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+bool Database::restore(const QString &backupPath, const QString &libraryPath, QString *error, QString *keptAs)
 {
     const auto failWith = [error](const QString &message) {
         if (error)
@@ -511,6 +660,20 @@ bool Database::restore(const QString &backupPath, const QString &libraryPath, QS
         return failWith(QObject::tr("cannot restore %1: %2. The library %3 was not changed.")
                             .arg(backupPath, problem, libraryPath));
 
+    // A library that opens and passes a quick check is restored in place, where windows and
+    // lede-cli may have it open; one that is broken is moved aside.
+    QString kept, inPlaceError;
+    switch (restoreInPlace(backupPath, libraryPath, &kept, &inPlaceError)) {
+    case InPlace::Restored:
+        if (keptAs)
+            *keptAs = kept;
+        qCDebug(lcStore).noquote() << "restored" << libraryPath << "in place from" << backupPath << "keeping" << kept;
+        return true;
+    case InPlace::Failed:
+        return failWith(inPlaceError);
+    case InPlace::Unusable:
+        break;
+    }
     const QString incoming = libraryPath + u".restoring"_s;
     QFile::remove(incoming);
     if (!QFile::copy(backupPath, incoming)) {
@@ -543,8 +706,8 @@ bool Database::restore(const QString &backupPath, const QString &libraryPath, QS
         return failWith(
             QObject::tr("cannot restore %1 to %2. The library was not changed.").arg(backupPath, libraryPath));
     }
-    if (movedAside)
-        *movedAside = aside;
+    if (keptAs)
+        *keptAs = aside;
     qCInfo(lcStore).noquote() << "restored" << libraryPath << "from" << backupPath;
     return true;
 }
@@ -587,9 +750,20 @@ Transaction::Transaction(const Database &db) : m_db(db), m_connection(db.connect
     setWait(Database::firstBusyWait);
     for (int attempt = 0;; ++attempt) {
         if (q.exec(u"BEGIN IMMEDIATE"_s)) {
-            m_active = true;
             if (attempt == 0)
                 setWait(busyWait);
+            // Holding the lock, the library is known to be the one this connection read: a restore
+            // elsewhere may have put a backup in its place since.
+            // (A mark that cannot be read is left to the statements that follow to report.)
+            if (const auto mark = Database::restoreMarkOf(m_connection); mark && *mark != db.m_restoreMark) {
+                q.exec(u"ROLLBACK"_s);
+                m_db.fail(QObject::tr("the library %1 was restored from a backup (in another window or by lede-cli) "
+                                      "after this window read it, so this change was not saved: Lede reads the "
+                                      "library again; then make the change again")
+                              .arg(db.path()));
+                return;
+            }
+            m_active = true;
             return;
         }
         const int code = sqliteCode(q.lastError());

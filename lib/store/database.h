@@ -82,21 +82,39 @@ public:
     /// How many articles a backup (or any library file) holds, read without changing it; nothing
     /// when it cannot be read.
     static std::optional<qint64> articleCountOf(const QString &path);
-    /// Puts a backup in place of the library at `libraryPath` (which must not be open). The backup
-    /// is checked first (a Lede library that passes integrity_check); the library it replaces is
-    /// not deleted but moved aside, with its -wal and -shm files, to a name that says so
-    /// ("library.lede.replaced-<time>"), returned in `movedAside`. On failure `error` says why and
-    /// nothing has changed.
+    /// Puts a backup in place of the library at `libraryPath`. The backup is checked first (a Lede
+    /// library that passes integrity_check). A library that opens and passes a quick check is
+    /// restored in place: it is backed up first ("before-restore"), then the backup's pages replace
+    /// its own in one transaction (SQLite's online backup API), with a new restore mark, so windows
+    /// and lede-cli that have it open go on with a whole file and know (replacedSinceOpen()). A
+    /// broken library is moved aside instead, with its -wal and -shm files, to a name that says so
+    /// ("library.lede.replaced-<time>"). `keptAs` gets the before-restore backup or the file moved
+    /// aside. On failure `error` says why and nothing has changed.
     static bool restore(
-        const QString &backupPath, const QString &libraryPath, QString *error, QString *movedAside = nullptr);
+        const QString &backupPath, const QString &libraryPath, QString *error, QString *keptAs = nullptr);
+
+    /// Whether a restore (restore(), here or in another process) has put a backup in place of the
+    /// library since this connection opened it. Every write checks it once it holds the lock, and
+    /// is refused when it did: it would change the library as it was, not as it is now.
+    bool replacedSinceOpen() const;
+    /// The mark a restore writes into the library with the restored pages (PRAGMA user_version, a
+    /// number no other part of Lede uses); nothing when it cannot be read.
+    static std::optional<int> restoreMarkOf(const QSqlDatabase &db);
 
 private:
+    friend class Transaction;
+    enum class InPlace { Restored, Failed, Unusable };
+    static InPlace restoreInPlace(
+        const QString &backupPath, const QString &libraryPath, QString *keptAs, QString *error);
+    /// backup() of any connection to the library at `libraryPath`.
+    static QString backupOf(const QSqlDatabase &db, const QString &libraryPath, const QString &kind, QString *error);
     bool checkFile(const QString &path);
     bool checkContents();
     bool migrate();
     QString m_connection;
     QString m_path;
     bool m_creating = false; // making a new library under a temporary name
+    int m_restoreMark = 0; // restoreMarkOf() when the library was opened
     mutable QString m_error;
 };
 

@@ -162,6 +162,9 @@ public:
     bool setLinkFingerprint(const QString &fingerprint);
 
     QSqlDatabase database() const;
+    /// Whether a restore has put a backup in place of the library since it was opened here
+    /// (Database::replacedSinceOpen()); writes are then refused.
+    bool replacedSinceOpen() const { return m_db.replacedSinceOpen(); }
 
     /// Backs the library up now into its rotating set beside it (Database::backup); `kind` names
     /// the backup. Returns the new file, or an empty string (see lastError()).

@@ -227,6 +227,99 @@ private Q_SLOTS:
         qInfo("writers.controller_changes_seen: %d (signals: A %lld, B %lld), busy messages: %lld", changesSeen,
             qlonglong(seenByA.count()), qlonglong(seenByB.count()), qlonglong(busy.count()));
     }
+
+    // A restore while another window and a plain connection have the library open: the backup's
+    // pages go into the file they hold (not a new file beside it), the window reads the library
+    // again, and a write begun on the library as it was is refused with a message, never saved
+    // where nobody would see it.
+    void restoreWhileOthersHaveItOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.lede"_s);
+        const QDir samples(LedeTest::sourceFile(u"resources/samples"_s));
+        QStringList files;
+        for (const QString &name : samples.entryList({u"*.txt"_s, u"*.md"_s}, QDir::Files, QDir::Name)) {
+            if (name != u"README.md"_s)
+                files.append(samples.filePath(name));
+        }
+        QVERIFY(files.size() >= 3);
+        const auto linker = std::make_shared<const Lede::Linker>(Lede::KnowledgeBase::loadBuiltin());
+        Lede::Controller window(linker);
+        window.setWatchInterval(std::chrono::milliseconds(100));
+        {
+            QSignalSpy loaded(&window, &Lede::Controller::libraryLoaded);
+            QVERIFY(window.openLibrary(path));
+            QVERIFY(loaded.wait(60000));
+        }
+        window.importPaths({files.at(0)});
+        QTRY_COMPARE_WITH_TIMEOUT(window.articleCount(), 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+
+        Lede::Library other; // another writer, open before the restore and kept open through it
+        QVERIFY(other.open(path));
+        const QString backup = other.backup(u"daily"_s);
+        QVERIFY2(!backup.isEmpty(), qPrintable(other.lastError()));
+        const qint64 first = other.articles().first().id;
+
+        // After the backup: two more articles, and a highlight.
+        window.importPaths(files.mid(1, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(window.articleCount(), 3, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+        Lede::Annotation note;
+        note.articleId = first;
+        note.start = 0;
+        note.end = 5;
+        note.color = u"yellow"_s;
+        note.note = u"made after the backup"_s;
+        QVERIFY2(other.addAnnotation(note).has_value(), qPrintable(other.lastError()));
+        QCOMPARE(other.articleCount(), 3);
+
+        QSignalSpy restoredSeen(&window, &Lede::Controller::libraryChangedElsewhere);
+        QProcess cli;
+        cli.start(QStringLiteral(LEDE_CLI), {u"restore"_s, u"--library"_s, path, backup});
+        QVERIFY(cli.waitForFinished(120000));
+        const QString said = QString::fromUtf8(cli.readAllStandardError());
+        qInfo().noquote() << "lede-cli restore says:" << said.trimmed();
+        QCOMPARE(cli.exitCode(), 0);
+        // The library was restored in its own file: nothing was moved aside.
+        QVERIFY(QDir(dir.path()).entryList({u"library.lede.replaced-*"_s}, QDir::Files).isEmpty());
+        const QStringList before = QDir(Lede::Database::backupFolder(path)).entryList({u"*-before-restore.lede"_s});
+        QCOMPARE(before.size(), 1);
+        QCOMPARE(Lede::Database::articleCountOf(Lede::Database::backupFolder(path) + u'/' + before.first()),
+            std::optional<qint64>(3));
+
+        // The connection open through it reads the restored library, and knows it was replaced: a
+        // write it begins is refused, with a message, and leaves nothing behind.
+        QVERIFY(other.replacedSinceOpen());
+        QCOMPARE(other.articleCount(), 1);
+        note.note = u"begun on the library as it was"_s;
+        QVERIFY(!other.addAnnotation(note).has_value());
+        QVERIFY2(other.lastError().contains(u"restored from a backup"_s), qPrintable(other.lastError()));
+
+        // The window reads the library again and shows what the backup holds.
+        QVERIFY(restoredSeen.wait(30000) || !restoredSeen.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(window.articleCount(), 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 60000);
+        // …and writes to it as it is now.
+        window.setCurrentArticle(first);
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentArticleId(), first, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.currentArticle().text.isEmpty(), 30000);
+        QVERIFY(window.annotate(0, 4, u"red"_s, u"after the restore"_s));
+
+        Lede::Library fresh;
+        QVERIFY(fresh.open(path));
+        QVERIFY(!fresh.replacedSinceOpen());
+        QCOMPARE(fresh.articleCount(), 1);
+        QSqlQuery q(fresh.database());
+        QVERIFY(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"ok"_s);
+        QStringList notes;
+        for (const Lede::Annotation &a : fresh.allAnnotations())
+            notes.append(a.note);
+        QCOMPARE(notes, QStringList{u"after the restore"_s});
+        qInfo("writers.restore_in_place: window reread after %lld signal(s), stale write refused",
+            qlonglong(restoredSeen.count()));
+    }
 };
 
 QTEST_MAIN(TestWriters)
