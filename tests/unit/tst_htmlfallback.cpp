@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The extraction's fallback order on small hand-made pages: a body only in JSON-LD, a body split across
-// sibling containers (also a few levels below the blocks the page repeats), a body in <article> without <p>, a
-// body hidden by its own class names, code whose highlighting is named like comments, and a listing page that
-// must give no text, with a reason.
+// The extraction's fallback order on small hand-made pages, each step on a page where only it finds the article
+// and `warnings` names it: a body only in JSON-LD; a body split across sibling containers (joined by the main
+// selection itself, also a few levels below the blocks the page repeats); a body hidden by its own class names (the
+// selection again with class names ignored); a body in the largest <article> without <p> beside a short, dense
+// box the selection prefers; the element holding most <p> paragraphs when there is no <article>; code whose
+// highlighting is named like comments; and a listing page and an error page that give no text, with the reason.
 #include "html/htmlextractor.h"
 #include "testpaths.h"
 
@@ -38,6 +40,39 @@ QString page(const QString &head, const QString &body)
 
 const QString kNav = u"<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li>"
                      "<li><a href=\"/business\">Business</a></li></ul></nav>"_s;
+
+/// A long paragraph without a comma: it scores little for its length, as plain prose written without lists does.
+QString longProse(int n)
+{
+    QString one = u"Long paragraph %1 tells how the inspectors went from one warehouse to the next and counted "
+                  "every crate that had come in by sea since the spring"_s.arg(n);
+    QStringList repeated(8, one);
+    return repeated.join(u' ') + u'.';
+}
+
+/// A box of figures in a side column: many short cells dense with commas, which score more than long plain prose.
+QString factBox()
+{
+    QString rows;
+    for (int r = 0; r < 5; ++r) {
+        rows += u"<tr>"_s;
+        for (int c = 0; c < 4; ++c)
+            rows += u"<td>Nvidia, AMD, Intel, Arm, row %1</td>"_s.arg(r);
+        rows += u"</tr>"_s;
+    }
+    return u"<div class=\"col\"><div class=\"facts\"><h2>Key figures</h2><table>"_s + rows
+        + u"</table></div><p>Source: the statistics office.</p></div>"_s;
+}
+
+/// The warning that names the fallback which produced the text ("text taken from …"), or empty.
+QString fallbackPath(const Lede::ExtractedPage &p)
+{
+    for (const QString &w : p.warnings) {
+        if (const qsizetype at = w.indexOf(u"text taken from "_s); at >= 0)
+            return w.mid(at + 16);
+    }
+    return {};
+}
 
 bool hasAllInOrder(const QString &text, int from, int to)
 {
@@ -95,7 +130,7 @@ private Q_SLOTS:
         const Lede::ExtractedPage p
             = Lede::extractHtml(page(ld, kNav + u"<h1>Chip exports need a licence</h1><div id=\"app\"></div>"_s));
         QVERIFY2(hasAllInOrder(p.text, 1, 6), qPrintable(p.text));
-        QVERIFY2(p.warnings.join(u' ').contains(u"JSON-LD"_s), qPrintable(p.warnings.join(u"; "_s)));
+        QCOMPARE(p.warnings, QStringList{u"article text taken from the page's JSON-LD articleBody"_s});
     }
 
     void bodySplitAcrossSiblings()
@@ -109,6 +144,8 @@ private Q_SLOTS:
         QVERIFY2(hasAllInOrder(p.text, 1, 8), qPrintable(p.text));
         QVERIFY(!p.text.contains(u"Advertisement"_s));
         QVERIFY(!p.text.contains(u"rights reserved"_s));
+        // the main selection joins the parts itself: no fallback was needed
+        QVERIFY2(p.warnings.isEmpty(), qPrintable(p.warnings.join(u"; "_s)));
     }
 
     void bodySplitAcrossSiblingsNamedLikeBoilerplate()
@@ -165,6 +202,56 @@ private Q_SLOTS:
         const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
         QVERIFY2(hasAllInOrder(p.text, 1, 5), qPrintable(p.text));
         QVERIFY(!p.text.contains(prose(99)));
+        QVERIFY2(p.warnings.isEmpty(), qPrintable(p.warnings.join(u"; "_s)));
+    }
+
+    // The selection prefers a short box dense with commas to an <article> of long plain prose without <p>: four
+    // times shorter than the <article>, it is implausible, the class-blind selection finds the same box, and the
+    // largest <article> gives the text.
+    void bodyInLargestArticleWhenTheSelectionIsShort()
+    {
+        QString divs;
+        for (int i = 1; i <= 6; ++i)
+            divs += u"<div>"_s + longProse(i) + u"</div>"_s;
+        const QString body = kNav + u"<div class=\"wrap\"><h1>Chip exports need a licence</h1>"_s + factBox()
+            + u"<article>"_s + divs + u"</article></div>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        for (int i = 1; i <= 6; ++i)
+            QVERIFY2(p.text.contains(longProse(i)), qPrintable(p.text.left(300)));
+        QVERIFY2(!p.text.contains(u"Nvidia, AMD"_s), qPrintable(p.text.left(300)));
+        QCOMPARE(fallbackPath(p), u"the largest <article> or <main> element"_s);
+        QVERIFY(p.warnings.join(u' ').contains(u"the main selection was implausibly short"_s));
+    }
+
+    // The same page without an <article>: the element holding most of the page's <p> prose gives the text.
+    void bodyInTheElementHoldingMostParagraphs()
+    {
+        QString paras;
+        for (int i = 1; i <= 6; ++i)
+            paras += u"<p>"_s + longProse(i) + u"</p>"_s;
+        const QString body = kNav + u"<div class=\"wrap\"><h1>Chip exports need a licence</h1>"_s + factBox()
+            + u"<div class=\"column-b\">"_s + paras + u"</div></div>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        for (int i = 1; i <= 6; ++i)
+            QVERIFY2(p.text.contains(longProse(i)), qPrintable(p.text.left(300)));
+        QVERIFY2(!p.text.contains(u"Nvidia, AMD"_s), qPrintable(p.text.left(300)));
+        QCOMPARE(fallbackPath(p), u"the element holding most paragraphs"_s);
+    }
+
+    // A body in a box whose class reads as boilerplate, beside a footer of links larger than it: the main selection
+    // drops the box and finds no text; the selection with class names ignored finds it.
+    void bodyHiddenByItsClassNamesComesFromTheClassBlindSelection()
+    {
+        QString footer;
+        for (int i = 0; i < 60; ++i)
+            footer += u"<li><a href=\"/l%1\">Footer link number %1 to another part of the site</a></li>"_s.arg(i);
+        const QString body = kNav + u"<h1>Chip exports need a licence</h1><div class=\"promo-box\">"_s
+            + paragraphs(1, 4) + u"</div><footer><ul>"_s + footer + u"</ul></footer>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(hasAllInOrder(p.text, 1, 4), qPrintable(p.text.left(300)));
+        QVERIFY(!p.text.contains(u"Footer link"_s));
+        QCOMPARE(fallbackPath(p), u"the page with its class names ignored"_s);
+        QVERIFY(p.warnings.join(u' ').contains(u"the main selection found no article text"_s));
     }
 
     void bodyInArticleHiddenByItsClassNames()
@@ -178,6 +265,7 @@ private Q_SLOTS:
             + paragraphs(1, 4) + u"</article><footer><ul>"_s + footer + u"</ul></footer>"_s;
         const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
         QVERIFY2(hasAllInOrder(p.text, 1, 4), qPrintable(p.text + u" | "_s + p.warnings.join(u"; "_s)));
+        QCOMPARE(fallbackPath(p), u"the page with its class names ignored"_s);
     }
 
     void listingPageGivesNoText()
@@ -191,7 +279,9 @@ private Q_SLOTS:
         const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
         QVERIFY2(p.text.isEmpty(), qPrintable(p.text));
         const QString warnings = p.warnings.join(u"; "_s);
-        QVERIFY2(warnings.contains(u"no article text could be found: "_s), qPrintable(warnings));
+        QVERIFY2(
+            warnings.contains(u"no article text could be found: the page is mostly links"_s), qPrintable(warnings));
+        QVERIFY(fallbackPath(p).isEmpty());
     }
 
     // Every page of the Readability suite that it calls readerable gives text (lifehacker-working came back
@@ -219,7 +309,10 @@ private Q_SLOTS:
         const Lede::ExtractedPage p
             = Lede::extractHtml(page({}, kNav + u"<main><h1>Page not found</h1><p>Sorry.</p></main>"_s));
         QVERIFY2(p.text.isEmpty(), qPrintable(p.text));
-        QVERIFY(p.warnings.join(u"; "_s).contains(u"no article text could be found"_s));
+        const QString warnings = p.warnings.join(u"; "_s);
+        QVERIFY2(warnings.contains(u"no article text could be found: the page has no paragraph of prose"_s),
+            qPrintable(warnings));
+        QVERIFY(fallbackPath(p).isEmpty());
     }
 };
 
