@@ -64,6 +64,14 @@ QString factBox()
         + u"</table></div><p>Source: the statistics office.</p></div>"_s;
 }
 
+/// A short poem: ten lines, none as long as 25 characters.
+QStringList shortLines()
+{
+    return {u"Snow on the tin roof"_s, u"the kettle starts to sing"_s, u"no letters today"_s,
+        u"a fox crosses the field"_s, u"its tracks fill by noon"_s, u"I wait for the bus"_s, u"it does not come"_s,
+        u"the dog sleeps on"_s, u"the last of the bread"_s, u"and night comes early"_s};
+}
+
 /// The warning that names the fallback which produced the text ("text taken from …"), or empty.
 QString fallbackPath(const Lede::ExtractedPage &p)
 {
@@ -302,6 +310,70 @@ private Q_SLOTS:
             QVERIFY2(p.text.size() >= 200, qPrintable(name + u": "_s + p.warnings.join(u"; "_s)));
         }
         QVERIFY(pages > 30);
+    }
+
+    // An article made only of short lines (every one under 25 characters, too short for the scoring to see): a
+    // poem in an <article>, the same in a plain <div>, a list of items, a <div> per line. The text is every line,
+    // in order, and the warnings say which path found it.
+    void shortLinesArticle_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("path");
+        QString asParagraphs, asItems, asDivs;
+        for (const QString &l : shortLines()) {
+            asParagraphs += u"<p>"_s + l + u"</p>"_s;
+            asItems += u"<li>"_s + l + u"</li>"_s;
+            asDivs += u"<div>"_s + l + u"</div>"_s;
+        }
+        const QString head = kNav + u"<h1>Winter notes</h1>"_s;
+        QTest::newRow("article") << head + u"<article>"_s + asParagraphs + u"</article>"_s
+                                 << u"the largest <article> or <main> element"_s;
+        QTest::newRow("div") << head + u"<div class=\"post\">"_s + asParagraphs + u"</div>"_s
+                             << u"the element holding most of the page's lines"_s;
+        QTest::newRow("list") << head + u"<div class=\"post\"><ul>"_s + asItems + u"</ul></div>"_s
+                              << u"the element holding most of the page's lines"_s;
+        QTest::newRow("div per line") << head + u"<div class=\"post\">"_s + asDivs + u"</div>"_s
+                                      << u"the element holding most of the page's lines"_s;
+    }
+
+    void shortLinesArticle()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, path);
+        const Lede::ExtractedPage p
+            = Lede::extractHtml(u"<!DOCTYPE html><html lang=\"en\"><head><title>Winter notes</title></head><body>"_s
+                + body + u"</body></html>"_s);
+        QCOMPARE(p.text, shortLines().join(u"\n\n"_s));
+        QCOMPARE(fallbackPath(p), path);
+    }
+
+    // Short lines of 25 to 40 characters are scored and selected; the lines above the body (a byline, a date) go,
+    // but a date among the lines is one of them: with no line of prose length the body starts at the first line.
+    void shortLinesKeepTheirDates()
+    {
+        const QStringList lines = {u"The council met on the square,"_s, u"and nobody came to listen there."_s,
+            u"12 March 2024"_s, u"The mayor read out every name,"_s, u"the clerk wrote each one down the same."_s,
+            u"3 April 2024"_s, u"The rain came in across the hill,"_s, u"and the clock in the tower stood still."_s};
+        QString body = kNav + u"<article><h1>Winter notes</h1><p>By Jane Doe</p><p>1 May 2024</p>"_s;
+        for (const QString &l : lines)
+            body += u"<p>"_s + l + u"</p>"_s;
+        body += u"</article>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QCOMPARE(p.text, lines.join(u"\n\n"_s));
+        QCOMPARE(p.byline, u"Jane Doe"_s);
+    }
+
+    // An error page of a few short lines stays without text, however the lines are set.
+    void shortErrorPageGivesNoText()
+    {
+        const QString body = kNav
+            + u"<main><h1>Page not found</h1><p>Sorry, that page is gone.</p><p>It may have moved.</p>"
+              "<p>Try the search.</p><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul>"
+              "</main>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(p.text.isEmpty(), qPrintable(p.text));
+        QVERIFY2(p.warnings.join(u"; "_s).contains(u"no article text could be found"_s),
+            qPrintable(p.warnings.join(u"; "_s)));
     }
 
     void errorPageGivesNoText()
