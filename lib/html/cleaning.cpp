@@ -100,6 +100,20 @@ bool looksLikeReadingTime(const QString &text)
 
 namespace {
 
+/// A <figure> that holds a quotation (a pull quote with its attribution) rather than a picture: most of its text
+/// is inside a <blockquote>.
+bool isQuoteFigure(const PageTree &tree, int figure)
+{
+    const Node &f = tree.nodes[size_t(figure)];
+    int quoted = 0;
+    for (int i = figure + 1; i < f.end; ++i) {
+        const Node &n = tree.nodes[size_t(i)];
+        if ((n.flags & FlagText) && !(n.flags & FlagDropped) && n.inQuote)
+            quoted += n.chars;
+    }
+    return quoted > 0 && quoted * 2 >= f.chars;
+}
+
 /// Conditional cleaning; `bySizeToo` also removes containers for their size and shape alone (short, list-like,
 /// galleries, figures), not only for their links and form fields.
 std::vector<char> cleanContainers(const PageTree &tree, const std::vector<int> &selected, bool bySizeToo)
@@ -137,7 +151,7 @@ std::vector<char> cleanContainers(const PageTree &tree, const std::vector<int> &
                     remove = true;
                 else if (weight >= kClassWeight && ld > kMaxLinkDensityPositive)
                     remove = true;
-                else if (bySizeToo && t == GUMBO_TAG_FIGURE)
+                else if (bySizeToo && t == GUMBO_TAG_FIGURE && !isQuoteFigure(tree, i))
                     remove = true;
             }
             if (remove) {

@@ -203,6 +203,30 @@ private Q_SLOTS:
         QVERIFY(!a.outlet.isEmpty());
         QVERIFY(!a.text.contains(u"<script"_s));
     }
+
+    // A <figure> holding a quotation (an expert's words in a <blockquote>, an avatar and the name in a
+    // <figcaption>) is part of the article; a figure of a picture and its caption is not.
+    void quotationInAFigureStays()
+    {
+        QString body = u"<article><h1>Search is changing</h1>"_s;
+        const QString para = u"<p>Paragraph %1: the way people ask questions and find information is changing, and "
+                             "the companies that sell search advertising are changing with it, slowly.</p>"_s;
+        for (int i = 1; i <= 3; ++i)
+            body += para.arg(i);
+        body += u"<figure class=\"quote\"><img src=\"avatar.png\" alt=\"\"><blockquote><p>Search isn't dead, it is "
+                "just different now.</p></blockquote><figcaption>Jane Doe, analyst</figcaption></figure>"_s;
+        for (int i = 4; i <= 6; ++i)
+            body += para.arg(i);
+        body += u"<figure><img src=\"chart.png\" alt=\"\"><figcaption>A chart of searches per day, by "
+                "country</figcaption></figure></article>"_s;
+        const Lede::ExtractedPage p
+            = Lede::extractHtml(u"<!DOCTYPE html><html><head><title>Search is changing</title></head><body>"_s + body
+                + u"</body></html>"_s);
+        QVERIFY2(p.text.contains(u"Search isn't dead, it is just different now."_s), qPrintable(p.text));
+        QVERIFY(p.text.indexOf(u"Paragraph 3:"_s) < p.text.indexOf(u"Search isn't dead"_s));
+        QVERIFY(p.text.indexOf(u"Search isn't dead"_s) < p.text.indexOf(u"Paragraph 4:"_s));
+        QVERIFY2(!p.text.contains(u"A chart of searches"_s), qPrintable(p.text));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHtml)
