@@ -172,7 +172,7 @@ private Q_SLOTS:
     // sit a few levels down in each. Every text block is a part of the article, however unequal their lengths.
     void bodySplitIntoRepeatedBlocks()
     {
-        auto textBlock = [](int from, int to) {
+        auto textBlock = [](int from, int to) -> QString {
             return u"<div class=\"block text\"><div class=\"embed\"></div><div class=\"text\"><section "
                    "class=\"web-html\"><div class=\"html\">"_s
                 + paragraphs(from, to) + u"</div></section></div></div>"_s;
@@ -186,6 +186,31 @@ private Q_SLOTS:
         const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
         QVERIFY2(hasAllInOrder(p.text, 1, 7), qPrintable(p.text + u" | "_s + p.warnings.join(u"; "_s)));
         QVERIFY(!p.text.contains(u"Another story"_s));
+    }
+
+    // Page builders wrap each block in an element without a class (<div style="display:contents">) and name the
+    // text blocks after the article ("articleWidget"); teasers sit between them, the page around them is larger
+    // than any one block, and one block is marked as the entry's content. Every text block is a part of the article.
+    void bodySplitIntoWrappedWidgets()
+    {
+        auto textBlock = [](int from, int to, const QString &inner) -> QString {
+            QString ps = paragraphs(from, to);
+            if (!inner.isEmpty())
+                ps = u"<div class=\""_s + inner + u"\">"_s + ps + u"</div>"_s;
+            return u"<div style=\"display:contents\"><div class=\"articleWidget_root\"><h2>Part "_s
+                + QString::number(from) + u"</h2>"_s + ps + u"</div></div>"_s;
+        };
+        const QString teaser = u"<div style=\"display:contents\"><div class=\"teaserWidget_root\"><a href=\"/tours\">"
+                               "Book a tour of the chip plants</a></div></div>"_s;
+        QString footer;
+        for (int i = 0; i < 60; ++i)
+            footer += u"<li><a href=\"/l%1\">Footer link number %1 to another part of the site</a></li>"_s.arg(i);
+        const QString body = kNav + u"<article><h1>Chip exports need a licence</h1><div class=\"layout\">"_s
+            + textBlock(1, 2, {}) + teaser + textBlock(3, 8, u"entry-content"_s) + teaser + textBlock(9, 10, {})
+            + teaser + textBlock(11, 12, {}) + u"</div></article><footer><ul>"_s + footer + u"</ul></footer>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(page({}, body));
+        QVERIFY2(hasAllInOrder(p.text, 1, 12), qPrintable(p.text + u" | "_s + p.warnings.join(u"; "_s)));
+        QVERIFY(!p.text.contains(u"Book a tour"_s));
     }
 
     // Syntax highlighting names spans "hljs-comment" or "token comment": inside code they are not a comment section.
