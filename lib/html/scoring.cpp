@@ -78,13 +78,16 @@ const Node *kindNode(const PageTree &tree, int i)
     return nullptr;
 }
 
-/// Two elements of one kind: the same tag, and the same tag and class in what kindNode() names.
+/// Two elements of one kind: the same class; where one is a wrapper, the same tag for both and the same tag and
+/// class in what kindNode() names.
 bool sameKind(const PageTree &tree, int a, int b)
 {
-    if (tree.nodes[size_t(a)].tag != tree.nodes[size_t(b)].tag)
-        return false;
     const Node *ka = kindNode(tree, a), *kb = kindNode(tree, b);
-    return ka && kb && ka->tag == kb->tag && std::strcmp(ka->cls, kb->cls) == 0;
+    if (!ka || !kb || std::strcmp(ka->cls, kb->cls) != 0)
+        return false;
+    if (ka == &tree.nodes[size_t(a)] && kb == &tree.nodes[size_t(b)])
+        return true;
+    return tree.nodes[size_t(a)].tag == tree.nodes[size_t(b)].tag && ka->tag == kb->tag;
 }
 
 double initialScore(const Node &n)
@@ -260,8 +263,8 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
         bool repeated = false;
         for (int c = an.parent + 1; c < pn.end && !repeated; c = tree.nodes[c].end) {
             const Node &cn = tree.nodes[c];
-            repeated = c != a && !(cn.flags & (FlagText | FlagDropped)) && sameKind(tree, a, c) && cn.paragraphs > 0
-                && cn.chars >= kMinSplitPartChars && tree.linkDensity(cn) < kMaxSiblingLinkDensity;
+            repeated = c != a && !(cn.flags & (FlagText | FlagDropped)) && cn.tag == an.tag && sameKind(tree, a, c)
+                && cn.paragraphs > 0 && cn.chars >= kMinSplitPartChars && tree.linkDensity(cn) < kMaxSiblingLinkDensity;
         }
         if (repeated) {
             top = a;
