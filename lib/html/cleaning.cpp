@@ -230,7 +230,7 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
                 domByline = QString::fromStdString(b.text);
             continue;
         }
-        if (b.chars > 0 && double(b.linkChars) / b.chars > kMaxBlockLinkDensity && !o.inLi)
+        if (b.chars > 0 && double(b.linkChars) / b.chars > kMaxBlockLinkDensity && !o.inLi && !o.heading)
             continue;
         if (o.heading || (!seenBody && b.chars < kPreambleChars)) {
             const QString t = QString::fromStdString(b.text).trimmed();

@@ -227,6 +227,24 @@ private Q_SLOTS:
         QVERIFY(p.text.indexOf(u"Search isn't dead"_s) < p.text.indexOf(u"Paragraph 4:"_s));
         QVERIFY2(!p.text.contains(u"A chart of searches"_s), qPrintable(p.text));
     }
+
+    // A heading that is all link (a ranked list naming each entry with a link to it) heads its section and stays;
+    // a paragraph that is all link is still navigation and goes.
+    void linkedHeadingsStay()
+    {
+        QString body = u"<article><h1>The best hotel brands</h1>"_s;
+        const QString para = u"<p>Entry %1 is described here at length: its rooms, its service and its restaurants, "
+                             "which are judged against the others on the list, one by one.</p>"_s;
+        for (int i = 1; i <= 4; ++i)
+            body += u"<h2><a href=\"https://example.org/brand%1\">%1. Brand number %1</a></h2>"_s.arg(i) + para.arg(i);
+        body += u"<p><a href=\"/more\">More lists of the best hotels in the world</a></p></article>"_s;
+        const Lede::ExtractedPage p
+            = Lede::extractHtml(u"<!DOCTYPE html><html><head><title>The best hotel brands</title></head><body>"_s + body
+                + u"</body></html>"_s);
+        for (int i = 1; i <= 4; ++i)
+            QVERIFY2(p.text.contains(u"%1. Brand number %1\n\nEntry %1 is"_s.arg(i)), qPrintable(p.text));
+        QVERIFY2(!p.text.contains(u"More lists"_s), qPrintable(p.text));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHtml)
