@@ -98,7 +98,25 @@ bool looksLikeReadingTime(const QString &text)
 
 } // namespace
 
-std::vector<char> cleanSelected(const PageTree &tree, const std::vector<int> &selected)
+namespace {
+
+/// A <figure> that holds a quotation (a pull quote with its attribution) rather than a picture: most of its text
+/// is inside a <blockquote>.
+bool isQuoteFigure(const PageTree &tree, int figure)
+{
+    const Node &f = tree.nodes[size_t(figure)];
+    int quoted = 0;
+    for (int i = figure + 1; i < f.end; ++i) {
+        const Node &n = tree.nodes[size_t(i)];
+        if ((n.flags & FlagText) && !(n.flags & FlagDropped) && n.inQuote)
+            quoted += n.chars;
+    }
+    return quoted > 0 && quoted * 2 >= f.chars;
+}
+
+/// Conditional cleaning; `bySizeToo` also removes containers for their size and shape alone (short, list-like,
+/// galleries, figures), not only for their links and form fields.
+std::vector<char> cleanContainers(const PageTree &tree, const std::vector<int> &selected, bool bySizeToo)
 {
     std::vector<char> keep(tree.nodes.size(), 1);
     // Conditional cleaning of containers inside the selection (after Readability's _cleanConditionally).
@@ -119,20 +137,21 @@ std::vector<char> cleanSelected(const PageTree &tree, const std::vector<int> &se
             if (n.commas < kProseCommas) {
                 const int p = n.paragraphs;
                 const int li = n.listItems - kListItemAllowance;
-                if (n.images > 1 && double(p) / n.images < kMinParagraphsPerImage && !(n.flags & FlagFigure)
-                    && n.chars < kMaxGalleryChars)
+                if (bySizeToo && n.images > 1 && double(p) / n.images < kMinParagraphsPerImage
+                    && !(n.flags & FlagFigure) && n.chars < kMaxGalleryChars)
                     remove = true;
-                else if (!isList && li > p && n.chars < kMaxListLikeChars)
+                else if (bySizeToo && !isList && li > p && n.chars < kMaxListLikeChars)
                     remove = true;
                 else if (n.inputs > p / 3 && n.inputs > 0)
                     remove = true;
-                else if (n.chars < kMinContainerChars && (n.images == 0 || n.images > 2) && !(n.flags & FlagFigure))
+                else if (bySizeToo && n.chars < kMinContainerChars && (n.images == 0 || n.images > 2)
+                    && !(n.flags & FlagFigure))
                     remove = true;
                 else if (weight < kClassWeight && ld > kMaxLinkDensity)
                     remove = true;
                 else if (weight >= kClassWeight && ld > kMaxLinkDensityPositive)
                     remove = true;
-                else if (t == GUMBO_TAG_FIGURE)
+                else if (bySizeToo && t == GUMBO_TAG_FIGURE && !isQuoteFigure(tree, i))
                     remove = true;
             }
             if (remove) {
@@ -142,6 +161,35 @@ std::vector<char> cleanSelected(const PageTree &tree, const std::vector<int> &se
             }
         }
     }
+    return keep;
+}
+
+/// Whether any text of the selection is left.
+bool keepsText(const PageTree &tree, const std::vector<int> &selected, const std::vector<char> &keep)
+{
+    for (int root : selected) {
+        for (int i = root; i < tree.nodes[root].end; ++i) {
+            if (!keep[size_t(i)]) {
+                i = tree.nodes[i].end - 1;
+                continue;
+            }
+            const Node &n = tree.nodes[i];
+            if ((n.flags & FlagText) && !(n.flags & FlagDropped) && n.chars > 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::vector<char> cleanSelected(const PageTree &tree, const std::vector<int> &selected)
+{
+    std::vector<char> keep = cleanContainers(tree, selected, /*bySizeToo=*/true);
+    // Short containers are labels beside an article, not the article: when they are all the selection holds
+    // (a poem with a <div> per line), cleaning must not leave nothing; only link lists and forms go then.
+    if (!keepsText(tree, selected, keep))
+        keep = cleanContainers(tree, selected, /*bySizeToo=*/false);
     return keep;
 }
 
@@ -161,6 +209,17 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
         TextBlock kind;
     };
     std::vector<Out> kept;
+    // The body starts at the first line of prose length; in a text made only of short lines (a poem, a list)
+    // it starts at the first line kept, so that the rules for what stands above a body do not reach every line.
+    bool hasProseLine = false;
+    for (const Block &b : tree.blocks) {
+        const Node &o = tree.nodes[size_t(b.owner)];
+        if (b.chars >= kBodyStartChars && !o.heading && !(o.flags & FlagByline) && inSelection(b.owner)
+            && keep[size_t(b.owner)]) {
+            hasProseLine = true;
+            break;
+        }
+    }
     for (size_t bi = 0; bi < tree.blocks.size(); ++bi) {
         const Block &b = tree.blocks[bi];
         if (!inSelection(b.owner) || !keep[b.owner])
@@ -171,7 +230,7 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
                 domByline = QString::fromStdString(b.text);
             continue;
         }
-        if (b.chars > 0 && double(b.linkChars) / b.chars > kMaxBlockLinkDensity && !o.inLi)
+        if (b.chars > 0 && double(b.linkChars) / b.chars > kMaxBlockLinkDensity && !o.inLi && !o.heading)
             continue;
         if (o.heading || (!seenBody && b.chars < kPreambleChars)) {
             const QString t = QString::fromStdString(b.text).trimmed();
@@ -201,7 +260,7 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
         } else if (o.inQuote) {
             tb.kind = TextBlock::Quote;
         }
-        if (!o.heading && b.chars >= kBodyStartChars)
+        if (!o.heading && (b.chars >= kBodyStartChars || !hasProseLine))
             seenBody = true;
         kept.push_back({int(bi), tb});
     }

@@ -52,6 +52,10 @@ constexpr int kShortShare = 4;
 // The paragraph fallback takes the deepest element holding this share of the page's paragraph prose.
 constexpr int kClusterShareNum = 4;
 constexpr int kClusterShareDen = 5;
+// A page whose text is all short lines (a poem, a list of items) has an article when nothing longer was found and
+// one element holds at least this many lines, without links, and this many characters in them.
+constexpr int kMinShortLines = 6;
+constexpr qsizetype kMinShortLinesChars = 120;
 // A page with more of its text in links than this, and no article, is an index or a listing.
 constexpr double kListingLinkDensity = 0.5;
 
@@ -112,6 +116,32 @@ int paragraphCluster(const PageTree &tree)
     return best;
 }
 
+/// The deepest element holding most of the page's lines of text whatever their length (headings, bylines and link
+/// lines aside); -1 when the page has too few of them. For pages made only of short lines, which neither the scoring
+/// nor the paragraph prose sees.
+int lineCluster(const PageTree &tree)
+{
+    std::vector<int> text(tree.nodes.size(), 0);
+    int total = 0, lines = 0;
+    for (const Block &b : tree.blocks) {
+        const Node &o = tree.nodes[size_t(b.owner)];
+        if (o.heading || (o.flags & FlagByline) || b.linkChars * kMaxProseLinkShare >= b.chars)
+            continue;
+        for (int a = b.owner; a >= 0; a = tree.nodes[size_t(a)].parent)
+            text[size_t(a)] += b.chars;
+        total += b.chars;
+        ++lines;
+    }
+    if (lines < kMinShortLines || total < kMinShortLinesChars)
+        return -1;
+    int best = -1;
+    for (int i = 0; i < int(tree.nodes.size()); ++i) {
+        if (text[size_t(i)] * kClusterShareDen >= total * kClusterShareNum)
+            best = i; // pre-order: a later match lies deeper inside an earlier one
+    }
+    return best;
+}
+
 /// True when the text is too short to be the whole article beside what the page says about it.
 bool implausiblyShort(qsizetype textChars, const BodySignals &s)
 {
@@ -130,6 +160,7 @@ struct Candidate
     TextBlocks blocks;
     QString domByline;
     const char *source = "";
+    double linkDensity = 0; ///< of the selected elements
 };
 
 Candidate textOf(const PageTree &tree, const std::vector<int> &selected, const QString &titleTag, const QString &title,
@@ -142,6 +173,12 @@ Candidate textOf(const PageTree &tree, const std::vector<int> &selected, const Q
     c.text = std::move(scratch.text);
     c.blocks = std::move(scratch.blocks);
     c.source = source;
+    int chars = 0, linkChars = 0;
+    for (int root : selected) {
+        chars += tree.nodes[size_t(root)].chars;
+        linkChars += tree.nodes[size_t(root)].linkChars;
+    }
+    c.linkDensity = chars > 0 ? double(linkChars) / chars : 0.0;
     return c;
 }
 
@@ -159,7 +196,9 @@ QString noArticleReason(const PageTree &tree)
 /// When the main selection is empty or implausibly short beside the page's own signals (JSON-LD articleBody,
 /// og:description, the largest <article>, the paragraph prose), looks again in a fixed order: the selection with
 /// class and id names ignored, the largest <article> (or <main>, [itemprop=articleBody]), the element holding
-/// most of the paragraph prose. Takes the first that is plausible, else the longest; says which in `warnings`.
+/// most of the paragraph prose. Takes the first that is plausible, else the longest; when none is long enough and
+/// the page gave no text at all, the first made of enough lines, the element holding most of the page's lines
+/// last (a poem, a list of short items). Says which in `warnings`.
 void fallBack(const PageTree &strict, GumboNode *document, const HtmlExtractOptions &options, const JsonLdArticle &ld,
     const PageSources &sources, ExtractedPage &page)
 {
@@ -218,6 +257,23 @@ void fallBack(const PageTree &strict, GumboNode *document, const HtmlExtractOpti
             if (c.text.size() > have && c.text.size() >= kMinFallbackChars
                 && (!pick || c.text.size() > pick->text.size()))
                 pick = &c;
+        }
+    }
+    if (!pick && have == 0) {
+        // Nothing of the usual length anywhere: an article made of short lines (a poem, a list) is still one when
+        // it has enough of them and they are not mostly links; an error page's sentence or two and a listing's
+        // headlines with their times are not.
+        if (const int lines = lineCluster(tree); lines >= 0) {
+            selected = {lines};
+            candidates.push_back(
+                textOf(tree, selected, sources.titleTag, page.title, "the element holding most of the page's lines"));
+        }
+        for (const Candidate &c : candidates) {
+            if (c.blocks.size() >= kMinShortLines && c.text.size() >= kMinShortLinesChars
+                && c.linkDensity * kMaxProseLinkShare < 1) {
+                pick = &c;
+                break;
+            }
         }
     }
     if (pick) {

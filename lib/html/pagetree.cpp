@@ -103,8 +103,15 @@ quint8 classifyHints(const char *value)
                 {"article", "story", "entry", "postbody", "post-body", "post_body", "post-content", "post_content",
                     "postcontent"}))
             hints |= HintStrongPositive;
+        // A page builder's content block is a "widget" of the article's text ("articleWidget", "text-widget"):
+        // named with the content it holds, the word does not read as boilerplate.
+        bool namesContent = false;
+        for (const std::string &t : tokens)
+            namesContent = namesContent || inList(t, {"article", "content", "story", "entry", "post", "body", "text"});
         for (const std::string &t : tokens) {
             const std::string_view v(t);
+            if (namesContent && inList(v, {"widget", "widgets"}))
+                continue;
             if (inList(v, {"comment", "comments", "disqus", "replies", "reply", "respond", "discussion"})
                 || (v.find("comment") != std::string_view::npos && v.find("commentary") == std::string_view::npos))
                 hints |= HintComments | HintNegative;

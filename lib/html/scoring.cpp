@@ -47,6 +47,49 @@ constexpr int kSplitUnitShareDen = 4;
 // A sibling paragraph up to this long joins only when it has no links and ends a sentence.
 constexpr int kShortParagraphChars = 80;
 
+// A wrapper without a class stands for the element it wraps, this many levels down at most.
+constexpr int kMaxWrapperDepth = 3;
+
+/// The element whose tag and class name an element's kind: the element itself when it has a class; for a wrapper
+/// without one that holds a single element and no text of its own (a <div style="display:contents"> around each
+/// block of a page builder), the element it wraps. nullptr when neither names a kind.
+const Node *kindNode(const PageTree &tree, int i)
+{
+    for (int depth = 0; depth <= kMaxWrapperDepth; ++depth) {
+        const Node &n = tree.nodes[size_t(i)];
+        if (n.cls && *n.cls)
+            return &n;
+        int only = -1;
+        for (int c = i + 1; c < n.end; c = tree.nodes[size_t(c)].end) {
+            const Node &cn = tree.nodes[size_t(c)];
+            if (cn.flags & FlagText) {
+                if (cn.rawChars > 0)
+                    return nullptr;
+                continue;
+            }
+            if (only >= 0)
+                return nullptr;
+            only = c;
+        }
+        if (only < 0)
+            return nullptr;
+        i = only;
+    }
+    return nullptr;
+}
+
+/// Two elements of one kind: the same class; where one is a wrapper, the same tag for both and the same tag and
+/// class in what kindNode() names.
+bool sameKind(const PageTree &tree, int a, int b)
+{
+    const Node *ka = kindNode(tree, a), *kb = kindNode(tree, b);
+    if (!ka || !kb || std::strcmp(ka->cls, kb->cls) != 0)
+        return false;
+    if (ka == &tree.nodes[size_t(a)] && kb == &tree.nodes[size_t(b)])
+        return true;
+    return tree.nodes[size_t(a)].tag == tree.nodes[size_t(b)].tag && ka->tag == kb->tag;
+}
+
 double initialScore(const Node &n)
 {
     double s = n.classWeight;
@@ -214,15 +257,14 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
             break;
         if (an.chars * kSplitUnitShareDen > topChars * kSplitUnitShareNum)
             break; // a unit that wraps more than the top's text (a page section with other matter)
-        if (!an.cls || !*an.cls)
+        if (!kindNode(tree, a))
             continue;
         const Node &pn = tree.nodes[an.parent];
         bool repeated = false;
         for (int c = an.parent + 1; c < pn.end && !repeated; c = tree.nodes[c].end) {
             const Node &cn = tree.nodes[c];
-            repeated = c != a && !(cn.flags & (FlagText | FlagDropped)) && cn.tag == an.tag && cn.cls
-                && std::strcmp(cn.cls, an.cls) == 0 && cn.paragraphs > 0 && cn.chars >= kMinSplitPartChars
-                && tree.linkDensity(cn) < kMaxSiblingLinkDensity;
+            repeated = c != a && !(cn.flags & (FlagText | FlagDropped)) && cn.tag == an.tag && sameKind(tree, a, c)
+                && cn.paragraphs > 0 && cn.chars >= kMinSplitPartChars && tree.linkDensity(cn) < kMaxSiblingLinkDensity;
         }
         if (repeated) {
             top = a;
@@ -257,7 +299,7 @@ int selectContent(PageTree &tree, std::vector<int> &selected)
             continue;
         double bonus = 0;
         const Node &tn = tree.nodes[top];
-        const bool sameClass = tn.cls && sn.cls && *tn.cls && std::strcmp(tn.cls, sn.cls) == 0;
+        const bool sameClass = !(sn.flags & FlagText) && sameKind(tree, top, s);
         if (sameClass)
             bonus = topS * kSameClassBonus;
         if (!(sn.flags & FlagText) && tree.linkDensity(sn) < kMaxSiblingLinkDensity

@@ -203,6 +203,48 @@ private Q_SLOTS:
         QVERIFY(!a.outlet.isEmpty());
         QVERIFY(!a.text.contains(u"<script"_s));
     }
+
+    // A <figure> holding a quotation (an expert's words in a <blockquote>, an avatar and the name in a
+    // <figcaption>) is part of the article; a figure of a picture and its caption is not.
+    void quotationInAFigureStays()
+    {
+        QString body = u"<article><h1>Search is changing</h1>"_s;
+        const QString para = u"<p>Paragraph %1: the way people ask questions and find information is changing, and "
+                             "the companies that sell search advertising are changing with it, slowly.</p>"_s;
+        for (int i = 1; i <= 3; ++i)
+            body += para.arg(i);
+        body += u"<figure class=\"quote\"><img src=\"avatar.png\" alt=\"\"><blockquote><p>Search isn't dead, it is "
+                "just different now.</p></blockquote><figcaption>Jane Doe, analyst</figcaption></figure>"_s;
+        for (int i = 4; i <= 6; ++i)
+            body += para.arg(i);
+        body += u"<figure><img src=\"chart.png\" alt=\"\"><figcaption>A chart of searches per day, by "
+                "country</figcaption></figure></article>"_s;
+        const Lede::ExtractedPage p
+            = Lede::extractHtml(u"<!DOCTYPE html><html><head><title>Search is changing</title></head><body>"_s + body
+                + u"</body></html>"_s);
+        QVERIFY2(p.text.contains(u"Search isn't dead, it is just different now."_s), qPrintable(p.text));
+        QVERIFY(p.text.indexOf(u"Paragraph 3:"_s) < p.text.indexOf(u"Search isn't dead"_s));
+        QVERIFY(p.text.indexOf(u"Search isn't dead"_s) < p.text.indexOf(u"Paragraph 4:"_s));
+        QVERIFY2(!p.text.contains(u"A chart of searches"_s), qPrintable(p.text));
+    }
+
+    // A heading that is all link (a ranked list naming each entry with a link to it) heads its section and stays;
+    // a paragraph that is all link is still navigation and goes.
+    void linkedHeadingsStay()
+    {
+        QString body = u"<article><h1>The best hotel brands</h1>"_s;
+        const QString para = u"<p>Entry %1 is described here at length: its rooms, its service and its restaurants, "
+                             "which are judged against the others on the list, one by one.</p>"_s;
+        for (int i = 1; i <= 4; ++i)
+            body += u"<h2><a href=\"https://example.org/brand%1\">%1. Brand number %1</a></h2>"_s.arg(i) + para.arg(i);
+        body += u"<p><a href=\"/more\">More lists of the best hotels in the world</a></p></article>"_s;
+        const Lede::ExtractedPage p
+            = Lede::extractHtml(u"<!DOCTYPE html><html><head><title>The best hotel brands</title></head><body>"_s + body
+                + u"</body></html>"_s);
+        for (int i = 1; i <= 4; ++i)
+            QVERIFY2(p.text.contains(u"%1. Brand number %1\n\nEntry %1 is"_s.arg(i)), qPrintable(p.text));
+        QVERIFY2(!p.text.contains(u"More lists"_s), qPrintable(p.text));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHtml)
