@@ -1282,7 +1282,9 @@ void Controller::countSavedSearches()
 
 QList<std::pair<qsizetype, qsizetype>> Controller::searchHits() const
 {
-    if (!m_current.id || !isSearchApplied())
+    // An article the search did not find (opened from the annotations panel, or left in the reader
+    // by a narrower query) has no hits: its words would say it matched.
+    if (!m_current.id || !isSearchApplied() || !m_filter->isMatching(m_current.id))
         return {};
     return Query::hitRanges(m_search.query, m_current.article.text);
 }

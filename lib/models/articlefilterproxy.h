@@ -25,6 +25,8 @@ public:
     /// The articles a search found; nullopt when no search narrows the list.
     void setMatchingArticles(std::optional<QSet<qint64>> articleIds);
     bool isSearchApplied() const { return m_matching.has_value(); }
+    /// Whether the search found the article (true when no search narrows the list).
+    bool isMatching(qint64 articleId) const { return !m_matching || m_matching->contains(articleId); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -308,6 +308,16 @@ private Q_SLOTS:
         QTRY_COMPARE(c->query(), phrase);
         QTRY_VERIFY(searched(c, phrase));
         QVERIFY(list->rowCount() >= 1);
+
+        // A query that leaves the article out marks nothing in it, though its other words are there.
+        const qint64 shown = w.reader()->articleId();
+        const QString without = u"licen* -export"_s;
+        c->setQuery(without);
+        QTRY_VERIFY(searched(c, without));
+        QCOMPARE(w.reader()->articleId(), shown);
+        QVERIFY(w.reader()->article().text.contains(u"licen"_s, Qt::CaseInsensitive));
+        QVERIFY(w.reader()->searchHits().isEmpty());
+        QVERIFY(w.reader()->textView()->extraSelections().isEmpty());
     }
 
     void savedSearches()
