@@ -44,7 +44,10 @@ SearchField::SearchField(QWidget *parent)
     m_edit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_edit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_edit->setTabChangesFocus(true);
-    m_edit->setPlaceholderText(tr("Search: words, \"a phrase\", licen*, company:nvidia, -region:china, since:2025-04"));
+    // QPlainTextEdit wraps its placeholder, and the field is one line high: it is cut to the width
+    // instead (elidePlaceholder()), so no second line peeks out half-drawn.
+    m_placeholder = tr("Search: words, \"a phrase\", licen*, company:nvidia, -region:china, since:2025-04");
+    m_edit->setPlaceholderText(m_placeholder);
     m_edit->setToolTip(tr("<p>Words and \"phrases\" in the headline and text; AND, OR, NOT (or -word) and "
                           "brackets; <code>company:</code>, <code>chip:</code>, <code>region:</code>, "
                           "<code>organisation:</code>, <code>outlet:</code>, <code>since:</code>, "
@@ -52,6 +55,7 @@ SearchField::SearchField(QWidget *parent)
                           "<code>color:</code>, <code>title:</code>.</p><p>Ctrl+K to come here, Esc to "
                           "clear.</p>"));
     m_edit->installEventFilter(this);
+    m_edit->viewport()->installEventFilter(this);
     m_highlighter->setDefinition(syntaxRepository().definitionForName(u"Lede Query"_s));
     m_highlighter->setTheme(themeFor(palette()));
 
@@ -188,7 +192,16 @@ bool SearchField::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
     }
+    if (watched == m_edit->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &SearchField::elidePlaceholder); // once the viewport has its new size
     return QWidget::eventFilter(watched, event);
+}
+
+void SearchField::elidePlaceholder()
+{
+    const int margin = int(m_edit->document()->documentMargin());
+    const int width = m_edit->viewport()->width() - 2 * margin - 2;
+    m_edit->setPlaceholderText(m_edit->fontMetrics().elidedText(m_placeholder, Qt::ElideRight, std::max(0, width)));
 }
 
 void SearchField::changeEvent(QEvent *event)
@@ -199,6 +212,7 @@ void SearchField::changeEvent(QEvent *event)
         m_highlighter->rehighlight();
     } else if (event->type() == QEvent::FontChange) {
         fitHeight();
+        elidePlaceholder();
     }
 }
 

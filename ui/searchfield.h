@@ -50,12 +50,14 @@ protected:
 
 private:
     void fitHeight();
+    void elidePlaceholder();
     void emitNow();
     QPlainTextEdit *m_edit;
     QLabel *m_message;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     QTimer *m_pause;
     bool m_settingText = false;
+    QString m_placeholder; // in full; shown cut to the field's width
 };
 
 } // namespace Lede

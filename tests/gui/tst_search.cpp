@@ -388,6 +388,26 @@ private Q_SLOTS:
         field.setPalette(dark);
         QTRY_VERIFY(formatAt(field.editor(), 0).foreground().color() != light);
     }
+
+    void placeholderKeepsToOneLine()
+    {
+        // The one-line field shows as much of its hint as fits, never a second line cut in half.
+        Lede::SearchField field;
+        field.resize(900, field.sizeHint().height());
+        field.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&field));
+        QPlainTextEdit *edit = field.editor();
+        QTRY_VERIFY2(edit->placeholderText().endsWith(u"since:2025-04"_s), qPrintable(edit->placeholderText()));
+        const QString full = edit->placeholderText();
+        QVERIFY(edit->fontMetrics().horizontalAdvance(full) < edit->viewport()->width());
+        field.resize(260, field.height());
+        QTRY_VERIFY(edit->placeholderText() != full);
+        const QString cut = edit->placeholderText();
+        QVERIFY2(cut.endsWith(QChar(0x2026)), qPrintable(cut));
+        QVERIFY(edit->fontMetrics().horizontalAdvance(cut) < edit->viewport()->width());
+        field.resize(900, field.height());
+        QTRY_COMPARE(edit->placeholderText(), full);
+    }
 };
 
 QTEST_MAIN(TestSearch)
