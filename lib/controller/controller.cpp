@@ -446,11 +446,15 @@ struct LoadedLibrary
 {
     QList<ArticleSummary> articles;
     QHash<QString, QSet<qint64>> entityArticles;
+    // entityArticles widened by expandEntityArticles() with the knowledge base `expandedWith`, when given one
+    QHash<QString, QSet<qint64>> expanded;
+    std::shared_ptr<const KnowledgeBase> expandedWith;
     QString error;
 };
 
-// Reads a library's list and entity counts with a connection of this thread's own.
-LoadedLibrary readLibrary(const QString &path, bool withArticles)
+// Reads a library's list and entity counts with a connection of this thread's own; with a
+// knowledge base, widens the counts too (expandEntityArticles()), so that is not done on the GUI thread.
+LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_ptr<const KnowledgeBase> kb = {})
 {
     LoadedLibrary out;
     Library library;
@@ -462,6 +466,10 @@ LoadedLibrary readLibrary(const QString &path, bool withArticles)
         out.articles = library.articles();
     out.entityArticles = library.entityArticles();
     out.error = library.lastError();
+    if (kb) {
+        out.expanded = expandEntityArticles(*kb, out.entityArticles);
+        out.expandedWith = std::move(kb);
+    }
     return out;
 }
 
@@ -471,14 +479,19 @@ void Controller::loadInBackground()
 {
     // The list is read off this thread; jobs wait for it, so rows they add are not lost under it.
     m_loading = true;
-    inBackground([path = m_library->path()] { return readLibrary(path, true); },
+    inBackground(
+        [path = m_library->path(), kb = m_linker->sharedKnowledgeBase()] { return readLibrary(path, true, kb); },
         [this](LoadedLibrary loaded) {
             m_loading = false;
             if (!loaded.error.isEmpty())
                 Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
             m_articles->setArticles(loaded.articles);
             m_direct = std::move(loaded.entityArticles);
-            refreshEntities();
+            // Widened off this thread, with the knowledge base the linker still has.
+            if (loaded.expandedWith == m_linker->sharedKnowledgeBase())
+                refreshEntities(std::move(loaded.expanded));
+            else
+                refreshEntities();
             reloadAnnotationList();
             Q_EMIT libraryLoaded();
             startNextJob();
@@ -559,9 +572,9 @@ void Controller::refreshFromDisk()
 {
     m_refreshing = true;
     inBackground(
-        [path = m_library->path(), current = m_current.id] {
+        [path = m_library->path(), current = m_current.id, kb = m_linker->sharedKnowledgeBase()] {
             DiskState out;
-            out.library = readLibrary(path, true);
+            out.library = readLibrary(path, true, kb);
             Library library;
             if (!library.open(path))
                 return out;
@@ -583,7 +596,9 @@ void Controller::refreshFromDisk()
             const bool countsChanged = state.library.entityArticles != m_direct;
             if (countsChanged) {
                 m_direct = std::move(state.library.entityArticles);
-                m_expanded = expandEntityArticles(knowledgeBase(), m_direct);
+                m_expanded = state.library.expandedWith == m_linker->sharedKnowledgeBase()
+                    ? std::move(state.library.expanded)
+                    : expandEntityArticles(knowledgeBase(), m_direct);
                 m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
                 m_filter->setEntityArticles(m_expanded);
             }
@@ -622,9 +637,9 @@ void Controller::refreshFromDisk()
         });
 }
 
-void Controller::refreshEntities()
+void Controller::refreshEntities(std::optional<QHash<QString, QSet<qint64>>> expanded)
 {
-    m_expanded = expandEntityArticles(knowledgeBase(), m_direct);
+    m_expanded = expanded ? std::move(*expanded) : expandEntityArticles(knowledgeBase(), m_direct);
     m_entities->setEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
     m_filter->setEntityArticles(m_expanded);
     m_entities->setChoices(m_textFacets.allChosen(), m_textFacets.excluded);
@@ -912,7 +927,8 @@ void Controller::onReextractDone(int generation, const ReextractSummary &summary
     // Texts, metadata, mentions and annotations changed under every pane: the list, the counts and
     // the annotations are read again off this thread, the article on screen here.
     m_loading = true;
-    inBackground([path = m_library->path()] { return readLibrary(path, true); },
+    inBackground(
+        [path = m_library->path(), kb = m_linker->sharedKnowledgeBase()] { return readLibrary(path, true, kb); },
         [this, summary](LoadedLibrary loaded) {
             m_loading = false;
             if (!loaded.error.isEmpty())

@@ -310,7 +310,8 @@ private:
     void onChangedElsewhere();
     void onRestoredElsewhere();
     void refreshFromDisk();
-    void refreshEntities();
+    /// The sidebar and filter from m_direct; `expanded` is m_direct widened already, when given.
+    void refreshEntities(std::optional<QHash<QString, QSet<qint64>>> expanded = std::nullopt);
     void runSearch();
     void reloadSavedSearches();
     void countSavedSearches();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "articlefilterproxy.h"
 
+#include "articlelistmodel.h"
 #include "roles.h"
 
 namespace Lede {
@@ -51,11 +52,36 @@ void ArticleFilterProxy::setMatchingArticles(std::optional<QSet<qint64>> article
     invalidateRowsFilter();
 }
 
+void ArticleFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_articles = qobject_cast<const ArticleListModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+bool ArticleFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_articles || sortRole() != SortRole || sortCaseSensitivity() != Qt::CaseInsensitive)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const ArticleSummary &a = m_articles->summaryAt(left);
+    const ArticleSummary &b = m_articles->summaryAt(right);
+    switch (left.column()) {
+    case ArticleListModel::TitleColumn:
+        return QString::compare(a.title, b.title, Qt::CaseInsensitive) < 0;
+    case ArticleListModel::OutletColumn:
+        return QString::compare(a.outlet, b.outlet, Qt::CaseInsensitive) < 0;
+    case ArticleListModel::DateColumn:
+        return a.published < b.published;
+    default:
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+}
+
 bool ArticleFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (!m_allowed && !m_matching)
         return true;
-    const qint64 id = sourceModel()->index(sourceRow, 0, sourceParent).data(ArticleIdRole).toLongLong();
+    const qint64 id = m_articles ? m_articles->summaryAt(m_articles->index(sourceRow, 0, sourceParent)).id
+                                 : sourceModel()->index(sourceRow, 0, sourceParent).data(ArticleIdRole).toLongLong();
     return (!m_allowed || m_allowed->contains(id)) && (!m_matching || m_matching->contains(id));
 }
 

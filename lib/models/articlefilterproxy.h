@@ -28,8 +28,13 @@ public:
     /// Whether the search found the article (true when no search narrows the list).
     bool isMatching(qint64 articleId) const { return !m_matching || m_matching->contains(articleId); }
 
+    void setSourceModel(QAbstractItemModel *model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    /// Over an ArticleListModel, compares the rows' summaries directly, as SortRole would: a
+    /// library of 100,000 stories sorts in a fraction of the time the QVariants of data() take.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void recompute();
@@ -37,6 +42,7 @@ private:
     QStringList m_required;
     std::optional<QSet<qint64>> m_allowed; // nullopt: no filter
     std::optional<QSet<qint64>> m_matching; // nullopt: no search
+    const class ArticleListModel *m_articles = nullptr; // the source, when it is one
 };
 
 } // namespace Lede

@@ -25,6 +25,8 @@ public:
     /// its first copy, anything else a new story row. Give a story's first copy before its copies.
     void addArticles(const QList<ArticleSummary> &articles);
     const ArticleSummary *summary(qint64 id) const;
+    /// The article a valid index of this model shows (a story's row shows its best copy).
+    const ArticleSummary &summaryAt(const QModelIndex &index) const { return at(index); }
     /// Articles, counting every copy; rowCount() counts stories.
     qsizetype articleCount() const { return m_articles.size(); }
     QModelIndex indexOfArticle(qint64 id, int column = TitleColumn) const;

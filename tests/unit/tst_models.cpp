@@ -70,6 +70,15 @@ private Q_SLOTS:
         filter.sort(Lede::ArticleListModel::DateColumn, Qt::DescendingOrder);
         QCOMPARE(filter.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 3);
         QCOMPARE(filter.index(2, 0).data(Lede::ArticleIdRole).toLongLong(), 2);
+        // By title and outlet, whatever the case ("ASML" < "Johor" < "Nvidia"; "desk" ties keep
+        // their order).
+        filter.sort(Lede::ArticleListModel::TitleColumn, Qt::AscendingOrder);
+        QCOMPARE(filter.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 2);
+        QCOMPARE(filter.index(1, 0).data(Lede::ArticleIdRole).toLongLong(), 3);
+        QCOMPARE(filter.index(2, 0).data(Lede::ArticleIdRole).toLongLong(), 1);
+        filter.sort(Lede::ArticleListModel::OutletColumn, Qt::DescendingOrder);
+        QCOMPARE(filter.index(0, 0).data(Lede::ArticleIdRole).toLongLong(), 2);
+        filter.sort(Lede::ArticleListModel::DateColumn, Qt::DescendingOrder);
 
         const auto expanded = Lede::expandEntityArticles(*kb(), direct());
         filter.setEntityArticles(expanded);
