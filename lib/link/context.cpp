@@ -341,6 +341,55 @@ bool headlineWord(QStringView w)
     return isOneOf(w, words);
 }
 
+// How capitalisedRun reads a name's words.
+struct RunStyle
+{
+    bool hyphens = false; // a hyphen joins words as a space does ("Hong Kong-Zhuhai")
+    bool apostrophes = false; // a word may hold an apostrophe, and a possessive closes the run
+    bool dots = false; // a full stop right after a word belongs to it ("Co.", "Inc.")
+};
+
+// Walks the run of capitalised words (or words opening with a digit) after `end`, at most seven,
+// joined by spaces ("&", "and" and "of" may join them after the first) and stopping at a word in
+// lower case, a CJK word or a word only a title-case headline capitalises. Calls `visit(word,
+// possessive)` for each word; the walk stops after a possessive or where `visit` returns false.
+// Returns the position after the last word read.
+template <typename Visit> qsizetype capitalisedRun(QStringView text, qsizetype end, RunStyle style, Visit visit)
+{
+    qsizetype i = end;
+    for (int words = 0; words < 7; ++words) {
+        qsizetype j = i;
+        if (j >= text.size() || (text.at(j) != u' ' && !(style.hyphens && text.at(j) == u'-')))
+            break;
+        ++j;
+        for (QStringView joiner : {QStringView(u"& "), QStringView(u"and "), QStringView(u"of ")}) {
+            if (words > 0 && text.mid(j).startsWith(joiner)) {
+                j += joiner.size();
+                break;
+            }
+        }
+        if (j >= text.size() || !(text.at(j).isUpper() || text.at(j).isDigit()))
+            break;
+        qsizetype k = j;
+        while (k < text.size() && (isWordChar(text.at(k)) || (style.apostrophes && text.at(k) == u'\'')))
+            ++k;
+        QStringView word = text.mid(j, k - j);
+        const bool possessive = style.apostrophes && (word.endsWith(u"'s") || word.endsWith(u'\''));
+        if (possessive)
+            word = word.chopped(word.endsWith(u"'s") ? 2 : 1);
+        if (word.isEmpty() || isCjk(word.front().unicode()) || headlineWord(word))
+            break;
+        if (!visit(word, possessive))
+            break;
+        i = k;
+        if (possessive)
+            break;
+        if (style.dots && i < text.size() && text.at(i) == u'.')
+            ++i;
+    }
+    return i;
+}
+
 // "Jiangsu Aisen Semiconductor", "Oxford Sciences Enterprises", "Riyadh Cement", "Dutch Bros", "New
 // York Federal Reserve Bank": a place (or its adjective) opening a longer proper name of a company or
 // body is part of that name, not a mention of the place. The name runs on in capitalised words ("&",
@@ -371,45 +420,21 @@ int opensLongerName(QStringView text, qsizetype end)
         }
         return false;
     };
-    qsizetype i = end;
     bool endingSeen = false;
     bool lastIsEnding = false;
     bool governmentSeen = false;
-    for (int words = 0; words < 7; ++words) {
-        qsizetype j = i;
-        if (j >= text.size() || (text.at(j) != u' ' && text.at(j) != u'-'))
-            break;
-        ++j;
-        for (QStringView joiner : {QStringView(u"& "), QStringView(u"and "), QStringView(u"of ")}) {
-            if (words > 0 && text.mid(j).startsWith(joiner)) {
-                j += joiner.size();
-                break;
-            }
-        }
-        if (j >= text.size() || !(text.at(j).isUpper() || text.at(j).isDigit()))
-            break;
-        qsizetype k = j;
-        while (k < text.size() && (isWordChar(text.at(k)) || text.at(k) == u'\''))
-            ++k;
-        QStringView word = text.mid(j, k - j);
-        // A possessive closes the name: "Shanghai OPM Biosciences' share price", "… Technology's report".
-        const bool possessive = word.endsWith(u"'s") || word.endsWith(u'\'');
-        if (possessive)
-            word = word.chopped(word.endsWith(u"'s") ? 2 : 1);
-        if (word.isEmpty() || isCjk(word.front().unicode()) || headlineWord(word))
-            break;
-        lastIsEnding = isEnding(word);
-        endingSeen = endingSeen || lastIsEnding;
-        governmentSeen = governmentSeen || isOneOf(word, government);
-        i = k;
-        if (possessive) {
-            if (lastIsEnding)
-                return governmentSeen ? 2 : 1;
-            break;
-        }
-        if (i < text.size() && text.at(i) == u'.')
-            ++i; // "Co." and "Inc."
-    }
+    bool closedByPossessive = false;
+    // A possessive closes the name: "Shanghai OPM Biosciences' share price", "… Technology's report".
+    const qsizetype i = capitalisedRun(
+        text, end, {.hyphens = true, .apostrophes = true, .dots = true}, [&](QStringView word, bool possessive) {
+            lastIsEnding = isEnding(word);
+            endingSeen = endingSeen || lastIsEnding;
+            governmentSeen = governmentSeen || isOneOf(word, government);
+            closedByPossessive = possessive;
+            return true;
+        });
+    if (closedByPossessive && lastIsEnding)
+        return governmentSeen ? 2 : 1;
     if (!endingSeen)
         return 0;
     qsizetype q = i;
@@ -487,29 +512,11 @@ bool opensEventName(QStringView text, qsizetype end)
 {
     static constexpr std::array<QStringView, 9> endings
         = {u"Conference", u"Summit", u"Index", u"Expo", u"Awards", u"Festival", u"Symposium", u"Forum", u"Indices"};
-    qsizetype i = end;
     QStringView last;
-    for (int words = 0; words < 7; ++words) {
-        qsizetype j = i;
-        if (j >= text.size() || text.at(j) != u' ')
-            break;
-        ++j;
-        for (QStringView joiner : {QStringView(u"& "), QStringView(u"and "), QStringView(u"of ")}) {
-            if (words > 0 && text.mid(j).startsWith(joiner)) {
-                j += joiner.size();
-                break;
-            }
-        }
-        if (j >= text.size() || !(text.at(j).isUpper() || text.at(j).isDigit()))
-            break;
-        qsizetype k = j;
-        while (k < text.size() && isWordChar(text.at(k)))
-            ++k;
-        if (k == j || isCjk(text.at(j).unicode()) || headlineWord(text.mid(j, k - j)))
-            break;
-        last = text.mid(j, k - j);
-        i = k;
-    }
+    capitalisedRun(text, end, {}, [&](QStringView word, bool) {
+        last = word;
+        return true;
+    });
     return !last.isEmpty() && isOneOf(last, endings);
 }
 
