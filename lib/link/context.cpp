@@ -395,21 +395,26 @@ template <typename Visit> qsizetype capitalisedRun(QStringView text, qsizetype e
 // body is part of that name, not a mention of the place. The name runs on in capitalised words ("&",
 // "of" and "and" may join them) and one of them is a word that ends company names. A name that runs to
 // a bracket, a comma or a line's end is a name whatever its last word; in running prose the ending word
-// must close the run, so that a title-case headline ("China Tech Shares Slide") keeps its place.
+// must close the run, so that a title-case headline ("China Tech Shares Slide") keeps its place; a job
+// title right after the ending word closes it too ("New York Federal Reserve Bank President John
+// Williams", "Asia Pacific Media Network Director").
 // Returns 0 for no such name, 1 for a name, 2 for a name with a government word in it ("U.S.
 // Securities and Exchange Commission"), where a country says whose body it is (GUIDELINE G4.6).
 int opensLongerName(QStringView text, qsizetype end)
 {
-    static constexpr std::array<QStringView, 52> endings = {u"Co", u"Corp", u"Corporation", u"Inc", u"Ltd", u"Limited",
+    static constexpr std::array<QStringView, 53> endings = {u"Co", u"Corp", u"Corporation", u"Inc", u"Ltd", u"Limited",
         u"LLC", u"PLC", u"Plc", u"GmbH", u"AG", u"Holdings", u"Holding", u"Group", u"Company", u"Technology",
         u"Technologies", u"Electric", u"Electronics", u"Semiconductor", u"Semiconductors", u"Biosciences",
         u"Pharmaceutical", u"Pharmaceuticals", u"Bank", u"Bancorp", u"Securities", u"Capital", u"Ventures", u"Partners",
         u"Enterprises", u"Industries", u"Shipping", u"Cement", u"Motors", u"Airlines", u"Airways", u"Materials",
         u"Material", u"Brand", u"Bros", u"Court", u"Park", u"Chapter", u"Conference", u"Fund", u"Investments",
-        u"Insurance", u"Logistics", u"Steel", u"Chemicals", u"Exchange"};
+        u"Insurance", u"Logistics", u"Steel", u"Chemicals", u"Exchange", u"Network"};
     static constexpr std::array<QStringView, 16> government
         = {u"Commission", u"Department", u"Ministry", u"Administration", u"Agency", u"Bureau", u"Council", u"Committee",
             u"Office", u"Authority", u"Federal", u"Reserve", u"Senate", u"Congress", u"Parliament", u"Government"};
+    static constexpr std::array<QStringView, 22> titles = {u"President", u"Chairman", u"Chairwoman", u"Chair", u"CEO",
+        u"CFO", u"CTO", u"COO", u"Chief", u"Governor", u"Director", u"Secretary", u"Minister", u"Spokesman",
+        u"Spokeswoman", u"Spokesperson", u"Founder", u"Co-founder", u"Analyst", u"Economist", u"Commissioner", u"Head"};
     static constexpr std::array<QStringView, 3> glued = {u"Ltd", u"Inc", u"Corp"};
     const auto isEnding = [](QStringView w) {
         if (isOneOf(w, endings))
@@ -427,6 +432,8 @@ int opensLongerName(QStringView text, qsizetype end)
     // A possessive closes the name: "Shanghai OPM Biosciences' share price", "… Technology's report".
     const qsizetype i = capitalisedRun(
         text, end, {.hyphens = true, .apostrophes = true, .dots = true}, [&](QStringView word, bool possessive) {
+            if (lastIsEnding && isOneOf(word, titles))
+                return false; // the name ends before the title
             lastIsEnding = isEnding(word);
             endingSeen = endingSeen || lastIsEnding;
             governmentSeen = governmentSeen || isOneOf(word, government);
@@ -630,6 +637,86 @@ bool insideUrl(QStringView text, qsizetype start)
     return token.contains(u"://") || token.startsWith(u"www.", Qt::CaseInsensitive);
 }
 
+// "FC Barcelona", "AC Milan", "Leeds United AFC": a place beside a football club's abbreviation is
+// the club's name.
+bool namesClub(QStringView text, qsizetype start, qsizetype end)
+{
+    static constexpr std::array<QStringView, 6> clubs = {u"FC", u"F.C.", u"AC", u"AFC", u"CF", u"A.C."};
+    if (start > 0 && text.at(start - 1) == u' ') {
+        qsizetype wordStart = start;
+        const QStringView before = previousWord(text, start, &wordStart);
+        if (wordStart + before.size() == start - 1 && isOneOf(before, clubs))
+            return true;
+    }
+    if (end < text.size() && text.at(end) == u' ') {
+        qsizetype stop = end + 1;
+        while (stop < text.size() && (isWordChar(text.at(stop)) || text.at(stop) == u'.'))
+            ++stop;
+        QStringView after = text.mid(end + 1, stop - end - 1);
+        if (after.size() > 1 && after.endsWith(u'.') && !after.startsWith(u"F.") && !after.startsWith(u"A."))
+            after.chop(1); // a sentence's full stop
+        if (isOneOf(after, clubs))
+            return true;
+    }
+    return false;
+}
+
+// 纽约联储 (the New York Fed), 北京市门头沟区市场监督管理局, 哥伦比亚特区地方法院: a city, province or
+// macro-region opening the Chinese name of a government body, court, central bank or exchange is part
+// of that name. The name runs without a break of sentence or clause (nor 的, 与, 和) to such a word. A
+// country or territory written there says whose body it is (美国商务部, 香港证监会) and stays a mention
+// (GUIDELINE G4.6); chooseCandidate asks this only for the other places.
+bool opensCjkBodyName(QStringView text, qsizetype start, qsizetype end)
+{
+    if (end <= start || !isCjk(text.at(end - 1).unicode()))
+        return false;
+    static constexpr std::array<QStringView, 20> bodies = {u"联储", u"聯儲", u"央行", u"法院", u"检察院", u"檢察院",
+        u"管理局", u"监督局", u"監督局", u"监管局", u"監管局", u"统计局", u"統計局", u"委员会", u"委員會", u"交易所",
+        u"人民政府", u"发改委", u"發改委", u"税务局"};
+    constexpr qsizetype window = 14;
+    const QStringView rest = text.mid(end, std::min<qsizetype>(text.size() - end, window + 4));
+    qsizetype run = 0;
+    while (run < rest.size() && run < window && !QStringView(u"，。；：！？、,.;:!?\n 的与與和").contains(rest.at(run)))
+        ++run;
+    for (QStringView body : bodies) {
+        const qsizetype at = rest.indexOf(body);
+        if (at >= 0 && at <= run)
+            return true;
+    }
+    return false;
+}
+
+// "Hangzhou Seck comes from …" after "Hangzhou Seck Intelligent Technology": a place opening a short
+// name that the same text writes elsewhere in full as a company's or a body's name (opensLongerName)
+// is that name too.
+bool opensNameWrittenInFull(QStringView text, qsizetype start, qsizetype end)
+{
+    qsizetype runEnd = end;
+    capitalisedRun(text, end, {}, [&](QStringView word, bool) {
+        runEnd = word.data() - text.data() + word.size();
+        return false; // the first word after the place is enough to tell the name
+    });
+    if (runEnd == end)
+        return false;
+    const QStringView shortName = text.mid(start, runEnd - start);
+    const qsizetype placeLength = end - start;
+    for (qsizetype at = text.indexOf(shortName); at >= 0; at = text.indexOf(shortName, at + 1)) {
+        if (at == start || (at > 0 && isWordChar(text.at(at - 1))))
+            continue;
+        const qsizetype after = at + shortName.size();
+        if (after < text.size() && isWordChar(text.at(after)))
+            continue;
+        if (opensLongerName(text, at + placeLength) == 1)
+            return true;
+    }
+    return false;
+}
+
+bool countryOrTerritory(const Entity &e)
+{
+    return factEquals(e, u"type", u"country") || factEquals(e, u"type", u"territory");
+}
+
 } // namespace
 
 qsizetype chooseCandidate(
@@ -647,6 +734,7 @@ qsizetype chooseCandidate(
     bool placeChecked = false;
     bool institution = false;
     bool surname = false;
+    bool cjkBody = false;
     for (const LinkCandidate &c : candidates) {
         const Entity &e = entities.at(c.entity);
         if (lowerCaseCommonWord(surface, e))
@@ -658,11 +746,15 @@ qsizetype chooseCandidate(
             if (!placeChecked) {
                 const int longer = opensLongerName(text, end);
                 institution = namesInstitution(text, start, end) || namesTimeZone(text, start, end) || longer == 1
-                    || (longer == 2 && !factEquals(e, u"type", u"country"));
+                    || (longer == 2 && !factEquals(e, u"type", u"country")) || namesClub(text, start, end)
+                    || (longer == 0 && opensNameWrittenInFull(text, start, end));
                 surname = readsAsSurname(text, start);
+                cjkBody = opensCjkBodyName(text, start, end);
                 placeChecked = true;
             }
-            if (institution || (surname && c.role != Alias::Demonym))
+            // A metonym is a city's name ("北京" for China): the city opens the body's name.
+            if (institution || (surname && c.role != Alias::Demonym)
+                || (cjkBody && (c.role == Alias::Metonym || !countryOrTerritory(e))))
                 continue;
         }
         if (!recordAccepts(text, start, end, e))
