@@ -226,10 +226,8 @@ bool underNoticeHeading(QStringView text, qsizetype start)
         const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
         if (prev.isEmpty())
             return false;
-        if (noticeHeading().match(prev.toString()).hasMatch())
-            return true;
-        if (headingLike(prev))
-            return false;
+        if (headingLike(prev)) // a notice's heading, or another heading that ends the search
+            return noticeHeading().match(prev.toString()).hasMatch();
         at = prevStart;
     }
     return false;
@@ -297,11 +295,13 @@ bool inClosingHeadlineList(QStringView text, qsizetype start, qsizetype end)
     if (!labelled)
         return false;
     at = end;
-    for (;;) {
+    for (int forward = 0;; ++forward) {
         qsizetype nextEnd = 0;
         const QStringView next = nextParagraph(text, at, &nextEnd).trimmed();
         if (next.isEmpty())
             break;
+        if (forward == 12)
+            return false; // too long a run to be a list ending the text
         if (headlineLike(next))
             ++items;
         else if (!furnitureByItself(next))

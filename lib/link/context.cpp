@@ -687,10 +687,11 @@ bool opensCjkBodyName(QStringView text, qsizetype start, qsizetype end)
 }
 
 // "Hangzhou Seck comes from …" after "Hangzhou Seck Intelligent Technology": a place opening a short
-// name that the same text writes elsewhere in full as a company's or a body's name (opensLongerName)
-// is that name too.
+// name that the text around it writes in full as a company's or a body's name (opensLongerName) is
+// that name too. Only the nearby text is read, so that a long text costs no more per name.
 bool opensNameWrittenInFull(QStringView text, qsizetype start, qsizetype end)
 {
+    constexpr qsizetype reach = 2500;
     qsizetype runEnd = end;
     capitalisedRun(text, end, {}, [&](QStringView word, bool) {
         runEnd = word.data() - text.data() + word.size();
@@ -700,7 +701,10 @@ bool opensNameWrittenInFull(QStringView text, qsizetype start, qsizetype end)
         return false;
     const QStringView shortName = text.mid(start, runEnd - start);
     const qsizetype placeLength = end - start;
-    for (qsizetype at = text.indexOf(shortName); at >= 0; at = text.indexOf(shortName, at + 1)) {
+    const qsizetype from = std::max<qsizetype>(0, start - reach);
+    const QStringView around = text.mid(from, std::min<qsizetype>(text.size(), runEnd + reach) - from);
+    for (qsizetype pos = around.indexOf(shortName); pos >= 0; pos = around.indexOf(shortName, pos + 1)) {
+        const qsizetype at = from + pos;
         if (at == start || (at > 0 && isWordChar(text.at(at - 1))))
             continue;
         const qsizetype after = at + shortName.size();
