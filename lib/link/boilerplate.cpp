@@ -92,6 +92,17 @@ const QRegularExpression &notice()
     return re;
 }
 
+// A notice's heading on a line of its own: "Forward-Looking Statements", "Safe Harbor Statement",
+// "Cautionary Note Regarding Forward-Looking Statements", "Disclaimer", 免责声明. What follows it is
+// the notice, however long.
+const QRegularExpression &noticeHeading()
+{
+    static const QRegularExpression re(
+        uR"(^\W*(?:forward[- ]looking (?:statements?|information)|(?:cautionary|special) (?:note|statement|language)s?(?: (?:regarding|about|concerning|on) forward[- ]looking (?:statements?|information))?|safe[- ]harbou?r(?: (?:statements?|provisions?|notice))?|disclaimers?|legal (?:notices?|disclaimers?)|notes? to (?:investors|editors)|免责声明|免責聲明|风险提示|風險提示)\W*$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
 // A ticker ("NVDA", "BRK.B"), a strong one ("$NVDA", "NASDAQ: NVDA", "(NYSE:TSM)", "0700.HK"), or a
 // price or change beside one ("+2.1%", "-0.35", "▲").
 enum class TickerToken { None, Bare, Strong, Figure };
@@ -196,6 +207,110 @@ QStringView nextParagraph(QStringView text, qsizetype end, qsizetype *nextEnd)
     return text.mid(from, *nextEnd - from);
 }
 
+// A line that reads as a heading: a few words with no sentence's end.
+bool headingLike(QStringView p)
+{
+    if (p.isEmpty() || p.size() > 80 || shortWords(p) > 8)
+        return false;
+    const QChar last = p.back();
+    return last != u'.' && last != u'\u3002' && last != u'!' && last != u'?';
+}
+
+// The paragraph starting at `start` is under a notice's heading: the heading is one of the three
+// paragraphs before it, with no other heading between.
+bool underNoticeHeading(QStringView text, qsizetype start)
+{
+    qsizetype at = start;
+    for (int back = 0; back < 3; ++back) {
+        qsizetype prevStart = 0;
+        const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
+        if (prev.isEmpty())
+            return false;
+        if (headingLike(prev)) // a notice's heading, or another heading that ends the search
+            return noticeHeading().match(prev.toString()).hasMatch();
+        at = prevStart;
+    }
+    return false;
+}
+
+// The headline of another article: a line of five to twenty-five words, most of the longer ones
+// capitalised (title case), or of eight or more CJK characters, with no full stop at its end.
+bool headlineLike(QStringView p)
+{
+    if (p.isEmpty() || p.size() > 160)
+        return false;
+    const QChar last = p.back();
+    if (last == u'.' || last == u'\u3002' || last == u':' || last == u'\uFF1A')
+        return false;
+    if (cjkCount(p) >= 8)
+        return true;
+    int words = 0;
+    int longWords = 0;
+    int capitalised = 0;
+    for (QStringView token : p.tokenize(u' ', Qt::SkipEmptyParts)) {
+        ++words;
+        qsizetype i = 0;
+        while (i < token.size() && !token.at(i).isLetterOrNumber())
+            ++i;
+        const qsizetype letters = std::count_if(token.begin() + i, token.end(), [](QChar c) { return c.isLetter(); });
+        if (letters < 4)
+            continue;
+        ++longWords;
+        if (token.at(i).isUpper())
+            ++capitalised;
+    }
+    return words >= 5 && words <= 25 && longWords >= 2 && capitalised * 3 >= longWords * 2;
+}
+
+// A short label that announces a list: "Trending Articles:", "More from Acme:", 相关阅读：.
+bool listLabel(QStringView p)
+{
+    return !p.isEmpty() && p.size() <= 40 && shortWords(p) <= 5 && (p.endsWith(u':') || p.endsWith(u'\uFF1A'));
+}
+
+// The paragraph [start, end) is one of a list of other articles' headlines that ends the text: a
+// label ("Trending Articles:", "Related:", 相关阅读：) and then two or more headline-like lines, with
+// nothing after them but more such lines or furniture.
+bool inClosingHeadlineList(QStringView text, qsizetype start, qsizetype end)
+{
+    if (!headlineLike(text.mid(start, end - start).trimmed()))
+        return false;
+    int items = 1;
+    qsizetype at = start;
+    bool labelled = false;
+    for (int back = 0; back < 12; ++back) {
+        qsizetype prevStart = 0;
+        const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
+        if (prev.isEmpty())
+            return false;
+        if (listLabel(prev) || notice().match(prev.toString()).hasMatch()) {
+            labelled = true;
+            break;
+        }
+        if (!headlineLike(prev))
+            return false;
+        ++items;
+        at = prevStart;
+    }
+    if (!labelled)
+        return false;
+    at = end;
+    for (int forward = 0;; ++forward) {
+        qsizetype nextEnd = 0;
+        const QStringView next = nextParagraph(text, at, &nextEnd).trimmed();
+        if (next.isEmpty())
+            break;
+        if (forward == 12)
+            return false; // too long a run to be a list ending the text
+        if (headlineLike(next))
+            ++items;
+        else if (!furnitureByItself(next))
+            return false;
+        at = nextEnd;
+    }
+    return items >= 2;
+}
+
 bool isBareTickerLine(QStringView p)
 {
     const TickerLine line = tickerLine(p.trimmed());
@@ -207,7 +322,8 @@ bool isBareTickerLine(QStringView p)
 bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
 {
     const QStringView p = text.mid(start, end - start).trimmed();
-    if (furnitureByItself(p))
+    if (furnitureByItself(p) || (!headingLike(p) && underNoticeHeading(text, start))
+        || inClosingHeadlineList(text, start, end))
         return true;
     if (p.size() > 160 || shortWords(p) > kMaxShortWords)
         return false;

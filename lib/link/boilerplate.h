@@ -10,12 +10,16 @@ namespace Lede {
 /// on LinkedIn", 分享到), lines that are a link to a site or a social post ("example.com TLDR",
 /// "Reddit Post"), lines of bare tickers ("NVDA AMD INTC", "(NASDAQ: NVDA) +2.1%"), contact blocks
 /// (a "Media contact" or "Contact details" line and the short lines after it; a short line with a
-/// telephone number, an e-mail address or a web address), and notices ("Disclaimer:", "Note to
-/// investors:", "Source:", 来源：).
+/// telephone number, an e-mail address or a web address), notices ("Disclaimer:", "Note to
+/// investors:", "Source:", 来源：) and the paragraphs under a notice's heading ("Forward-Looking
+/// Statements", "Safe Harbor Statement", 免责声明), and a list of other articles' headlines that
+/// ends the text (a label such as "Trending Articles:" or 相关阅读：, then title-case lines with no
+/// full stop).
 ///
-/// It judges by the shape of a paragraph (short, link-like, made of tickers) and by vocabulary
-/// every site uses for these things, never by one site's wording. A long paragraph is never
-/// furniture: an "About <company>" paragraph of a press release stays text.
+/// It judges by the shape of a paragraph (short, link-like, made of tickers, a run of headlines) and
+/// by vocabulary every site uses for these things, never by one site's wording. A long paragraph is
+/// furniture only under a notice's heading: an "About <company>" paragraph of a press release stays
+/// text.
 ///
 /// Paragraphs are the runs of text between blank lines ("\n\n"). Each is judged once; asking about
 /// positions in increasing order reads the text once.

@@ -341,43 +341,25 @@ bool headlineWord(QStringView w)
     return isOneOf(w, words);
 }
 
-// "Jiangsu Aisen Semiconductor", "Oxford Sciences Enterprises", "Riyadh Cement", "Dutch Bros", "New
-// York Federal Reserve Bank": a place (or its adjective) opening a longer proper name of a company or
-// body is part of that name, not a mention of the place. The name runs on in capitalised words ("&",
-// "of" and "and" may join them) and one of them is a word that ends company names. A name that runs to
-// a bracket, a comma or a line's end is a name whatever its last word; in running prose the ending word
-// must close the run, so that a title-case headline ("China Tech Shares Slide") keeps its place.
-// Returns 0 for no such name, 1 for a name, 2 for a name with a government word in it ("U.S.
-// Securities and Exchange Commission"), where a country says whose body it is (GUIDELINE G4.6).
-int opensLongerName(QStringView text, qsizetype end)
+// How capitalisedRun reads a name's words.
+struct RunStyle
 {
-    static constexpr std::array<QStringView, 52> endings = {u"Co", u"Corp", u"Corporation", u"Inc", u"Ltd", u"Limited",
-        u"LLC", u"PLC", u"Plc", u"GmbH", u"AG", u"Holdings", u"Holding", u"Group", u"Company", u"Technology",
-        u"Technologies", u"Electric", u"Electronics", u"Semiconductor", u"Semiconductors", u"Biosciences",
-        u"Pharmaceutical", u"Pharmaceuticals", u"Bank", u"Bancorp", u"Securities", u"Capital", u"Ventures", u"Partners",
-        u"Enterprises", u"Industries", u"Shipping", u"Cement", u"Motors", u"Airlines", u"Airways", u"Materials",
-        u"Material", u"Brand", u"Bros", u"Court", u"Park", u"Chapter", u"Conference", u"Fund", u"Investments",
-        u"Insurance", u"Logistics", u"Steel", u"Chemicals", u"Exchange"};
-    static constexpr std::array<QStringView, 16> government
-        = {u"Commission", u"Department", u"Ministry", u"Administration", u"Agency", u"Bureau", u"Council", u"Committee",
-            u"Office", u"Authority", u"Federal", u"Reserve", u"Senate", u"Congress", u"Parliament", u"Government"};
-    static constexpr std::array<QStringView, 3> glued = {u"Ltd", u"Inc", u"Corp"};
-    const auto isEnding = [](QStringView w) {
-        if (isOneOf(w, endings))
-            return true;
-        for (QStringView g : glued) { // "MaterialLtd"
-            if (w.size() > g.size() + 1 && w.endsWith(g) && w.at(w.size() - g.size() - 1).isLower())
-                return true;
-        }
-        return false;
-    };
+    bool hyphens = false; // a hyphen joins words as a space does ("Hong Kong-Zhuhai")
+    bool apostrophes = false; // a word may hold an apostrophe, and a possessive closes the run
+    bool dots = false; // a full stop right after a word belongs to it ("Co.", "Inc.")
+};
+
+// Walks the run of capitalised words (or words opening with a digit) after `end`, at most seven,
+// joined by spaces ("&", "and" and "of" may join them after the first) and stopping at a word in
+// lower case, a CJK word or a word only a title-case headline capitalises. Calls `visit(word,
+// possessive)` for each word; the walk stops after a possessive or where `visit` returns false.
+// Returns the position after the last word read.
+template <typename Visit> qsizetype capitalisedRun(QStringView text, qsizetype end, RunStyle style, Visit visit)
+{
     qsizetype i = end;
-    bool endingSeen = false;
-    bool lastIsEnding = false;
-    bool governmentSeen = false;
     for (int words = 0; words < 7; ++words) {
         qsizetype j = i;
-        if (j >= text.size() || (text.at(j) != u' ' && text.at(j) != u'-'))
+        if (j >= text.size() || (text.at(j) != u' ' && !(style.hyphens && text.at(j) == u'-')))
             break;
         ++j;
         for (QStringView joiner : {QStringView(u"& "), QStringView(u"and "), QStringView(u"of ")}) {
@@ -389,27 +371,77 @@ int opensLongerName(QStringView text, qsizetype end)
         if (j >= text.size() || !(text.at(j).isUpper() || text.at(j).isDigit()))
             break;
         qsizetype k = j;
-        while (k < text.size() && (isWordChar(text.at(k)) || text.at(k) == u'\''))
+        while (k < text.size() && (isWordChar(text.at(k)) || (style.apostrophes && text.at(k) == u'\'')))
             ++k;
         QStringView word = text.mid(j, k - j);
-        // A possessive closes the name: "Shanghai OPM Biosciences' share price", "… Technology's report".
-        const bool possessive = word.endsWith(u"'s") || word.endsWith(u'\'');
+        const bool possessive = style.apostrophes && (word.endsWith(u"'s") || word.endsWith(u'\''));
         if (possessive)
             word = word.chopped(word.endsWith(u"'s") ? 2 : 1);
         if (word.isEmpty() || isCjk(word.front().unicode()) || headlineWord(word))
             break;
-        lastIsEnding = isEnding(word);
-        endingSeen = endingSeen || lastIsEnding;
-        governmentSeen = governmentSeen || isOneOf(word, government);
-        i = k;
-        if (possessive) {
-            if (lastIsEnding)
-                return governmentSeen ? 2 : 1;
+        if (!visit(word, possessive))
             break;
-        }
-        if (i < text.size() && text.at(i) == u'.')
-            ++i; // "Co." and "Inc."
+        i = k;
+        if (possessive)
+            break;
+        if (style.dots && i < text.size() && text.at(i) == u'.')
+            ++i;
     }
+    return i;
+}
+
+// "Jiangsu Aisen Semiconductor", "Oxford Sciences Enterprises", "Riyadh Cement", "Dutch Bros", "New
+// York Federal Reserve Bank": a place (or its adjective) opening a longer proper name of a company or
+// body is part of that name, not a mention of the place. The name runs on in capitalised words ("&",
+// "of" and "and" may join them) and one of them is a word that ends company names. A name that runs to
+// a bracket, a comma or a line's end is a name whatever its last word; in running prose the ending word
+// must close the run, so that a title-case headline ("China Tech Shares Slide") keeps its place; a job
+// title right after the ending word closes it too ("New York Federal Reserve Bank President John
+// Williams", "Asia Pacific Media Network Director").
+// Returns 0 for no such name, 1 for a name, 2 for a name with a government word in it ("U.S.
+// Securities and Exchange Commission"), where a country says whose body it is (GUIDELINE G4.6).
+int opensLongerName(QStringView text, qsizetype end)
+{
+    static constexpr std::array<QStringView, 53> endings = {u"Co", u"Corp", u"Corporation", u"Inc", u"Ltd", u"Limited",
+        u"LLC", u"PLC", u"Plc", u"GmbH", u"AG", u"Holdings", u"Holding", u"Group", u"Company", u"Technology",
+        u"Technologies", u"Electric", u"Electronics", u"Semiconductor", u"Semiconductors", u"Biosciences",
+        u"Pharmaceutical", u"Pharmaceuticals", u"Bank", u"Bancorp", u"Securities", u"Capital", u"Ventures", u"Partners",
+        u"Enterprises", u"Industries", u"Shipping", u"Cement", u"Motors", u"Airlines", u"Airways", u"Materials",
+        u"Material", u"Brand", u"Bros", u"Court", u"Park", u"Chapter", u"Conference", u"Fund", u"Investments",
+        u"Insurance", u"Logistics", u"Steel", u"Chemicals", u"Exchange", u"Network"};
+    static constexpr std::array<QStringView, 16> government
+        = {u"Commission", u"Department", u"Ministry", u"Administration", u"Agency", u"Bureau", u"Council", u"Committee",
+            u"Office", u"Authority", u"Federal", u"Reserve", u"Senate", u"Congress", u"Parliament", u"Government"};
+    static constexpr std::array<QStringView, 22> titles = {u"President", u"Chairman", u"Chairwoman", u"Chair", u"CEO",
+        u"CFO", u"CTO", u"COO", u"Chief", u"Governor", u"Director", u"Secretary", u"Minister", u"Spokesman",
+        u"Spokeswoman", u"Spokesperson", u"Founder", u"Co-founder", u"Analyst", u"Economist", u"Commissioner", u"Head"};
+    static constexpr std::array<QStringView, 3> glued = {u"Ltd", u"Inc", u"Corp"};
+    const auto isEnding = [](QStringView w) {
+        if (isOneOf(w, endings))
+            return true;
+        for (QStringView g : glued) { // "MaterialLtd"
+            if (w.size() > g.size() + 1 && w.endsWith(g) && w.at(w.size() - g.size() - 1).isLower())
+                return true;
+        }
+        return false;
+    };
+    bool endingSeen = false;
+    bool lastIsEnding = false;
+    bool governmentSeen = false;
+    bool closedByPossessive = false;
+    // A possessive closes the name: "Shanghai OPM Biosciences' share price", "… Technology's report".
+    const qsizetype i = capitalisedRun(
+        text, end, {.hyphens = true, .apostrophes = true, .dots = true}, [&](QStringView word, bool possessive) {
+            if (lastIsEnding && isOneOf(word, titles))
+                return false; // the name ends before the title
+            lastIsEnding = isEnding(word);
+            endingSeen = endingSeen || lastIsEnding;
+            governmentSeen = governmentSeen || isOneOf(word, government);
+            closedByPossessive = possessive;
+            return true;
+        });
+    if (closedByPossessive && lastIsEnding)
+        return governmentSeen ? 2 : 1;
     if (!endingSeen)
         return 0;
     qsizetype q = i;
@@ -487,29 +519,11 @@ bool opensEventName(QStringView text, qsizetype end)
 {
     static constexpr std::array<QStringView, 9> endings
         = {u"Conference", u"Summit", u"Index", u"Expo", u"Awards", u"Festival", u"Symposium", u"Forum", u"Indices"};
-    qsizetype i = end;
     QStringView last;
-    for (int words = 0; words < 7; ++words) {
-        qsizetype j = i;
-        if (j >= text.size() || text.at(j) != u' ')
-            break;
-        ++j;
-        for (QStringView joiner : {QStringView(u"& "), QStringView(u"and "), QStringView(u"of ")}) {
-            if (words > 0 && text.mid(j).startsWith(joiner)) {
-                j += joiner.size();
-                break;
-            }
-        }
-        if (j >= text.size() || !(text.at(j).isUpper() || text.at(j).isDigit()))
-            break;
-        qsizetype k = j;
-        while (k < text.size() && isWordChar(text.at(k)))
-            ++k;
-        if (k == j || isCjk(text.at(j).unicode()) || headlineWord(text.mid(j, k - j)))
-            break;
-        last = text.mid(j, k - j);
-        i = k;
-    }
+    capitalisedRun(text, end, {}, [&](QStringView word, bool) {
+        last = word;
+        return true;
+    });
     return !last.isEmpty() && isOneOf(last, endings);
 }
 
@@ -623,6 +637,90 @@ bool insideUrl(QStringView text, qsizetype start)
     return token.contains(u"://") || token.startsWith(u"www.", Qt::CaseInsensitive);
 }
 
+// "FC Barcelona", "AC Milan", "Leeds United AFC": a place beside a football club's abbreviation is
+// the club's name.
+bool namesClub(QStringView text, qsizetype start, qsizetype end)
+{
+    static constexpr std::array<QStringView, 6> clubs = {u"FC", u"F.C.", u"AC", u"AFC", u"CF", u"A.C."};
+    if (start > 0 && text.at(start - 1) == u' ') {
+        qsizetype wordStart = start;
+        const QStringView before = previousWord(text, start, &wordStart);
+        if (wordStart + before.size() == start - 1 && isOneOf(before, clubs))
+            return true;
+    }
+    if (end < text.size() && text.at(end) == u' ') {
+        qsizetype stop = end + 1;
+        while (stop < text.size() && (isWordChar(text.at(stop)) || text.at(stop) == u'.'))
+            ++stop;
+        QStringView after = text.mid(end + 1, stop - end - 1);
+        if (after.size() > 1 && after.endsWith(u'.') && !after.startsWith(u"F.") && !after.startsWith(u"A."))
+            after.chop(1); // a sentence's full stop
+        if (isOneOf(after, clubs))
+            return true;
+    }
+    return false;
+}
+
+// 纽约联储 (the New York Fed), 北京市门头沟区市场监督管理局, 哥伦比亚特区地方法院: a city, province or
+// macro-region opening the Chinese name of a government body, court, central bank or exchange is part
+// of that name. The name runs without a break of sentence or clause (nor 的, 与, 和) to such a word. A
+// country or territory written there says whose body it is (美国商务部, 香港证监会) and stays a mention
+// (GUIDELINE G4.6); chooseCandidate asks this only for the other places.
+bool opensCjkBodyName(QStringView text, qsizetype start, qsizetype end)
+{
+    if (end <= start || !isCjk(text.at(end - 1).unicode()))
+        return false;
+    static constexpr std::array<QStringView, 20> bodies = {u"联储", u"聯儲", u"央行", u"法院", u"检察院", u"檢察院",
+        u"管理局", u"监督局", u"監督局", u"监管局", u"監管局", u"统计局", u"統計局", u"委员会", u"委員會", u"交易所",
+        u"人民政府", u"发改委", u"發改委", u"税务局"};
+    constexpr qsizetype window = 14;
+    const QStringView rest = text.mid(end, std::min<qsizetype>(text.size() - end, window + 4));
+    qsizetype run = 0;
+    while (run < rest.size() && run < window && !QStringView(u"，。；：！？、,.;:!?\n 的与與和").contains(rest.at(run)))
+        ++run;
+    for (QStringView body : bodies) {
+        const qsizetype at = rest.indexOf(body);
+        if (at >= 0 && at <= run)
+            return true;
+    }
+    return false;
+}
+
+// "Hangzhou Seck comes from …" after "Hangzhou Seck Intelligent Technology": a place opening a short
+// name that the text around it writes in full as a company's or a body's name (opensLongerName) is
+// that name too. Only the nearby text is read, so that a long text costs no more per name.
+bool opensNameWrittenInFull(QStringView text, qsizetype start, qsizetype end)
+{
+    constexpr qsizetype reach = 2500;
+    qsizetype runEnd = end;
+    capitalisedRun(text, end, {}, [&](QStringView word, bool) {
+        runEnd = word.data() - text.data() + word.size();
+        return false; // the first word after the place is enough to tell the name
+    });
+    if (runEnd == end)
+        return false;
+    const QStringView shortName = text.mid(start, runEnd - start);
+    const qsizetype placeLength = end - start;
+    const qsizetype from = std::max<qsizetype>(0, start - reach);
+    const QStringView around = text.mid(from, std::min<qsizetype>(text.size(), runEnd + reach) - from);
+    for (qsizetype pos = around.indexOf(shortName); pos >= 0; pos = around.indexOf(shortName, pos + 1)) {
+        const qsizetype at = from + pos;
+        if (at == start || (at > 0 && isWordChar(text.at(at - 1))))
+            continue;
+        const qsizetype after = at + shortName.size();
+        if (after < text.size() && isWordChar(text.at(after)))
+            continue;
+        if (opensLongerName(text, at + placeLength) == 1)
+            return true;
+    }
+    return false;
+}
+
+bool countryOrTerritory(const Entity &e)
+{
+    return factEquals(e, u"type", u"country") || factEquals(e, u"type", u"territory");
+}
+
 } // namespace
 
 qsizetype chooseCandidate(
@@ -640,6 +738,7 @@ qsizetype chooseCandidate(
     bool placeChecked = false;
     bool institution = false;
     bool surname = false;
+    bool cjkBody = false;
     for (const LinkCandidate &c : candidates) {
         const Entity &e = entities.at(c.entity);
         if (lowerCaseCommonWord(surface, e))
@@ -651,11 +750,15 @@ qsizetype chooseCandidate(
             if (!placeChecked) {
                 const int longer = opensLongerName(text, end);
                 institution = namesInstitution(text, start, end) || namesTimeZone(text, start, end) || longer == 1
-                    || (longer == 2 && !factEquals(e, u"type", u"country"));
+                    || (longer == 2 && !factEquals(e, u"type", u"country")) || namesClub(text, start, end)
+                    || (longer == 0 && opensNameWrittenInFull(text, start, end));
                 surname = readsAsSurname(text, start);
+                cjkBody = opensCjkBodyName(text, start, end);
                 placeChecked = true;
             }
-            if (institution || (surname && c.role != Alias::Demonym))
+            // A metonym is a city's name ("北京" for China): the city opens the body's name.
+            if (institution || (surname && c.role != Alias::Demonym)
+                || (cjkBody && (c.role == Alias::Metonym || !countryOrTerritory(e))))
                 continue;
         }
         if (!recordAccepts(text, start, end, e))

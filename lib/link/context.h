@@ -24,7 +24,10 @@ using LinkCandidates = QVarLengthArray<LinkCandidate, 4>;
 ///   the city (or, after a compass word, the state) of that name if the knowledge base has one, or
 ///   nothing.
 /// - A place name read as part of a person's name ("George Washington", "Mr Washington") or of an
-///   institution's ("Zhejiang University", "University of Southern California") is dropped.
+///   institution's, a company's or a club's ("Zhejiang University", "University of Southern
+///   California", "New York Federal Reserve Bank President", "FC Barcelona", a short name the text
+///   writes in full elsewhere) is dropped; so is a city, province or macro-region opening the Chinese
+///   name of a body (纽约联储, 北京市…管理局), where a country says whose body it is and stays.
 /// - The record's own `context`, `context_for`, `context_at_start` and `avoid` facts (see
 ///   resources/kb/README.md) decide ambiguous names: "H20" needs chip words nearby, "Arm" opening a
 ///   sentence needs words about the company, "the Amazon rainforest" is not the retailer.

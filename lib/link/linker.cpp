@@ -661,6 +661,9 @@ QList<EntityMention> Linker::link(QStringView text) const
     QList<EntityMention> mentions;
     mentions.reserve(qsizetype(hits.size()));
     qsizetype coveredUntil = 0;
+    // A place the context rejected (哥伦比亚特区 opening a court's name) is not linked as a shorter place
+    // at the same start (哥伦比亚) either: the words after it were read for the longer name.
+    qsizetype placeRejectedAt = -1;
     const auto &entities = m_kb->entities();
     BoilerplateJudge furniture(text); // share lines, ticker lists, contact blocks are not linked
     for (const Hit &h : hits) {
@@ -680,9 +683,16 @@ QList<EntityMention> Linker::link(QStringView text) const
         }
         if (passed.isEmpty())
             continue;
-        const qsizetype chosen = chooseCandidate(text, h.start, h.end, passed, *m_kb);
-        if (chosen < 0)
+        const bool placesOnly = std::all_of(passed.cbegin(), passed.cend(),
+            [&](const LinkCandidate &c) { return entities.at(c.entity).kind == EntityKind::Region; });
+        if (placesOnly && h.start == placeRejectedAt)
             continue;
+        const qsizetype chosen = chooseCandidate(text, h.start, h.end, passed, *m_kb);
+        if (chosen < 0) {
+            if (placesOnly)
+                placeRejectedAt = h.start;
+            continue;
+        }
         coveredUntil = h.end;
         mentions.append(EntityMention{entities.at(chosen).id, h.start, h.end, surface.toString()});
     }

@@ -77,7 +77,33 @@ private Q_SLOTS:
             << story + u"\n\nAcme Los Angeles, CA www.acme.com 310.299.1717"_s << storyNames;
         QTest::newRow("notice") << story + u"\n\nDisclaimer: Acme and Nvidia are named for information only."_s
                                 << storyNames;
+        QTest::newRow("paragraph under a safe-harbour heading") << story
+                + u"\n\nSafe Harbor Statement\n\nThis release contains forward-looking statements. Risks are "
+                  "described in Acme's filings with Reddit and Facebook, which are available on our website."_s
+                                                                << storyNames;
+        QTest::newRow("second paragraph under a forward-looking heading") << story
+                + u"\n\nForward-Looking Statements:\n\nThis press release may contain forward-looking statements."
+                  "\n\nActual results at Acme may differ, as its filings with Reddit describe."_s
+                                                                          << storyNames;
+        QTest::newRow("closing list of other articles' headlines") << story
+                + u"\n\nTrending Articles:\n\nReddit Shares Jump After Strong Quarter From Acme\n\n"
+                  "Facebook Bangs the Drum on LinkedIn Stock"_s << storyNames;
+        QTest::newRow("closing list of Chinese headlines") << story
+                + u"\n\n相关阅读：\n\nReddit股价大涨，Acme季度业绩强劲超预期\n\nFacebook推出新功能应对LinkedIn竞争压力"_s
+                                                           << storyNames;
         // Prose stays text, furniture words or not.
+        QTest::newRow("a heading after the notice's paragraph is text")
+            << u"Safe Harbor Statement\n\nThis release contains forward-looking statements.\n\nAbout Acme\n\n"
+               "Acme builds servers."_s
+            << QStringList{u"Acme"_s, u"Acme"_s};
+        QTest::newRow("a list of names that is the story's content")
+            << u"Acme listed its partners:\n\nNvidia\n\nReddit\n\nLinkedIn"_s
+            << QStringList{u"Acme"_s, u"Nvidia"_s, u"Reddit"_s, u"LinkedIn"_s};
+        QTest::newRow("headline-like lines that do not end the text")
+            << u"Acme said:\n\nReddit Shares Jump After Strong Quarter From Acme\n\nFacebook Bangs the Drum on "
+               "LinkedIn Stock\n\nNvidia sold chips to Acme in the United States, the company said on Monday."_s
+            << QStringList{u"Acme"_s, u"Reddit"_s, u"Acme"_s, u"Facebook"_s, u"LinkedIn"_s, u"Nvidia"_s, u"Acme"_s,
+                   u"United States"_s};
         QTest::newRow("prose about sharing")
             << u"Acme will share its Nvidia servers with Reddit, the company said on Monday in Los Angeles."_s
             << QStringList{u"Acme"_s, u"Nvidia"_s, u"Reddit"_s, u"Los Angeles"_s};

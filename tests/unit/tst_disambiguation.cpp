@@ -106,6 +106,28 @@ private Q_SLOTS:
             << u"China Tech Shares Slide"_s << QStringList{u"region/cn@0-5"_s};
         QTest::newRow("country before a government body keeps its place")
             << u"Kenya Shipping Authority, the regulator"_s << QStringList{u"region/ke@0-5"_s};
+        // A city, province or macro-region opening the Chinese name of a body is part of the name; a
+        // country there says whose body it is.
+        QTest::newRow("city opening the New York Fed's Chinese name")
+            << u"美国1月纽约联储1年通胀预期"_s << QStringList{u"region/us@0-2"_s};
+        QTest::newRow("district court of a city, country kept")
+            << u"美国哥伦比亚特区地方法院法官批准暂停"_s << QStringList{u"region/us@0-2"_s};
+        QTest::newRow("city opening a district bureau's name")
+            << u"取得了北京市门头沟区市场监督管理局换发的营业执照"_s << QStringList{};
+        QTest::newRow("city before a clause break stays")
+            << u"纽约，联储官员表示"_s << QStringList{u"region/new-york-city@0-2"_s};
+        QTest::newRow("job title after a bank's name")
+            << u"New York Federal Reserve Bank President John Williams will speak."_s
+            << QStringList{u"organisation/federal-reserve@9-24"_s};
+        QTest::newRow("media network's name") << u"the Asia Pacific Media Network at the university"_s << QStringList{};
+        QTest::newRow("football club") << u"FC Barcelona now uses the system."_s << QStringList{};
+        QTest::newRow("short name of a company written in full elsewhere")
+            << u"Hangzhou Seck Intelligent Technology (SZSE:300897) grew. Revenue for Hangzhou Seck comes from "
+               "instruments."_s
+            << QStringList{};
+        QTest::newRow("the place itself after a company named for it")
+            << u"Hangzhou Seck Intelligent Technology grew. Hangzhou Tourism rose in spring."_s
+            << QStringList{u"region/hangzhou@43-51"_s};
         QTest::newRow("abbreviation continued") << u"Ahli Bank (B.S.C.)"_s << QStringList{};
         QTest::newRow("time zone, Chinese") << u"北京时间22:00"_s << QStringList{};
         QTest::newRow("time zone after a clock") << u"3:00PM Taipei (2:00AM New York)"_s << QStringList{};
