@@ -140,6 +140,7 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     , m_annotationModel(new AnnotationModel(this))
     , m_annotations(new AnnotationController(m_library.get(), m_annotationModel, this))
     , m_annotationList(new AnnotationListModel(this))
+    , m_recount(new QTimer(this))
     , m_searchAgain(new QTimer(this))
     , m_worker(new QThread(this))
     , m_watchThread(new QThread(this))
@@ -176,6 +177,9 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     backups->setInterval(std::chrono::hours(1));
     connect(backups, &QTimer::timeout, this, &Controller::backUpIfDue);
     backups->start();
+    m_recount->setSingleShot(true);
+    m_recount->setInterval(400);
+    connect(m_recount, &QTimer::timeout, this, [this] { recountEntities(); });
     // Rows an import adds, or mentions a re-link changes, are searched again in one go.
     m_searchAgain->setSingleShot(true);
     m_searchAgain->setInterval(300);
@@ -314,6 +318,8 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
 {
     // What ran for the library open before is cancelled; its late results are dropped.
     ++m_generation;
+    m_counting = 0;
+    m_recount->stop();
     m_queue.clear();
     m_relinkWhenBuilt = false;
     if (m_running) {
@@ -339,7 +345,7 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
             Q_EMIT filtersChanged(m_filters);
         }
         m_articles->setArticles({});
-        m_direct.clear();
+        m_counts = {};
         refreshEntities();
         m_loading = true; // no job starts on the library until it is open
         Q_EMIT jobProgress(
@@ -398,7 +404,7 @@ bool Controller::finishOpening(const QString &path, bool isNew, bool seedSamples
         rebuildLinker();
     readPalette();
     m_articles->setArticles({});
-    m_direct.clear();
+    m_counts = {};
     refreshEntities();
     m_refreshPending = false;
     {
@@ -440,21 +446,19 @@ qsizetype Controller::articleCount() const
     return m_articles->articleCount();
 }
 
-namespace {
-
 struct LoadedLibrary
 {
     QList<ArticleSummary> articles;
-    QHash<QString, QSet<qint64>> entityArticles;
-    // entityArticles widened by expandEntityArticles() with the knowledge base `expandedWith`, when given one
-    QHash<QString, QSet<qint64>> expanded;
-    std::shared_ptr<const KnowledgeBase> expandedWith;
+    EntityCounts counts; // widened with the knowledge base countedWith
+    std::shared_ptr<const KnowledgeBase> countedWith;
     QString error;
 };
 
-// Reads a library's list and entity counts with a connection of this thread's own; with a
-// knowledge base, widens the counts too (expandEntityArticles()), so that is not done on the GUI thread.
-LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_ptr<const KnowledgeBase> kb = {})
+namespace {
+
+// Reads a library's list and entity counts with a connection of this thread's own. The counts
+// come from SQL (Library::entityCounts()); no mention is held in memory.
+LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_ptr<const KnowledgeBase> kb)
 {
     LoadedLibrary out;
     Library library;
@@ -464,12 +468,9 @@ LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_pt
     }
     if (withArticles)
         out.articles = library.articles();
-    out.entityArticles = library.entityArticles();
+    out.counts = library.entityCounts(*kb);
+    out.countedWith = std::move(kb);
     out.error = library.lastError();
-    if (kb) {
-        out.expanded = expandEntityArticles(*kb, out.entityArticles);
-        out.expandedWith = std::move(kb);
-    }
     return out;
 }
 
@@ -486,12 +487,8 @@ void Controller::loadInBackground()
             if (!loaded.error.isEmpty())
                 Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
             m_articles->setArticles(loaded.articles);
-            m_direct = std::move(loaded.entityArticles);
-            // Widened off this thread, with the knowledge base the linker still has.
-            if (loaded.expandedWith == m_linker->sharedKnowledgeBase())
-                refreshEntities(std::move(loaded.expanded));
-            else
-                refreshEntities();
+            takeCounts(std::move(loaded));
+            refreshEntities();
             reloadAnnotationList();
             Q_EMIT libraryLoaded();
             startNextJob();
@@ -593,14 +590,10 @@ void Controller::refreshFromDisk()
             qsizetype added = m_articles->articleCount();
             m_articles->addArticles(state.library.articles);
             added = m_articles->articleCount() - added;
-            const bool countsChanged = state.library.entityArticles != m_direct;
+            const bool countsChanged = state.library.counts != m_counts;
             if (countsChanged) {
-                m_direct = std::move(state.library.entityArticles);
-                m_expanded = state.library.expandedWith == m_linker->sharedKnowledgeBase()
-                    ? std::move(state.library.expanded)
-                    : expandEntityArticles(knowledgeBase(), m_direct);
-                m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
-                m_filter->setEntityArticles(m_expanded);
+                takeCounts(std::move(state.library));
+                m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_counts);
             }
             if (added || countsChanged) {
                 m_searchAgain->start(); // the result and the saved searches' counts follow
@@ -637,11 +630,45 @@ void Controller::refreshFromDisk()
         });
 }
 
-void Controller::refreshEntities(std::optional<QHash<QString, QSet<qint64>>> expanded)
+void Controller::takeCounts(LoadedLibrary &&loaded)
 {
-    m_expanded = expanded ? std::move(*expanded) : expandEntityArticles(knowledgeBase(), m_direct);
-    m_entities->setEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
-    m_filter->setEntityArticles(m_expanded);
+    ++m_recountTicket; // a recount already running counted the library as it was
+    m_counts = std::move(loaded.counts);
+    // Widened with another knowledge base (the journalist taught the linker meanwhile): again.
+    if (loaded.countedWith != m_linker->sharedKnowledgeBase())
+        m_recount->start();
+}
+
+void Controller::recountEntities(std::function<void()> then)
+{
+    m_recount->stop(); // this count covers what the timer waited for
+    if (!m_library->isOpen()) {
+        if (then)
+            then();
+        return;
+    }
+    const int ticket = ++m_recountTicket;
+    ++m_counting;
+    inBackground(
+        [path = m_library->path(), kb = m_linker->sharedKnowledgeBase()] { return readLibrary(path, false, kb); },
+        [this, ticket, then = std::move(then)](LoadedLibrary loaded) {
+            --m_counting;
+            // A newer count is on its way when the ticket moved on; a failed read counts again with
+            // the next change.
+            if (ticket == m_recountTicket && loaded.error.isEmpty()
+                && (loaded.counts != m_counts || loaded.countedWith != m_linker->sharedKnowledgeBase())) {
+                takeCounts(std::move(loaded));
+                m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_counts);
+            }
+            if (then)
+                then();
+            checkIdle();
+        });
+}
+
+void Controller::refreshEntities()
+{
+    m_entities->setEntities(m_linker->sharedKnowledgeBase(), m_counts);
     m_entities->setChoices(m_textFacets.allChosen(), m_textFacets.excluded);
     // The counts and the list follow the search: the library changed under it.
     m_searchAgain->start();
@@ -672,6 +699,7 @@ void Controller::rebuildLinker()
             m_linkerVersion = version;
             m_annotationList->setKnowledgeBase(m_linker->sharedKnowledgeBase());
             refreshEntities(); // names of entities the journalist added
+            m_recount->start(); // and what lies inside what
             Q_EMIT linkerChanged(version);
             if (m_relinkWhenBuilt) {
                 m_relinkWhenBuilt = false;
@@ -792,15 +820,9 @@ void Controller::afterKbChange(const KbEdit &edit, bool added)
             enqueue(Job{Job::Relink, {}, QList<qint64>{edit.articleId}});
             return;
         }
-        // Only this one mention changes, and the library removed it: no need to re-link.
-        const QHash<QString, QSet<qint64>> now = m_library->entityArticles({edit.articleId});
-        for (auto it = m_direct.begin(); it != m_direct.end();) {
-            it->remove(edit.articleId);
-            if (now.value(it.key()).contains(edit.articleId))
-                it->insert(edit.articleId);
-            it = it->isEmpty() ? m_direct.erase(it) : std::next(it);
-        }
-        refreshEntities();
+        // Only this one mention changes, and the library removed it: no need to re-link; the
+        // counts are read again off this thread.
+        recountEntities();
         if (edit.articleId == m_current.id)
             setCurrentArticle(m_current.id, true);
         return;
@@ -833,7 +855,8 @@ bool Controller::isRelinking() const
 
 bool Controller::isBusy() const
 {
-    return m_loading || (m_running && !m_runningStale) || !m_queue.empty() || m_linkerWanted != m_linkerVersion;
+    return m_loading || m_counting > 0 || (m_running && !m_runningStale) || !m_queue.empty()
+        || m_linkerWanted != m_linkerVersion;
 }
 
 void Controller::importPaths(const QStringList &paths)
@@ -934,7 +957,7 @@ void Controller::onReextractDone(int generation, const ReextractSummary &summary
             if (!loaded.error.isEmpty())
                 Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
             m_articles->setArticles(loaded.articles);
-            m_direct = std::move(loaded.entityArticles);
+            takeCounts(std::move(loaded));
             refreshEntities();
             if (m_current.id)
                 setCurrentArticle(m_current.id, true);
@@ -1029,12 +1052,13 @@ void Controller::startNextJob()
                 if (m_current.id)
                     setCurrentArticle(m_current.id, true);
                 m_loading = true;
-                inBackground([path = m_library->path()] { return readLibrary(path, false); },
+                inBackground([path = m_library->path(),
+                                 kb = m_linker->sharedKnowledgeBase()] { return readLibrary(path, false, kb); },
                     [this, changed](LoadedLibrary loaded) {
                         m_loading = false;
                         if (!loaded.error.isEmpty())
                             Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
-                        m_direct = std::move(loaded.entityArticles);
+                        takeCounts(std::move(loaded));
                         refreshEntities();
                         Q_EMIT statusMessage(changed == 1 ? tr("Names updated in 1 article")
                                                           : tr("Names updated in %1 articles").arg(changed),
@@ -1090,13 +1114,9 @@ void Controller::onArticlesAdded(const QList<qint64> &ids)
 {
     // A small page of rows: what the import committed since its last report.
     const QList<ArticleSummary> added = m_library->articles(ids);
-    const QHash<QString, QSet<qint64>> mentioned = m_library->entityArticles(ids);
-    for (auto it = mentioned.cbegin(); it != mentioned.cend(); ++it)
-        m_direct[it.key()].unite(it.value());
-    m_expanded = expandEntityArticles(knowledgeBase(), m_direct);
-    m_entities->updateEntities(m_linker->sharedKnowledgeBase(), m_direct, m_expanded);
-    m_filter->setEntityArticles(m_expanded); // before the rows arrive, so they are filtered as they come
     m_articles->addArticles(added);
+    // The counts follow from SQL, off this thread, once a burst of pages has come.
+    m_recount->start();
     m_searchAgain->start();
     Q_EMIT libraryChanged();
 }
@@ -1109,7 +1129,8 @@ void Controller::onImportFinished(const ImportSummary &summary)
         || std::any_of(m_queue.cbegin(), m_queue.cend(), [](const Job &j) { return j.kind == Job::Relink && !j.ids; });
     if (m_runningVersion != m_linkerVersion && !fullRelinkComing && !summary.addedIds.isEmpty())
         m_queue.push_back(Job{Job::Relink, {}, summary.addedIds});
-    Q_EMIT importFinished(summary);
+    // The sidebar counts what the import added before the import is said to have finished.
+    recountEntities([this, summary] { Q_EMIT importFinished(summary); });
 }
 
 namespace {

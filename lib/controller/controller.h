@@ -14,6 +14,7 @@
 #include <chrono>
 
 #include <deque>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -26,6 +27,7 @@ class AnnotationController;
 class AnnotationListModel;
 class AnnotationModel;
 class LibraryWatcher;
+struct LoadedLibrary; // what a background read of the library brings (controller.cpp)
 class ArticleFilterProxy;
 class ArticleListModel;
 class EntityModel;
@@ -310,8 +312,14 @@ private:
     void onChangedElsewhere();
     void onRestoredElsewhere();
     void refreshFromDisk();
-    /// The sidebar and filter from m_direct; `expanded` is m_direct widened already, when given.
-    void refreshEntities(std::optional<QHash<QString, QSet<qint64>>> expanded = std::nullopt);
+    /// The sidebar from m_counts.
+    void refreshEntities();
+    /// Keeps counts read off this thread (and counts again when they were widened with a
+    /// knowledge base the linker no longer has).
+    void takeCounts(LoadedLibrary &&loaded);
+    /// Reads the entity counts again off this thread, then updates the sidebar in place and calls
+    /// `then` (unless another library was opened meanwhile). The controller is busy meanwhile.
+    void recountEntities(std::function<void()> then = {});
     void runSearch();
     void reloadSavedSearches();
     void countSavedSearches();
@@ -346,8 +354,10 @@ private:
     QList<AnnotationColor> m_palette;
     int m_annotationListTicket = 0;
     QSet<qint64> m_annotationsTouched; // articles whose annotations changed while the list was read
-    QHash<QString, QSet<qint64>> m_direct; // entity → articles naming it
-    QHash<QString, QSet<qint64>> m_expanded; // widened: regions include what lies inside them
+    EntityCounts m_counts; // the sidebar's counts, read from SQL (Library::entityCounts())
+    QTimer *m_recount; // counts again after a burst of changes (import pages)
+    int m_recountTicket = 0; // the latest count asked for
+    int m_counting = 0; // counts being read
     QStringList m_filters;
     QStringList m_excludedFilters;
     Query::Search m_search; // the query as prepared, its facets apart

@@ -24,6 +24,17 @@ QHash<QString, QSet<qint64>> expandEntityArticles(const KnowledgeBase &kb, const
     return out;
 }
 
+EntityCounts countEntityArticles(const KnowledgeBase &kb, const QHash<QString, QSet<qint64>> &direct)
+{
+    EntityCounts out;
+    const QHash<QString, QSet<qint64>> widened = expandEntityArticles(kb, direct);
+    for (auto it = direct.cbegin(); it != direct.cend(); ++it) {
+        out.direct.insert(it.key(), int(it.value().size()));
+        out.widened.insert(it.key(), int(widened.value(it.key()).size()));
+    }
+    return out;
+}
+
 EntityModel::EntityModel(QObject *parent) : QAbstractItemModel(parent)
 { }
 
@@ -55,17 +66,16 @@ QString detailsOf(const KnowledgeBase &kb, const Entity &e)
 
 } // namespace
 
-void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
-    const QHash<QString, QSet<qint64>> &expanded)
+void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const EntityCounts &counts)
 {
     beginResetModel();
     for (int g = 0; g < KindGroups; ++g)
         m_groups[g].clear();
-    for (auto it = direct.cbegin(); it != direct.cend(); ++it) {
+    for (auto it = counts.direct.cbegin(); it != counts.direct.cend(); ++it) {
         const Entity *e = kb->entity(it.key());
         if (!e)
             continue;
-        Row row{e->id, e->name, int(expanded.value(e->id, it.value()).size()), detailsOf(*kb, *e)};
+        Row row{e->id, e->name, counts.widened.value(e->id, it.value()), detailsOf(*kb, *e)};
         m_groups[int(e->kind)].append(row);
     }
     for (auto &g : m_groups) {
@@ -76,8 +86,7 @@ void EntityModel::setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHa
     endResetModel();
 }
 
-void EntityModel::updateEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
-    const QHash<QString, QSet<qint64>> &expanded)
+void EntityModel::updateEntities(std::shared_ptr<const KnowledgeBase> kb, const EntityCounts &counts)
 {
     QHash<QString, std::pair<int, int>> listed; // id → (group, row)
     for (int g = 0; g < KindGroups; ++g) {
@@ -85,11 +94,11 @@ void EntityModel::updateEntities(std::shared_ptr<const KnowledgeBase> kb, const 
             listed.insert(m_groups[g].at(r).id, {g, r});
     }
     std::array<QList<Row>, KindGroups> added;
-    for (auto it = direct.cbegin(); it != direct.cend(); ++it) {
+    for (auto it = counts.direct.cbegin(); it != counts.direct.cend(); ++it) {
         const Entity *e = kb->entity(it.key());
         if (!e)
             continue;
-        const int count = int(expanded.value(e->id, it.value()).size());
+        const int count = counts.widened.value(e->id, it.value());
         const auto place = listed.constFind(e->id);
         if (place == listed.cend()) {
             added[int(e->kind)].append(Row{e->id, e->name, count, detailsOf(*kb, *e)});

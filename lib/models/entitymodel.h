@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kb/knowledgebase.h"
+#include "store/mentions.h"
 
 #include <QAbstractItemModel>
 #include <QSet>
@@ -14,6 +15,9 @@ namespace Lede {
 /// Widens each entity's article set with the articles of what lies inside it (part_of, parent):
 /// the articles "about Southeast Asia" include those that only name Malaysia.
 QHash<QString, QSet<qint64>> expandEntityArticles(const KnowledgeBase &kb, const QHash<QString, QSet<qint64>> &direct);
+/// The counts EntityModel shows, from article sets held in memory (a library reads them from
+/// SQL: Library::entityCounts()).
+EntityCounts countEntityArticles(const KnowledgeBase &kb, const QHash<QString, QSet<qint64>> &direct);
 
 /// The entity sidebar: groups Companies, Chips, Regions and Organisations, each listing the entities the library
 /// mentions with the number of articles for each, most-mentioned first, and a group of suggested
@@ -29,13 +33,11 @@ public:
 
     explicit EntityModel(QObject *parent = nullptr);
 
-    /// `expanded` as made by expandEntityArticles(); entities shown are those named directly.
-    void setEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
-        const QHash<QString, QSet<qint64>> &expanded);
+    /// The entities shown are those named directly, each with its widened count.
+    void setEntities(std::shared_ptr<const KnowledgeBase> kb, const EntityCounts &counts);
     /// Updates the counts in place and adds rows for entities not listed yet (at the end of their
     /// group: a view sorts them), without a reset. For a library that grew.
-    void updateEntities(std::shared_ptr<const KnowledgeBase> kb, const QHash<QString, QSet<qint64>> &direct,
-        const QHash<QString, QSet<qint64>> &expanded);
+    void updateEntities(std::shared_ptr<const KnowledgeBase> kb, const EntityCounts &counts);
     QModelIndex indexOfEntity(const QString &entityId, int column = NameColumn) const;
     /// The counts of the current search's result (entity id → articles that mention it), shown
     /// instead of the library's; nullopt shows the library's again.

@@ -177,6 +177,11 @@ QHash<QString, QSet<qint64>> Library::entityArticles(const QList<qint64> &ids) c
     return MentionStore(m_db).entityArticles(ids).value_or(QHash<QString, QSet<qint64>>{});
 }
 
+EntityCounts Library::entityCounts(const KnowledgeBase &kb) const
+{
+    return MentionStore(m_db).entityCounts(kb).value_or(EntityCounts{});
+}
+
 bool Library::replaceMentions(qint64 articleId, const QList<EntityMention> &mentions)
 {
     Transaction tx(m_db);

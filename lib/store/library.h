@@ -6,6 +6,7 @@
 #include "store/annotation.h"
 #include "store/articlesummary.h"
 #include "store/database.h"
+#include "store/mentions.h"
 #include "store/savedsearches.h"
 #include "text/article.h"
 
@@ -87,6 +88,9 @@ public:
     QHash<QString, QSet<qint64>> entityArticles() const;
     /// For each entity, which of these articles mention it.
     QHash<QString, QSet<qint64>> entityArticles(const QList<qint64> &ids) const;
+    /// How many articles name each entity, directly and widened by `kb` (MentionStore::entityCounts);
+    /// empty when the read failed (see lastError()).
+    EntityCounts entityCounts(const KnowledgeBase &kb) const;
     /// Replaces an article's mentions (after the knowledge base changed).
     bool replaceMentions(qint64 articleId, const QList<EntityMention> &mentions);
     /// Every article's id and canonical text, in id order (for re-linking the whole library).

@@ -3,7 +3,10 @@
 
 #include "codecs.h"
 #include "database.h"
+#include "kb/knowledgebase.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QObject>
 
 #include <algorithm>
@@ -166,6 +169,46 @@ std::optional<QHash<QString, QSet<qint64>>> MentionStore::entityArticles(const Q
         }
         while (q.next())
             out[q.value(0).toString()].insert(q.value(1).toLongLong());
+    }
+    return out;
+}
+
+std::optional<EntityCounts> MentionStore::entityCounts(const KnowledgeBase &kb) const
+{
+    EntityCounts out;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT k.entity_id, t.articles FROM entity_totals t JOIN entity_keys k ON k.id = t.entity "
+                "WHERE t.articles > 0"_s)) {
+        m_db.readFailed(QObject::tr("how many articles name each entity"), q);
+        return std::nullopt;
+    }
+    while (q.next())
+        out.direct.insert(q.value(0).toString(), q.value(1).toInt());
+    // An entity with others named inside it counts each article once, however many it names.
+    QSqlQuery widened(m_db.connection());
+    widened.setForwardOnly(true);
+    const bool ready = widened.prepare(
+        u"SELECT count(DISTINCT m.article_id) FROM article_entities m WHERE m.entity IN (SELECT k.id FROM entity_keys "
+        "k WHERE k.entity_id IN (SELECT value FROM json_each(?)))"_s);
+    for (auto it = out.direct.cbegin(); it != out.direct.cend(); ++it) {
+        QStringList inside;
+        for (const QString &id : kb.descendantsAndSelf(it.key())) {
+            if (out.direct.contains(id))
+                inside.append(id);
+        }
+        if (inside.size() <= 1) {
+            out.widened.insert(it.key(), it.value());
+            continue;
+        }
+        widened.addBindValue(
+            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(inside)).toJson(QJsonDocument::Compact)));
+        if (!ready || !widened.exec() || !widened.next()) {
+            m_db.readFailed(QObject::tr("how many articles name each entity"), widened);
+            return std::nullopt;
+        }
+        out.widened.insert(it.key(), widened.value(0).toInt());
+        widened.finish();
     }
     return out;
 }

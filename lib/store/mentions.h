@@ -13,6 +13,16 @@
 namespace Lede {
 
 class Database;
+class KnowledgeBase;
+
+/// How many articles name each entity: directly, and widened to what lies inside it (the
+/// articles about Southeast Asia include those that only name Malaysia), as the sidebar shows.
+struct EntityCounts
+{
+    QHash<QString, int> direct; // entity id → articles that name it; only entities named at all
+    QHash<QString, int> widened; // the same entities → articles that name it or anything inside it
+    bool operator==(const EntityCounts &) const = default;
+};
 
 /// The mentions table: where each article names an entity. insert() is the one place mentions are
 /// written. Writes expect the caller's transaction; failures are reported to the Database and come
@@ -36,6 +46,9 @@ public:
     /// For each entity, the articles that mention it: all of them, or only those in `ids`.
     std::optional<QHash<QString, QSet<qint64>>> entityArticles() const;
     std::optional<QHash<QString, QSet<qint64>>> entityArticles(const QList<qint64> &ids) const;
+    /// The counts, from the tables the triggers keep (entity_totals, article_entities), with
+    /// `kb` saying what lies inside what; no mention is read into memory.
+    std::optional<EntityCounts> entityCounts(const KnowledgeBase &kb) const;
 
 private:
     // A statement prepared on first use and kept for the next.

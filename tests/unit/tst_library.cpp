@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "kb/knowledgebase.h"
+#include "models/entitymodel.h"
+#include "store/generator.h"
 #include "store/library.h"
 #include "testpaths.h"
 
@@ -373,6 +376,45 @@ private Q_SLOTS:
         QVERIFY(!justSecond.contains(u"chip/nvidia-h20"_s));
         QVERIFY(lib.entityArticles(QList<qint64>{999}).isEmpty());
         QVERIFY(lib.lastError().isEmpty());
+    }
+
+    // The sidebar's counts come from SQL (entity_totals, article_entities) and agree with the
+    // mentions counted in memory, widened the same way (Southeast Asia takes in Malaysia), after
+    // articles came, had their mentions replaced, and went.
+    void entityCountsAgreeWithTheMentions()
+    {
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        const auto kb = Lede::KnowledgeBase::loadBuiltin();
+        Lede::LibraryGenerator generator(*kb, 7);
+        QCOMPARE(generator.generate(lib, 300), std::optional<qsizetype>(300));
+        const auto check = [&](Lede::EntityCounts &fromSql) {
+            fromSql = lib.entityCounts(*kb);
+            QVERIFY2(lib.lastError().isEmpty(), qPrintable(lib.lastError()));
+            const Lede::EntityCounts inMemory = Lede::countEntityArticles(*kb, lib.entityArticles());
+            QCOMPARE(fromSql.direct, inMemory.direct);
+            QCOMPARE(fromSql.widened, inMemory.widened);
+        };
+        Lede::EntityCounts counts;
+        check(counts);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(counts.direct.size() > 20);
+        // Some entity counts more widened than named: what lies inside it is named too.
+        QVERIFY(std::any_of(counts.direct.keyBegin(), counts.direct.keyEnd(),
+            [&](const QString &id) { return counts.widened.value(id) > counts.direct.value(id); }));
+
+        // One article's mentions replaced by a single new one; another article removed.
+        const QList<Lede::ArticleSummary> all = lib.articles();
+        QVERIFY(lib.replaceMentions(all.at(0).id, {{u"region/my"_s, 0, 1, u"M"_s}}));
+        QSqlQuery q(lib.database());
+        QVERIFY(q.exec(u"DELETE FROM articles WHERE id = %1"_s.arg(all.at(1).id)));
+        Lede::EntityCounts after;
+        check(after);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(after != counts);
     }
 
     // Publication dates come back as they went in: a date alone, a time with an offset, a time without.

@@ -157,7 +157,7 @@ private Q_SLOTS:
         Lede::EntityModel model;
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         const auto k = kb();
-        model.setEntities(k, direct(), Lede::expandEntityArticles(*k, direct()));
+        model.setEntities(k, Lede::countEntityArticles(*k, direct()));
         QCOMPARE(model.rowCount(), 5); // Companies, Chips, Regions, Organisations, Suggested
         const QModelIndex companies = model.index(0, 0);
         QCOMPARE(companies.data().toString(), u"Companies"_s);
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QCOMPARE(sea.siblingAtColumn(Lede::EntityModel::CountColumn).data().toInt(), 2);
         QCOMPARE(model.indexOfEntity(u"chip/nvidia-h20"_s).data(Qt::ToolTipRole).toString(), u"H20\nMade by Nvidia"_s);
         QVERIFY(!model.indexOfEntity(u"region/my"_s).isValid()); // not named directly
-        model.setEntities(k, {}, {});
+        model.setEntities(k, {});
         QCOMPARE(model.rowCount(companies), 0);
         const QModelIndex suggested = model.index(4, 0);
         QCOMPARE(suggested.data().toString(), u"Suggested"_s);
@@ -227,7 +227,7 @@ private Q_SLOTS:
         auto *proxy = sidebar.view()->model();
         Tester tester(proxy, Tester::FailureReportingMode::QtTest);
         const auto k = kb();
-        model.setEntities(k, direct(), Lede::expandEntityArticles(*k, direct()));
+        model.setEntities(k, Lede::countEntityArticles(*k, direct()));
         auto *field = sidebar.findChild<QLineEdit *>(u"entitySearch"_s);
         QVERIFY(field);
         field->setText(u"chin"_s);
