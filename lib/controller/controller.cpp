@@ -456,8 +456,9 @@ struct LoadedLibrary
 
 namespace {
 
-// Reads a library's list and entity counts with a connection of this thread's own. The counts
-// come from SQL (Library::entityCounts()); no mention is held in memory.
+// Reads a library's list (when `withArticles`) and entity counts (when given the knowledge base
+// that widens them) with a connection of this thread's own. The counts come from SQL
+// (Library::entityCounts()); no mention is held in memory.
 LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_ptr<const KnowledgeBase> kb)
 {
     LoadedLibrary out;
@@ -466,10 +467,17 @@ LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_pt
         out.error = library.lastError();
         return out;
     }
-    if (withArticles)
+    if (withArticles) {
         out.articles = library.articles();
-    out.counts = library.entityCounts(*kb);
-    out.countedWith = std::move(kb);
+        // Newest first, as the list usually shows it, so the view's (stable) sort finds the rows
+        // nearly in order; equal dates keep their order.
+        std::stable_sort(out.articles.begin(), out.articles.end(),
+            [](const ArticleSummary &a, const ArticleSummary &b) { return a.published > b.published; });
+    }
+    if (kb) {
+        out.counts = library.entityCounts(*kb);
+        out.countedWith = std::move(kb);
+    }
     out.error = library.lastError();
     return out;
 }
@@ -478,21 +486,38 @@ LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_pt
 
 void Controller::loadInBackground()
 {
-    // The list is read off this thread; jobs wait for it, so rows they add are not lost under it.
+    // The list and the counts are read off this thread, side by side; jobs wait for both, so rows
+    // they add are not lost under them.
     m_loading = true;
+    auto loaded = std::make_shared<LoadedLibrary>();
+    auto waiting = std::make_shared<int>(2);
+    const auto arrived = [this, loaded, waiting](const QString &error) {
+        if (loaded->error.isEmpty())
+            loaded->error = error;
+        if (--*waiting > 0)
+            return;
+        m_loading = false;
+        if (!loaded->error.isEmpty())
+            Q_EMIT errorOccurred(tr("Cannot read the library"), loaded->error);
+        m_articles->setArticles(loaded->articles);
+        takeCounts(std::move(*loaded));
+        refreshEntities();
+        reloadAnnotationList();
+        Q_EMIT libraryLoaded();
+        startNextJob();
+        checkIdle();
+    };
+    inBackground([path = m_library->path()] { return readLibrary(path, true, {}); },
+        [loaded, arrived](LoadedLibrary list) {
+            loaded->articles = std::move(list.articles);
+            arrived(list.error);
+        });
     inBackground(
-        [path = m_library->path(), kb = m_linker->sharedKnowledgeBase()] { return readLibrary(path, true, kb); },
-        [this](LoadedLibrary loaded) {
-            m_loading = false;
-            if (!loaded.error.isEmpty())
-                Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
-            m_articles->setArticles(loaded.articles);
-            takeCounts(std::move(loaded));
-            refreshEntities();
-            reloadAnnotationList();
-            Q_EMIT libraryLoaded();
-            startNextJob();
-            checkIdle();
+        [path = m_library->path(), kb = m_linker->sharedKnowledgeBase()] { return readLibrary(path, false, kb); },
+        [loaded, arrived](LoadedLibrary counts) {
+            loaded->counts = std::move(counts.counts);
+            loaded->countedWith = std::move(counts.countedWith);
+            arrived(counts.error);
         });
 }
 
