@@ -457,12 +457,10 @@ int opensLongerName(QStringView text, qsizetype end)
 // AcmeInc") and a share button ("Reddit Post", "Share on Facebook") name no entity of the story.
 bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
 {
-    qsizetype lineStart = start;
-    while (lineStart > 0 && text.at(lineStart - 1) != u'\n')
-        --lineStart;
-    qsizetype lineEnd = end;
-    while (lineEnd < text.size() && text.at(lineEnd) != u'\n')
-        ++lineEnd;
+    const qsizetype lineStart = start > 0 ? text.lastIndexOf(u'\n', start - 1) + 1 : 0;
+    qsizetype lineEnd = text.indexOf(u'\n', end);
+    if (lineEnd < 0)
+        lineEnd = text.size();
     const QStringView before = text.mid(lineStart, start - lineStart).trimmed();
     const QStringView after = text.mid(end, lineEnd - end).trimmed();
     // A credit or source line: a label opens the line and the name follows within a few characters
@@ -478,8 +476,10 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
     // is a handle or a short name, not a sentence.
     bool opensLine = true;
     for (QChar c : before) {
-        if (!QStringView(u"*_#-[ ").contains(c))
+        if (!QStringView(u"*_#-[ ").contains(c)) {
             opensLine = false;
+            break;
+        }
     }
     if (opensLine) {
         qsizetype i = 0;
