@@ -3,6 +3,7 @@
 
 #include "text/unicode.h"
 
+#include <algorithm>
 #include <array>
 
 namespace Lede {
@@ -23,6 +24,37 @@ bool isWordChar(QChar q)
     if (isCjk(q.unicode()))
         return false;
     return q.isLetterOrNumber() || q.isMark();
+}
+
+// The UTF-16 unit as a case-insensitive QStringView search compares it (simple case folding).
+char16_t foldedUnit(char16_t c)
+{
+    if (c < 0x80)
+        return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+    if (QChar::isSurrogate(c))
+        return c;
+    return char16_t(QChar::toCaseFolded(char32_t(c)));
+}
+
+// haystack.indexOf(needle, from, Qt::CaseInsensitive), with the same result, without the rolling hash
+// of every unit that makes Qt's search slow on the short windows the rules read for every name.
+qsizetype indexOfCaseless(QStringView haystack, QStringView needle, qsizetype from = 0)
+{
+    const bool surrogates = std::any_of(needle.begin(), needle.end(), [](QChar c) { return c.isSurrogate(); });
+    if (needle.isEmpty() || surrogates || from < 0)
+        return haystack.indexOf(needle, from, Qt::CaseInsensitive);
+    const qsizetype m = needle.size();
+    const char16_t first = foldedUnit(needle.front().unicode());
+    for (qsizetype i = from; i + m <= haystack.size(); ++i) {
+        if (foldedUnit(haystack[i].unicode()) != first)
+            continue;
+        qsizetype j = 1;
+        while (j < m && foldedUnit(haystack[i + j].unicode()) == foldedUnit(needle[j].unicode()))
+            ++j;
+        if (j == m)
+            return i;
+    }
+    return -1;
 }
 
 bool equalsAnyCaseless(QStringView a, QStringView b)
@@ -103,7 +135,10 @@ bool hasWordNear(
     const bool whole = capitals && word.size() <= 5;
     const Qt::CaseSensitivity cs = whole ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const QStringView window = text.mid(from, to - from);
-    for (qsizetype pos = window.indexOf(word, 0, cs); pos >= 0; pos = window.indexOf(word, pos + 1, cs)) {
+    const auto find = [&](qsizetype at) {
+        return cs == Qt::CaseInsensitive ? indexOfCaseless(window, word, at) : window.indexOf(word, at, cs);
+    };
+    for (qsizetype pos = find(0); pos >= 0; pos = find(pos + 1)) {
         const qsizetype at = from + pos;
         const qsizetype after = at + word.size();
         if (at < skipEnd && after > skipStart)
@@ -501,7 +536,7 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
     constexpr qsizetype promoLine = 200;
     if (lineEnd - lineStart <= promoLine) {
         const QStringView line = text.mid(lineStart, lineEnd - lineStart);
-        if (line.contains(u"click here", Qt::CaseInsensitive) || line.contains(u"sign up here", Qt::CaseInsensitive))
+        if (indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0)
             return true;
     }
     static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
