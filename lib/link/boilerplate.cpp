@@ -18,19 +18,6 @@ constexpr int kMaxShortWords = 12;
 // How far back a contact heading reaches over the short lines after it.
 constexpr int kMaxContactLines = 8;
 
-int wordCount(QStringView s)
-{
-    int words = 0;
-    bool inWord = false;
-    for (QChar c : s) {
-        const bool space = c.isSpace();
-        if (!space && !inWord)
-            ++words;
-        inWord = !space;
-    }
-    return words;
-}
-
 bool isCjk(QChar c)
 {
     return c.unicode() >= 0x3000 && c.unicode() <= 0x9FFF;
@@ -157,9 +144,29 @@ TickerLine tickerLine(QStringView p)
     return line;
 }
 
+// Words (runs of non-space) plus a word for every four CJK characters, in one pass, with
+// QChar::isSpace() asked only outside ASCII and the CJK range (where only U+3000 is a space).
 int shortWords(QStringView p)
 {
-    return wordCount(p) + int(cjkCount(p) / 4);
+    int words = 0;
+    qsizetype cjk = 0;
+    bool inWord = false;
+    for (QChar c : p) {
+        const char16_t u = c.unicode();
+        bool space;
+        if (u < 0x80) {
+            space = u == u' ' || (u >= 0x09 && u <= 0x0D);
+        } else if (isCjk(c)) {
+            ++cjk;
+            space = u == 0x3000;
+        } else {
+            space = c.isSpace();
+        }
+        if (!space && !inWord)
+            ++words;
+        inWord = !space;
+    }
+    return words + int(cjk / 4);
 }
 
 // The paragraph by itself. `contactLike` says it is a line of a contact block.
@@ -384,14 +391,19 @@ bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
     for (int back = 0; back < kMaxContactLines; ++back) {
         qsizetype prevStart = 0;
         const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
-        if (prev.isEmpty() || prev.size() > 160 || shortWords(prev) > kMaxShortWords)
+        if (prev.isEmpty() || prev.size() > 160)
+            return false;
+        const int prevWords = shortWords(prev);
+        if (prevWords > kMaxShortWords)
             return false;
         if (contactHeading().match(prev.toString()).hasMatch())
             return true;
-        bool contactLike = false;
-        furnitureByItself(prev, &contactLike);
-        if (!contactLike && shortWords(prev) > 6)
-            return false;
+        if (prevWords > 6) { // a longer line continues the block only as a contact line
+            bool contactLike = false;
+            furnitureByItself(prev, &contactLike);
+            if (!contactLike)
+                return false;
+        }
         at = prevStart;
     }
     return false;

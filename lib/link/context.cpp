@@ -31,7 +31,7 @@ char16_t foldedUnit(char16_t c)
 {
     if (c < 0x80)
         return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
-    if (QChar::isSurrogate(c))
+    if (QChar::isSurrogate(c) || (c >= 0x3000 && c <= 0x9FFF)) // CJK has no case
         return c;
     return char16_t(QChar::toCaseFolded(char32_t(c)));
 }
@@ -155,7 +155,7 @@ bool hasWordNear(
 bool factListsName(const Entity &e, QStringView key, QStringView surface)
 {
     for (const auto &[k, v] : e.facts) {
-        if (k == key
+        if (k.size() == key.size() && k == key
             && equalsAnyCaseless(QStringView(v).startsWith(u'=') ? QStringView(v).mid(1) : QStringView(v), surface))
             return true;
     }
@@ -165,7 +165,7 @@ bool factListsName(const Entity &e, QStringView key, QStringView surface)
 bool factEquals(const Entity &e, QStringView key, QStringView value)
 {
     for (const auto &[k, v] : e.facts) {
-        if (k == key && v == value)
+        if (k.size() == key.size() && v.size() == value.size() && k == key && v == value)
             return true;
     }
     return false;
@@ -174,7 +174,7 @@ bool factEquals(const Entity &e, QStringView key, QStringView value)
 bool hasFact(const Entity &e, QStringView key)
 {
     for (const auto &[k, v] : e.facts) {
-        if (k == key)
+        if (k.size() == key.size() && k == key)
             return true;
     }
     return false;
