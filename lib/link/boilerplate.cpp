@@ -169,8 +169,9 @@ int shortWords(QStringView p)
     return words + int(cjk / 4);
 }
 
-// The paragraph by itself. `contactLike` says it is a line of a contact block.
-bool furnitureByItself(QStringView p, bool *contactLike = nullptr)
+// The paragraph by itself. `contactLike` says it is a line of a contact block. `knownWords` is
+// shortWords(p) when the caller has counted them already.
+bool furnitureByItself(QStringView p, bool *contactLike = nullptr, int knownWords = -1)
 {
     if (contactLike)
         *contactLike = false;
@@ -182,7 +183,7 @@ bool furnitureByItself(QStringView p, bool *contactLike = nullptr)
         return tickers.strong && tickers.tickers >= 1 && p.size() <= 160;
     if (contactHeading().match(s).hasMatch() || notice().match(s).hasMatch())
         return true;
-    const int words = shortWords(p);
+    const int words = knownWords >= 0 ? knownWords : shortWords(p);
     if (p.size() <= 160 && shareFollow().match(s).hasMatch())
         return true;
     if (words <= 3 && socialPost().match(s).hasMatch())
@@ -243,9 +244,9 @@ QStringView nextParagraph(QStringView text, qsizetype end, qsizetype *nextEnd)
 }
 
 // A line that reads as a heading: a few words with no sentence's end.
-bool headingLike(QStringView p)
+bool headingLike(QStringView p, int knownWords = -1)
 {
-    if (p.isEmpty() || p.size() > 80 || shortWords(p) > 8)
+    if (p.isEmpty() || p.size() > 80 || (knownWords >= 0 ? knownWords : shortWords(p)) > 8)
         return false;
     const QChar last = p.back();
     return last != u'.' && last != u'\u3002' && last != u'!' && last != u'?';
@@ -357,10 +358,12 @@ bool isBareTickerLine(QStringView p)
 bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
 {
     const QStringView p = text.mid(start, end - start).trimmed();
-    if (furnitureByItself(p) || (!headingLike(p) && underNoticeHeading(text, start))
+    // Counted once for every check that reads it; longer paragraphs need no count.
+    const int words = p.size() <= kMaxFurnitureChars ? shortWords(p) : -1;
+    if (furnitureByItself(p, nullptr, words) || (!headingLike(p, words) && underNoticeHeading(text, start))
         || inClosingHeadlineList(text, start, end))
         return true;
-    if (p.size() > 160 || shortWords(p) > kMaxShortWords)
+    if (p.size() > 160 || words > kMaxShortWords)
         return false;
     // One bare ticker per line: furniture in a run of three or more such lines.
     if (isBareTickerLine(p)) {
@@ -400,7 +403,7 @@ bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
             return true;
         if (prevWords > 6) { // a longer line continues the block only as a contact line
             bool contactLike = false;
-            furnitureByItself(prev, &contactLike);
+            furnitureByItself(prev, &contactLike, prevWords);
             if (!contactLike)
                 return false;
         }
