@@ -504,7 +504,7 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
         u"來源：", u"来源:", u"Image by", u"Photo by", u"Picture by", u"Source:", u"Image:", u"Photo:", u"Credit:"};
     constexpr qsizetype creditReach = 12;
     for (QStringView c : credits) {
-        if (before.startsWith(c) && before.size() <= c.size() + creditReach)
+        if (before.size() <= c.size() + creditReach && before.startsWith(c))
             return true;
     }
     // A name opening its line as a label: "Twitter: @AcmeIR", "LinkedIn**:**Acme Group Inc". The value
@@ -541,7 +541,7 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
     }
     static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
     for (QStringView sh : share) {
-        if (before.endsWith(sh, Qt::CaseInsensitive) && before.size() <= sh.size() + 3)
+        if (before.size() <= sh.size() + 3 && before.endsWith(sh, Qt::CaseInsensitive))
             return true;
     }
     return false;
