@@ -3,6 +3,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Lede {
 
 using namespace Qt::StringLiterals;
@@ -15,19 +17,6 @@ constexpr qsizetype kMaxFurnitureChars = 320;
 constexpr int kMaxShortWords = 12;
 // How far back a contact heading reaches over the short lines after it.
 constexpr int kMaxContactLines = 8;
-
-int wordCount(QStringView s)
-{
-    int words = 0;
-    bool inWord = false;
-    for (QChar c : s) {
-        const bool space = c.isSpace();
-        if (!space && !inWord)
-            ++words;
-        inWord = !space;
-    }
-    return words;
-}
 
 bool isCjk(QChar c)
 {
@@ -155,13 +144,34 @@ TickerLine tickerLine(QStringView p)
     return line;
 }
 
+// Words (runs of non-space) plus a word for every four CJK characters, in one pass, with
+// QChar::isSpace() asked only outside ASCII and the CJK range (where only U+3000 is a space).
 int shortWords(QStringView p)
 {
-    return wordCount(p) + int(cjkCount(p) / 4);
+    int words = 0;
+    qsizetype cjk = 0;
+    bool inWord = false;
+    for (QChar c : p) {
+        const char16_t u = c.unicode();
+        bool space;
+        if (u < 0x80) {
+            space = u == u' ' || (u >= 0x09 && u <= 0x0D);
+        } else if (isCjk(c)) {
+            ++cjk;
+            space = u == 0x3000;
+        } else {
+            space = c.isSpace();
+        }
+        if (!space && !inWord)
+            ++words;
+        inWord = !space;
+    }
+    return words + int(cjk / 4);
 }
 
-// The paragraph by itself. `contactLike` says it is a line of a contact block.
-bool furnitureByItself(QStringView p, bool *contactLike = nullptr)
+// The paragraph by itself. `contactLike` says it is a line of a contact block. `knownWords` is
+// shortWords(p) when the caller has counted them already.
+bool furnitureByItself(QStringView p, bool *contactLike = nullptr, int knownWords = -1)
 {
     if (contactLike)
         *contactLike = false;
@@ -173,7 +183,7 @@ bool furnitureByItself(QStringView p, bool *contactLike = nullptr)
         return tickers.strong && tickers.tickers >= 1 && p.size() <= 160;
     if (contactHeading().match(s).hasMatch() || notice().match(s).hasMatch())
         return true;
-    const int words = shortWords(p);
+    const int words = knownWords >= 0 ? knownWords : shortWords(p);
     if (p.size() <= 160 && shareFollow().match(s).hasMatch())
         return true;
     if (words <= 3 && socialPost().match(s).hasMatch())
@@ -186,13 +196,39 @@ bool furnitureByItself(QStringView p, bool *contactLike = nullptr)
     return false;
 }
 
+// text.indexOf(u"\n\n", from) and text.lastIndexOf(u"\n\n", from) for from >= 0, with the same
+// results: a search for the line feed (vectorised in Qt) and a look at the unit after it is much
+// faster than Qt's search for a string, and the judge looks for paragraph breaks around every name.
+qsizetype indexOfBreak(QStringView text, qsizetype from)
+{
+    for (qsizetype q = from;; ++q) {
+        q = text.indexOf(u'\n', q);
+        if (q < 0 || q + 1 >= text.size())
+            return -1;
+        if (text.at(q + 1) == u'\n')
+            return q;
+    }
+}
+
+qsizetype lastIndexOfBreak(QStringView text, qsizetype from)
+{
+    for (qsizetype q = std::min(from, text.size() - 2); q >= 0; --q) {
+        q = text.lastIndexOf(u'\n', q);
+        if (q < 0)
+            return -1;
+        if (text.at(q + 1) == u'\n')
+            return q;
+    }
+    return -1;
+}
+
 // The paragraph before the one starting at `start` (after its "\n\n"), or an empty view.
 QStringView previousParagraph(QStringView text, qsizetype start, qsizetype *prevStart)
 {
     if (start < 2)
         return {};
     const qsizetype prevEnd = start - 2;
-    const qsizetype sep = prevEnd > 0 ? text.lastIndexOf(u"\n\n", prevEnd - 1) : -1;
+    const qsizetype sep = prevEnd > 0 ? lastIndexOfBreak(text, prevEnd - 1) : -1;
     *prevStart = sep < 0 ? 0 : sep + 2;
     return text.mid(*prevStart, prevEnd - *prevStart);
 }
@@ -202,15 +238,15 @@ QStringView nextParagraph(QStringView text, qsizetype end, qsizetype *nextEnd)
     if (end + 2 > text.size())
         return {};
     const qsizetype from = end + 2;
-    const qsizetype sep = text.indexOf(u"\n\n", from);
+    const qsizetype sep = indexOfBreak(text, from);
     *nextEnd = sep < 0 ? text.size() : sep;
     return text.mid(from, *nextEnd - from);
 }
 
 // A line that reads as a heading: a few words with no sentence's end.
-bool headingLike(QStringView p)
+bool headingLike(QStringView p, int knownWords = -1)
 {
-    if (p.isEmpty() || p.size() > 80 || shortWords(p) > 8)
+    if (p.isEmpty() || p.size() > 80 || (knownWords >= 0 ? knownWords : shortWords(p)) > 8)
         return false;
     const QChar last = p.back();
     return last != u'.' && last != u'\u3002' && last != u'!' && last != u'?';
@@ -322,10 +358,12 @@ bool isBareTickerLine(QStringView p)
 bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
 {
     const QStringView p = text.mid(start, end - start).trimmed();
-    if (furnitureByItself(p) || (!headingLike(p) && underNoticeHeading(text, start))
+    // Counted once for every check that reads it; longer paragraphs need no count.
+    const int words = p.size() <= kMaxFurnitureChars ? shortWords(p) : -1;
+    if (furnitureByItself(p, nullptr, words) || (!headingLike(p, words) && underNoticeHeading(text, start))
         || inClosingHeadlineList(text, start, end))
         return true;
-    if (p.size() > 160 || shortWords(p) > kMaxShortWords)
+    if (p.size() > 160 || words > kMaxShortWords)
         return false;
     // One bare ticker per line: furniture in a run of three or more such lines.
     if (isBareTickerLine(p)) {
@@ -356,14 +394,19 @@ bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
     for (int back = 0; back < kMaxContactLines; ++back) {
         qsizetype prevStart = 0;
         const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
-        if (prev.isEmpty() || prev.size() > 160 || shortWords(prev) > kMaxShortWords)
+        if (prev.isEmpty() || prev.size() > 160)
+            return false;
+        const int prevWords = shortWords(prev);
+        if (prevWords > kMaxShortWords)
             return false;
         if (contactHeading().match(prev.toString()).hasMatch())
             return true;
-        bool contactLike = false;
-        furnitureByItself(prev, &contactLike);
-        if (!contactLike && shortWords(prev) > 6)
-            return false;
+        if (prevWords > 6) { // a longer line continues the block only as a contact line
+            bool contactLike = false;
+            furnitureByItself(prev, &contactLike, prevWords);
+            if (!contactLike)
+                return false;
+        }
         at = prevStart;
     }
     return false;
@@ -373,11 +416,11 @@ bool BoilerplateJudge::isBoilerplate(qsizetype pos)
 {
     if (pos >= m_start && pos < m_end)
         return m_verdict;
-    const qsizetype sep = pos > 0 ? m_text.lastIndexOf(u"\n\n", pos - 1) : -1;
+    const qsizetype sep = pos > 0 ? lastIndexOfBreak(m_text, pos - 1) : -1;
     m_start = sep < 0 ? 0 : sep + 2;
     if (m_start > pos) // pos sits on the separator itself
         m_start = pos;
-    const qsizetype next = m_text.indexOf(u"\n\n", pos);
+    const qsizetype next = indexOfBreak(m_text, pos);
     m_end = next < 0 ? m_text.size() : next;
     m_verdict = judge(m_text, m_start, m_end);
     return m_verdict;

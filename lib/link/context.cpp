@@ -3,6 +3,7 @@
 
 #include "text/unicode.h"
 
+#include <algorithm>
 #include <array>
 
 namespace Lede {
@@ -23,6 +24,37 @@ bool isWordChar(QChar q)
     if (isCjk(q.unicode()))
         return false;
     return q.isLetterOrNumber() || q.isMark();
+}
+
+// The UTF-16 unit as a case-insensitive QStringView search compares it (simple case folding).
+char16_t foldedUnit(char16_t c)
+{
+    if (c < 0x80)
+        return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+    if (QChar::isSurrogate(c) || (c >= 0x3000 && c <= 0x9FFF)) // CJK has no case
+        return c;
+    return char16_t(QChar::toCaseFolded(char32_t(c)));
+}
+
+// haystack.indexOf(needle, from, Qt::CaseInsensitive), with the same result, without the rolling hash
+// of every unit that makes Qt's search slow on the short windows the rules read for every name.
+qsizetype indexOfCaseless(QStringView haystack, QStringView needle, qsizetype from = 0)
+{
+    const bool surrogates = std::any_of(needle.begin(), needle.end(), [](QChar c) { return c.isSurrogate(); });
+    if (needle.isEmpty() || surrogates || from < 0)
+        return haystack.indexOf(needle, from, Qt::CaseInsensitive);
+    const qsizetype m = needle.size();
+    const char16_t first = foldedUnit(needle.front().unicode());
+    for (qsizetype i = from; i + m <= haystack.size(); ++i) {
+        if (foldedUnit(haystack[i].unicode()) != first)
+            continue;
+        qsizetype j = 1;
+        while (j < m && foldedUnit(haystack[i + j].unicode()) == foldedUnit(needle[j].unicode()))
+            ++j;
+        if (j == m)
+            return i;
+    }
+    return -1;
 }
 
 bool equalsAnyCaseless(QStringView a, QStringView b)
@@ -103,7 +135,10 @@ bool hasWordNear(
     const bool whole = capitals && word.size() <= 5;
     const Qt::CaseSensitivity cs = whole ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const QStringView window = text.mid(from, to - from);
-    for (qsizetype pos = window.indexOf(word, 0, cs); pos >= 0; pos = window.indexOf(word, pos + 1, cs)) {
+    const auto find = [&](qsizetype at) {
+        return cs == Qt::CaseInsensitive ? indexOfCaseless(window, word, at) : window.indexOf(word, at, cs);
+    };
+    for (qsizetype pos = find(0); pos >= 0; pos = find(pos + 1)) {
         const qsizetype at = from + pos;
         const qsizetype after = at + word.size();
         if (at < skipEnd && after > skipStart)
@@ -120,7 +155,7 @@ bool hasWordNear(
 bool factListsName(const Entity &e, QStringView key, QStringView surface)
 {
     for (const auto &[k, v] : e.facts) {
-        if (k == key
+        if (k.size() == key.size() && k == key
             && equalsAnyCaseless(QStringView(v).startsWith(u'=') ? QStringView(v).mid(1) : QStringView(v), surface))
             return true;
     }
@@ -130,7 +165,7 @@ bool factListsName(const Entity &e, QStringView key, QStringView surface)
 bool factEquals(const Entity &e, QStringView key, QStringView value)
 {
     for (const auto &[k, v] : e.facts) {
-        if (k == key && v == value)
+        if (k.size() == key.size() && v.size() == value.size() && k == key && v == value)
             return true;
     }
     return false;
@@ -139,7 +174,7 @@ bool factEquals(const Entity &e, QStringView key, QStringView value)
 bool hasFact(const Entity &e, QStringView key)
 {
     for (const auto &[k, v] : e.facts) {
-        if (k == key)
+        if (k.size() == key.size() && k == key)
             return true;
     }
     return false;
@@ -457,12 +492,10 @@ int opensLongerName(QStringView text, qsizetype end)
 // AcmeInc") and a share button ("Reddit Post", "Share on Facebook") name no entity of the story.
 bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
 {
-    qsizetype lineStart = start;
-    while (lineStart > 0 && text.at(lineStart - 1) != u'\n')
-        --lineStart;
-    qsizetype lineEnd = end;
-    while (lineEnd < text.size() && text.at(lineEnd) != u'\n')
-        ++lineEnd;
+    const qsizetype lineStart = start > 0 ? text.lastIndexOf(u'\n', start - 1) + 1 : 0;
+    qsizetype lineEnd = text.indexOf(u'\n', end);
+    if (lineEnd < 0)
+        lineEnd = text.size();
     const QStringView before = text.mid(lineStart, start - lineStart).trimmed();
     const QStringView after = text.mid(end, lineEnd - end).trimmed();
     // A credit or source line: a label opens the line and the name follows within a few characters
@@ -471,15 +504,17 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
         u"來源：", u"来源:", u"Image by", u"Photo by", u"Picture by", u"Source:", u"Image:", u"Photo:", u"Credit:"};
     constexpr qsizetype creditReach = 12;
     for (QStringView c : credits) {
-        if (before.startsWith(c) && before.size() <= c.size() + creditReach)
+        if (before.size() <= c.size() + creditReach && before.startsWith(c))
             return true;
     }
     // A name opening its line as a label: "Twitter: @AcmeIR", "LinkedIn**:**Acme Group Inc". The value
     // is a handle or a short name, not a sentence.
     bool opensLine = true;
     for (QChar c : before) {
-        if (!QStringView(u"*_#-[ ").contains(c))
+        if (!QStringView(u"*_#-[ ").contains(c)) {
             opensLine = false;
+            break;
+        }
     }
     if (opensLine) {
         qsizetype i = 0;
@@ -501,12 +536,12 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
     constexpr qsizetype promoLine = 200;
     if (lineEnd - lineStart <= promoLine) {
         const QStringView line = text.mid(lineStart, lineEnd - lineStart);
-        if (line.contains(u"click here", Qt::CaseInsensitive) || line.contains(u"sign up here", Qt::CaseInsensitive))
+        if (indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0)
             return true;
     }
     static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
     for (QStringView sh : share) {
-        if (before.endsWith(sh, Qt::CaseInsensitive) && before.size() <= sh.size() + 3)
+        if (before.size() <= sh.size() + 3 && before.endsWith(sh, Qt::CaseInsensitive))
             return true;
     }
     return false;
