@@ -31,11 +31,12 @@ namespace {
 
 // How long a statement waits for another connection's write lock before SQLite says "busy".
 constexpr std::chrono::milliseconds busyWait{5000};
-// Each connection's page cache, in KiB (SQLite's default is 2 MiB). An import writes at places
-// spread over the indexes (content hashes, dates, LSH band keys); once those outgrow the cache,
-// every insert read its page back from the file and a transaction's changed pages were written to
-// the WAL more than once. The cache fills only as pages are read, so a small library uses little.
-constexpr int pageCacheKib = 64 * 1024;
+// The page cache of a connection that adds articles, in KiB (SQLite's default is 2 MiB). An import
+// writes at places spread over the indexes (content hashes, dates, LSH band keys, entity pairs);
+// once those outgrew the default, every insert read its page back from the file and a
+// transaction's changed pages were spilled to the WAL and written again. The cache fills only as
+// pages are read, so a small library uses little.
+constexpr int importCacheKib = 64 * 1024;
 
 // SQLite's primary result codes, as QSqlError::nativeErrorCode() gives them.
 constexpr int sqliteBusy = 5, sqliteLocked = 6, sqliteReadOnly = 8, sqliteIoErr = 10, sqliteCorrupt = 11,
@@ -257,9 +258,8 @@ bool Database::open(const QString &path)
         // Nothing is written before the file is known to be a library this Lede can use.
         ready = checkContents();
         QSqlQuery q(db);
-        for (const QString &pragma :
-            {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
-                u"PRAGMA busy_timeout = %1"_s.arg(busyWait.count()), u"PRAGMA cache_size = -%1"_s.arg(pageCacheKib)}) {
+        for (const QString &pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
+                 u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = %1"_s.arg(busyWait.count())}) {
             if (!ready)
                 break;
             if (!q.exec(pragma)) {
@@ -368,8 +368,18 @@ bool Database::checkContents()
     return true;
 }
 
+void Database::prepareForImport()
+{
+    if (m_importCache || !isOpen())
+        return;
+    // Only a tuning: an import goes on (more slowly) where it could not be set.
+    QSqlQuery q(connection());
+    m_importCache = q.exec(u"PRAGMA cache_size = -%1"_s.arg(importCacheKib));
+}
+
 void Database::close()
 {
+    m_importCache = false;
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
