@@ -31,6 +31,17 @@ namespace {
 
 // How long a statement waits for another connection's write lock before SQLite says "busy".
 constexpr std::chrono::milliseconds busyWait{5000};
+// The page cache of a connection that adds articles, in KiB (SQLite's default is 2 MiB). An import
+// writes at places spread over the indexes (content hashes, dates, LSH band keys, entity pairs);
+// once those outgrew the default, every insert read its page back from the file and a
+// transaction's changed pages were spilled to the WAL and written again. The cache fills only as
+// pages are read, so a small library uses little.
+constexpr int importCacheKib = 64 * 1024;
+// How many pages the WAL of such a connection grows to before they are copied into the file
+// (SQLite's default is 1,000). A batch of articles changes thousands of pages spread over the LSH
+// band index; copied after every batch, each went to the file once per batch, where most are
+// changed again by the next.
+constexpr int importCheckpointPages = 16 * 1024;
 
 // SQLite's primary result codes, as QSqlError::nativeErrorCode() gives them.
 constexpr int sqliteBusy = 5, sqliteLocked = 6, sqliteReadOnly = 8, sqliteIoErr = 10, sqliteCorrupt = 11,
@@ -362,8 +373,19 @@ bool Database::checkContents()
     return true;
 }
 
+void Database::prepareForImport()
+{
+    if (m_importCache || !isOpen())
+        return;
+    // Only a tuning: an import goes on (more slowly) where it could not be set.
+    QSqlQuery q(connection());
+    m_importCache = q.exec(u"PRAGMA cache_size = -%1"_s.arg(importCacheKib))
+        && q.exec(u"PRAGMA wal_autocheckpoint = %1"_s.arg(importCheckpointPages));
+}
+
 void Database::close()
 {
+    m_importCache = false;
     if (!QSqlDatabase::contains(m_connection))
         return;
     {

@@ -35,6 +35,9 @@ public:
     void close();
     QString path() const { return m_path; }
     QSqlDatabase connection() const;
+    /// Gives this connection the larger page cache that adding many articles needs; a connection
+    /// that only reads keeps SQLite's default, so the desk's memory does not grow with what it read.
+    void prepareForImport();
 
     /// The schema version written in the file; 0 when none is (or it cannot be read: see lastError()).
     int schemaVersion() const;
@@ -115,6 +118,7 @@ private:
     QString m_path;
     bool m_creating = false; // making a new library under a temporary name
     int m_restoreMark = 0; // restoreMarkOf() when the library was opened
+    bool m_importCache = false; // prepareForImport() has set this connection's cache
     mutable QString m_error;
 };
 

@@ -101,6 +101,7 @@ std::optional<AddedArticle> Library::addArticle(const Article &a)
 
 std::optional<AddedArticle> Library::addArticle(const Article &a, const ArticleSource &source)
 {
+    m_db.prepareForImport();
     Transaction tx(m_db);
     if (!tx.isActive())
         return std::nullopt;
@@ -202,6 +203,7 @@ std::optional<qsizetype> Library::replaceMentions(const QList<std::pair<qint64, 
 
 std::optional<QList<AddedArticle>> Library::addArticles(const QList<Article> &batch)
 {
+    m_db.prepareForImport();
     Transaction tx(m_db);
     if (!tx.isActive())
         return std::nullopt;

@@ -182,6 +182,12 @@ const QList<QStringList> &migrations()
             // differs re-links the library and writes its own when that re-link has finished.
             u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
         },
+        {
+            // Nothing reads mentions by entity any more (entity terms and facets read
+            // article_entities), and keeping this index cost an insert at one of thousands of places
+            // per mention: a share of an import that grew with the library.
+            u"DROP INDEX mentions_by_entity"_s,
+        },
     };
     return steps;
 }

@@ -5,7 +5,6 @@
 #include "text/minhash.h"
 
 #include <QObject>
-#include <QSet>
 #include <QSqlQuery>
 
 namespace Lede {
@@ -16,46 +15,52 @@ std::optional<qint64> StoryGrouping::assign(qint64 id, const QString &text)
 {
     const QString action = QObject::tr("cannot group article %1 with its copies").arg(id);
     QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
     qint64 story = id;
     if (const auto sig = MinHash::signature(text)) {
         const auto keys = MinHash::bandKeys(*sig);
-        // Candidates share at least one band; the best one similar enough gives its story.
-        QSet<qint64> candidates;
-        if (!q.prepare(u"SELECT article_id FROM story_bands WHERE band = ? AND band_key = ?"_s)) {
+        // Candidates share at least one band. They and their signatures come in one statement,
+        // each once and oldest first (a candidate is compared in memory, not by a query of its
+        // own: a text of common phrases shares bands with more articles as the library grows).
+        QByteArray keyList = "[";
+        for (int b = 0; b < MinHash::Bands; ++b)
+            keyList += (b ? "," : "") + QByteArray::number(keys[b]);
+        keyList += ']';
+        // json_each numbers the keys from 0, as the bands are numbered.
+        if (!q.prepare(uR"(SELECT article_id, signature FROM story_signatures WHERE article_id IN
+                           (SELECT b.article_id FROM json_each(?) j
+                            JOIN story_bands b ON b.band = j.key AND b.band_key = j.value)
+                           ORDER BY article_id)"_s)) {
             m_db.writeFailed(action, q);
             return std::nullopt;
         }
-        for (int b = 0; b < MinHash::Bands; ++b) {
-            q.bindValue(0, b);
-            q.bindValue(1, keys[b]);
-            if (!q.exec()) {
+        q.bindValue(0, QString::fromLatin1(keyList));
+        if (!q.exec()) {
+            m_db.writeFailed(action, q);
+            return std::nullopt;
+        }
+        // The most similar candidate above the threshold gives its story; of equals, the oldest.
+        double best = 0.0;
+        qint64 closest = 0;
+        while (q.next()) {
+            const auto other = MinHash::fromBytes(q.value(1).toByteArray());
+            const double similarity = other ? MinHash::similarity(*sig, *other) : 0.0;
+            if (similarity >= MinHash::SameStoryThreshold && similarity > best) {
+                best = similarity;
+                closest = q.value(0).toLongLong();
+            }
+        }
+        if (closest != 0) {
+            if (!q.prepare(u"SELECT story_id FROM articles WHERE id = ?"_s)) {
                 m_db.writeFailed(action, q);
                 return std::nullopt;
             }
-            while (q.next())
-                candidates.insert(q.value(0).toLongLong());
-        }
-        double best = MinHash::SameStoryThreshold;
-        QSqlQuery c(m_db.connection());
-        if (!c.prepare(uR"(SELECT s.signature, a.story_id FROM story_signatures s JOIN articles a ON a.id = s.article_id
-                           WHERE s.article_id = ?)"_s)) {
-            m_db.writeFailed(action, c);
-            return std::nullopt;
-        }
-        for (qint64 candidate : std::as_const(candidates)) {
-            c.bindValue(0, candidate);
-            if (!c.exec()) {
-                m_db.writeFailed(action, c);
+            q.bindValue(0, closest);
+            if (!q.exec() || !q.next()) {
+                m_db.writeFailed(action, q);
                 return std::nullopt;
             }
-            if (!c.next())
-                continue;
-            const auto other = MinHash::fromBytes(c.value(0).toByteArray());
-            const double similarity = other ? MinHash::similarity(*sig, *other) : 0.0;
-            if (similarity >= best) {
-                best = similarity;
-                story = c.value(1).toLongLong();
-            }
+            story = q.value(0).toLongLong();
         }
         const bool signatureReady = q.prepare(u"INSERT INTO story_signatures (article_id, signature) VALUES (?, ?)"_s);
         q.addBindValue(id);

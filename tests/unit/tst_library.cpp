@@ -316,6 +316,65 @@ private Q_SLOTS:
         QVERIFY2(lib.lastError().contains(u"no library is open"_s), qPrintable(lib.lastError()));
     }
 
+    // Stories that share a paragraph (a standard disclaimer, a quoted statement) stay apart, and
+    // a copy of one of them joins that one, in one batch as in separate imports.
+    void groupsCopyAmongArticlesSharingText()
+    {
+        // A made-up word per article and position, so that articles share only storyText().
+        const auto word = [](int article, int position) {
+            QString w = u"q"_s;
+            for (int n = article;; n /= 25) {
+                w += QChar(u'a' + n % 25);
+                if (n < 25)
+                    break;
+            }
+            w += u'z';
+            for (int n = position;; n /= 25) {
+                w += QChar(u'a' + n % 25);
+                if (n < 25)
+                    break;
+            }
+            return w;
+        };
+        const auto own = [&](int article) {
+            QStringList words;
+            for (int i = 0; i < 110; ++i)
+                words.append(word(article, i));
+            return words.join(u' ');
+        };
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        QList<Lede::Article> batch;
+        for (int i = 0; i < 12; ++i)
+            batch.append(sampleArticle(own(i) + u"\n\n"_s + storyText()));
+        const auto first = lib.addArticles(batch);
+        QVERIFY2(first, qPrintable(lib.lastError()));
+        for (int i = 12; i < 24; ++i) {
+            const auto added = lib.addArticle(sampleArticle(own(i) + u"\n\n"_s + storyText()));
+            QVERIFY2(added, qPrintable(lib.lastError()));
+            QVERIFY(!added->grouped);
+            QCOMPARE(added->storyId, added->id);
+        }
+        for (const Lede::AddedArticle &a : *first) {
+            QVERIFY(!a.grouped);
+            QCOMPARE(a.storyId, a.id);
+        }
+        const qint64 original = first->at(7).id;
+        const auto copies
+            = lib.addArticles({sampleArticle(own(7) + u"\n\n"_s + storyText() + u" Reuters contributed."_s),
+                sampleArticle(own(30) + u"\n\n"_s + storyText())});
+        QVERIFY2(copies && copies->size() == 2, qPrintable(lib.lastError()));
+        QVERIFY(copies->at(0).grouped);
+        QCOMPARE(copies->at(0).storyId, original);
+        QVERIFY(!copies->at(1).grouped);
+        QCOMPARE(copies->at(1).storyId, copies->at(1).id);
+        // A copy of the copy stays in the first copy's story.
+        const auto again = lib.addArticle(sampleArticle(u"Updated. "_s + own(7) + u"\n\n"_s + storyText()));
+        QVERIFY(again && again->grouped);
+        QCOMPARE(again->storyId, original);
+    }
+
     // Summaries of just some articles: story ids and sizes count every copy in the library.
     void articlesByIds()
     {
