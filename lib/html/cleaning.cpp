@@ -114,19 +114,107 @@ bool isQuoteFigure(const PageTree &tree, int figure)
     return quoted > 0 && quoted * 2 >= f.chars;
 }
 
+// A list item is a sentence of the article when a line of its own holds at least this much text outside links
+// beside a link, or, with no link in its own lines, at least kBodyStartChars of text.
+constexpr int kMinItemWordsChars = 20;
+// A line of a list item with at least this share of its text in links is a headline or a link, not a sentence.
+constexpr double kMinHeadlineLinkShare = 0.9;
+
+/// The blocks of each node's subtree start at this block (-1: no block below it); blocks of a subtree are
+/// contiguous in document order.
+std::vector<int> firstBlocks(const PageTree &tree)
+{
+    std::vector<int> first(tree.nodes.size(), -1);
+    for (int b = 0; b < int(tree.blocks.size()); ++b) {
+        // an ancestor already marked was marked by an earlier block, as were all of its own ancestors
+        for (int n = tree.blocks[size_t(b)].owner; n >= 0 && first[size_t(n)] < 0; n = tree.nodes[size_t(n)].parent)
+            first[size_t(n)] = b;
+    }
+    return first;
+}
+
+/// Whether a list dense with links is part of the article's own text rather than navigation or a list of related
+/// stories: most of its items are sentences with links inside them (a line of the item holds words of its own
+/// beside its link, or the item is prose without a link) and no item is a headline card (a line that is all link);
+/// and the article's prose goes on after it, so it is not a list at the end or edge of the article.
+bool isContentList(const PageTree &tree, int list, const std::vector<int> &first, int selectionEnd)
+{
+    const Node &l = tree.nodes[size_t(list)];
+    const int start = first[size_t(list)];
+    if (start < 0)
+        return false;
+    struct Item
+    {
+        int ownChars = 0, ownLinkChars = 0, ownLines = 0;
+        bool inlineLink = false, headline = false;
+    };
+    std::vector<std::pair<int, Item>> items; // by item node, in order
+    int b = start;
+    for (; b < int(tree.blocks.size()); ++b) {
+        const Block &bl = tree.blocks[size_t(b)];
+        if (bl.owner < list || bl.owner >= l.end)
+            break;
+        // the item is the ancestor whose parent is the list; a nested list's lines belong to it but are not its own
+        int item = bl.owner;
+        bool nested = false;
+        while (item >= 0 && tree.nodes[size_t(item)].parent != list && item != list) {
+            const GumboTag t = tree.nodes[size_t(item)].tag;
+            nested = nested || t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
+            item = tree.nodes[size_t(item)].parent;
+        }
+        if (item == list || item < 0 || tree.nodes[size_t(item)].tag != GUMBO_TAG_LI)
+            continue;
+        if (items.empty() || items.back().first != item)
+            items.push_back({item, Item{}});
+        if (nested || bl.chars == 0)
+            continue;
+        Item &it = items.back().second;
+        it.ownChars += bl.chars;
+        it.ownLinkChars += bl.linkChars;
+        ++it.ownLines;
+        if (bl.linkChars > 0 && bl.chars - bl.linkChars >= kMinItemWordsChars)
+            it.inlineLink = true;
+        if (bl.linkChars > 0 && double(bl.linkChars) / bl.chars >= kMinHeadlineLinkShare)
+            it.headline = true;
+    }
+    if (items.empty())
+        return false;
+    int sentences = 0;
+    for (const auto &[node, it] : items) {
+        if (it.headline && it.ownLines > 1)
+            return false; // a card: a headline link and lines beside it
+        if (it.inlineLink || (it.ownLinkChars == 0 && it.ownChars >= kBodyStartChars))
+            ++sentences;
+    }
+    if (sentences * 2 < int(items.size()))
+        return false;
+    // the article goes on after the list: a line of prose follows it in the selection
+    for (; b < int(tree.blocks.size()) && tree.blocks[size_t(b)].owner < selectionEnd; ++b) {
+        const Block &bl = tree.blocks[size_t(b)];
+        if (bl.chars >= kBodyStartChars && double(bl.linkChars) / bl.chars <= kMaxLinkDensity
+            && !tree.nodes[size_t(bl.owner)].heading)
+            return true;
+    }
+    return false;
+}
+
 /// Conditional cleaning; `bySizeToo` also removes containers for their size and shape alone (short, list-like,
 /// galleries, figures), not only for their links and form fields.
 std::vector<char> cleanContainers(const PageTree &tree, const std::vector<int> &selected, bool bySizeToo)
 {
     std::vector<char> keep(tree.nodes.size(), 1);
     // Conditional cleaning of containers inside the selection (after Readability's _cleanConditionally).
+    std::vector<int> first; // made when a list dense with links is first met
     for (int root : selected) {
-        for (int i = root + 1; i < tree.nodes[root].end; ++i) {
+        const int rootEnd = tree.nodes[root].end;
+        int contentListEnd = 0;
+        for (int i = root + 1; i < rootEnd; ++i) {
             const Node &n = tree.nodes[i];
             if (n.flags & (FlagText | FlagDropped))
                 continue;
             const GumboTag t = n.tag;
             const bool isList = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
+            const bool inContentList = i < contentListEnd;
             if (!(t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL
                     || t == GUMBO_TAG_OL || t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_ASIDE
                     || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FIGURE))
@@ -147,9 +235,14 @@ std::vector<char> cleanContainers(const PageTree &tree, const std::vector<int> &
                 else if (bySizeToo && n.chars < kMinContainerChars && (n.images == 0 || n.images > 2)
                     && !(n.flags & FlagFigure))
                     remove = true;
-                else if (weight < kClassWeight && ld > kMaxLinkDensity)
-                    remove = true;
-                else if (weight >= kClassWeight && ld > kMaxLinkDensityPositive)
+                else if (weight < kClassWeight && ld > kMaxLinkDensity && !inContentList) {
+                    if (!isList)
+                        remove = true;
+                    else if (isContentList(tree, i, first.empty() ? (first = firstBlocks(tree)) : first, rootEnd))
+                        contentListEnd = n.end; // and the lists nested in its items are its text too
+                    else
+                        remove = true;
+                } else if (weight >= kClassWeight && ld > kMaxLinkDensityPositive)
                     remove = true;
                 else if (bySizeToo && t == GUMBO_TAG_FIGURE && !isQuoteFigure(tree, i))
                     remove = true;
