@@ -117,6 +117,8 @@ bool isQuoteFigure(const PageTree &tree, int figure)
 // A list item is a sentence of the article when a line of its own holds at least this much text outside links
 // beside a link, or, with no link in its own lines, at least kBodyStartChars of text.
 constexpr int kMinItemWordsChars = 20;
+// ... or, on a line with no more text in links than outside them, at least this much ("Official site: <link>").
+constexpr int kMinItemLabelChars = 10;
 // A line of a list item with at least this share of its text in links is a headline or a link, not a sentence.
 constexpr double kMinHeadlineLinkShare = 0.9;
 
@@ -172,7 +174,9 @@ bool isContentList(const PageTree &tree, int list, const std::vector<int> &first
         it.ownChars += bl.chars;
         it.ownLinkChars += bl.linkChars;
         ++it.ownLines;
-        if (bl.linkChars > 0 && bl.chars - bl.linkChars >= kMinItemWordsChars)
+        if (bl.linkChars > 0
+            && (bl.chars - bl.linkChars >= kMinItemWordsChars
+                || (bl.chars - bl.linkChars >= bl.linkChars && bl.chars - bl.linkChars >= kMinItemLabelChars)))
             it.inlineLink = true;
         if (bl.linkChars > 0 && double(bl.linkChars) / bl.chars >= kMinHeadlineLinkShare)
             it.headline = true;

@@ -294,7 +294,8 @@ private Q_SLOTS:
 
     // A list whose items are sentences with links inside them, in the middle of the article, is its text even when
     // most of its characters are link text: each item holds words of its own beside its link, and the article's
-    // prose goes on after it. Lists nested in its items stay with them.
+    // prose goes on after it. Lists nested in its items stay with them, and so do items that are a label and a
+    // shorter link ("Official website: <link>").
     void listsOfSentencesWithLinksStay()
     {
         const QString items[] = {
@@ -308,13 +309,18 @@ private Q_SLOTS:
         for (const QString &item : items)
             list += u"<li>"_s + item + u"</li>"_s;
         list += u"</ul>"_s;
+        // items that name a link with a label longer than the link
+        const QString labels = u"<ul><li>Official website: <a href=\"https://example.org\">Park Hotel</a></li><li>"
+                               "Flagship hotel: <a href=\"https://example.org/vienna\">Park Vienna</a>, Austria</li>"
+                               "</ul>"_s;
         const Lede::ExtractedPage p = Lede::extractHtml(articlePage(u"What changed this week"_s,
-            proseParagraph(1) + proseParagraph(2) + u"<h3>Contributors</h3>"_s + list + proseParagraph(3)
+            proseParagraph(1) + proseParagraph(2) + u"<h3>Contributors</h3>"_s + list + proseParagraph(3) + labels
                 + proseParagraph(4)));
         for (const QString &want : {u"Maria Lopez fixed the crash when a saved page had no title"_s,
                  u"Sam removed the old importer from the code that reads feeds"_s,
                  u"The team started work on a faster search index, and a new export format"_s,
-                 u"Bug 5 - export to CSV"_s, u"Bug 6 - export to Markdown"_s})
+                 u"Bug 5 - export to CSV"_s, u"Bug 6 - export to Markdown"_s, u"Official website: Park Hotel"_s,
+                 u"Flagship hotel: Park Vienna, Austria"_s})
             QVERIFY2(p.text.contains(want), qPrintable(want + u" | "_s + p.text));
         QVERIFY(p.text.indexOf(u"Paragraph 2:"_s) < p.text.indexOf(u"Maria Lopez"_s));
         QVERIFY(p.text.indexOf(u"Bug 6"_s) < p.text.indexOf(u"Paragraph 3:"_s));
