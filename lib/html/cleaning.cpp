@@ -74,6 +74,19 @@ bool isBoilerplateLine(const QString &text)
     return false;
 }
 
+/// The lines of a newsletter's sign-up form ("Enter email address", "Thanks for subscribing!", "… delivered to your
+/// inbox"): at the ends of a body only, as a short line between paragraphs may well speak of an inbox.
+bool isSignUpLine(const QString &text)
+{
+    if (text.size() > kMaxBoilerplateChars)
+        return false;
+    const QString l = text.toLower();
+    static const QString phrases[]
+        = {u"email address"_s, u"e-mail address"_s, u"you're subscribed"_s, u"you’re subscribed"_s,
+            u"thanks for subscribing"_s, u"thank you for subscribing"_s, u"to your inbox"_s, u"email inbox"_s};
+    return std::any_of(std::begin(phrases), std::end(phrases), [&](const QString &ph) { return l.contains(ph); });
+}
+
 bool looksLikeBylineLine(const QString &text)
 {
     if (text.size() > kMaxBylineLineChars)
@@ -366,10 +379,14 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
         const Block &b = tree.blocks[size_t(k.block)];
         return b.chars <= kMaxBoilerplateChars && isBoilerplateLine(QString::fromStdString(b.text));
     };
-    while (!kept.empty() && boiler(kept.back()))
+    auto edge = [&](const Out &k) {
+        const Block &b = tree.blocks[size_t(k.block)];
+        return boiler(k) || (b.chars <= kMaxBoilerplateChars && isSignUpLine(QString::fromStdString(b.text)));
+    };
+    while (!kept.empty() && edge(kept.back()))
         kept.pop_back();
     size_t first = 0;
-    while (first < kept.size() && boiler(kept[first]))
+    while (first < kept.size() && edge(kept[first]))
         ++first;
 
     std::string text;
