@@ -87,6 +87,23 @@ bool isSignUpLine(const QString &text)
     return std::any_of(std::begin(phrases), std::end(phrases), [&](const QString &ph) { return l.contains(ph); });
 }
 
+/// A call to follow someone on social networks ("Follow Newsbeat on Instagram, Facebook and YouTube."): the line
+/// starts with "Follow" and names a network.
+bool isFollowLine(const QString &text)
+{
+    if (text.size() > kMaxBoilerplateChars)
+        return false;
+    qsizetype i = 0;
+    while (i < text.size() && !text[i].isLetter())
+        ++i;
+    if (!QStringView(text).sliced(i).startsWith(u"follow "_s, Qt::CaseInsensitive))
+        return false;
+    const QString l = text.toLower();
+    static const QString networks[] = {u"instagram"_s, u"facebook"_s, u"twitter"_s, u"youtube"_s, u"tiktok"_s,
+        u"linkedin"_s, u"threads"_s, u"bluesky"_s, u"mastodon"_s, u"pinterest"_s};
+    return std::any_of(std::begin(networks), std::end(networks), [&](const QString &n) { return l.contains(n); });
+}
+
 bool looksLikeBylineLine(const QString &text)
 {
     if (text.size() > kMaxBylineLineChars)
@@ -381,7 +398,10 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
     };
     auto edge = [&](const Out &k) {
         const Block &b = tree.blocks[size_t(k.block)];
-        return boiler(k) || (b.chars <= kMaxBoilerplateChars && isSignUpLine(QString::fromStdString(b.text)));
+        if (boiler(k) || b.chars > kMaxBoilerplateChars)
+            return boiler(k);
+        const QString t = QString::fromStdString(b.text);
+        return isSignUpLine(t) || isFollowLine(t);
     };
     while (!kept.empty() && edge(kept.back()))
         kept.pop_back();
