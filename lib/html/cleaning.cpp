@@ -104,6 +104,18 @@ bool isFollowLine(const QString &text)
     return std::any_of(std::begin(networks), std::end(networks), [&](const QString &n) { return l.contains(n); });
 }
 
+/// A disclosure of affiliate links ("This article contains affiliate links that may earn us a commission"), said
+/// above or below an article.
+bool isAffiliateDisclosure(const QString &text)
+{
+    if (text.size() > kMaxBoilerplateChars)
+        return false;
+    const QString l = text.toLower();
+    static const QString phrases[]
+        = {u"affiliate link"_s, u"earn a commission"_s, u"earn us a commission"_s, u"receive a commission"_s};
+    return std::any_of(std::begin(phrases), std::end(phrases), [&](const QString &ph) { return l.contains(ph); });
+}
+
 bool looksLikeBylineLine(const QString &text)
 {
     if (text.size() > kMaxBylineLineChars)
@@ -401,7 +413,7 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
         if (boiler(k) || b.chars > kMaxBoilerplateChars)
             return boiler(k);
         const QString t = QString::fromStdString(b.text);
-        return isSignUpLine(t) || isFollowLine(t);
+        return isSignUpLine(t) || isFollowLine(t) || isAffiliateDisclosure(t);
     };
     while (!kept.empty() && edge(kept.back()))
         kept.pop_back();
