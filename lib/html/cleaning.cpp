@@ -44,6 +44,8 @@ constexpr int kMaxBoilerplateChars = 320;
 constexpr int kMaxInlineLabelChars = 40;
 // A byline line ("By Jane Doe") is at most this long.
 constexpr int kMaxBylineLineChars = 80;
+// A note on the author at the end of an article, from "About the author" on, is at most this long.
+constexpr int kMaxAuthorNoteChars = 1000;
 // A reading-time line ("5 min read") is shorter than this.
 constexpr int kMaxReadingTimeChars = 40;
 
@@ -417,6 +419,23 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
     };
     while (!kept.empty() && edge(kept.back()))
         kept.pop_back();
+    // A note on the author below the article ("About the author: Jane Doe is a photographer who …"), from its
+    // label to the end, when it is short beside the article.
+    {
+        int tail = 0;
+        for (size_t i = kept.size(); i-- > kept.size() / 2;) {
+            const Block &b = tree.blocks[size_t(kept[i].block)];
+            tail += b.chars;
+            if (tail > kMaxAuthorNoteChars)
+                break;
+            static const QRegularExpression label(
+                u"^about the (author|authors|writer|contributor)\\b"_s, QRegularExpression::CaseInsensitiveOption);
+            if (label.match(QString::fromStdString(b.text).trimmed()).hasMatch()) {
+                kept.resize(i);
+                break;
+            }
+        }
+    }
     size_t first = 0;
     while (first < kept.size() && edge(kept[first]))
         ++first;

@@ -369,6 +369,17 @@ private Q_SLOTS:
         QVERIFY2(p.text.contains(u"Replies land in your inbox within a day."_s), qPrintable(p.text));
     }
 
+    // A note on the author below the article goes, from its label on; a section about something else stays.
+    void authorNoteAtTheEndGoes()
+    {
+        const QString body = proseParagraph(1) + u"<h2>About the plan</h2>"_s + proseParagraph(2)
+            + u"<p><strong>About the author:</strong> Jane Doe covers the city council and writes a weekly column on "
+              "local politics.</p><p>You can find more of her work on her website.</p>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(articlePage(u"The council votes on the plan"_s, body));
+        QVERIFY2(p.text.endsWith(u"next month."_s), qPrintable(p.text));
+        QVERIFY2(p.text.contains(u"About the plan\n\nParagraph 2:"_s), qPrintable(p.text));
+    }
+
     // The Readability suite's firefox-nightly-blog is a weekly report made of lists whose items are sentences with
     // links to bug reports; it came back with 60% of its reference text when those lists were taken for link lists.
     // The reference also keeps the readers' comments below the post (about a seventh of its text), which Lede leaves
