@@ -380,6 +380,21 @@ private Q_SLOTS:
         QVERIFY2(p.text.contains(u"About the plan\n\nParagraph 2:"_s), qPrintable(p.text));
     }
 
+    // A section whose id is the slug of its heading (the anchor a table of contents links to) is not named by the
+    // words of that heading: "how-to-share-the-menu-with-your-guests" is neither a share bar nor a menu.
+    void sectionsNamedAfterTheirHeadingsStay()
+    {
+        QString body;
+        const QStringList ids = {u"planning-a-catered-event-in-five-steps"_s,
+            u"how-to-share-the-menu-with-your-guests"_s, u"related-costs-and-the-final-bill"_s};
+        for (int i = 0; i < ids.size(); ++i)
+            body += u"<section id=\"%1\"><h2>Part %2</h2>"_s.arg(ids[i]).arg(i + 1) + proseParagraph(2 * i + 1)
+                + proseParagraph(2 * i + 2) + u"</section>"_s;
+        const Lede::ExtractedPage p = Lede::extractHtml(articlePage(u"Catering for a crowd"_s, body));
+        for (int i = 1; i <= 6; ++i)
+            QVERIFY2(p.text.contains(u"Paragraph %1:"_s.arg(i)), qPrintable(p.text));
+    }
+
     // The Readability suite's firefox-nightly-blog is a weekly report made of lists whose items are sentences with
     // links to bug reports; it came back with 60% of its reference text when those lists were taken for link lists.
     // The reference also keeps the readers' comments below the post (about a seventh of its text), which Lede leaves
