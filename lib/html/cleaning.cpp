@@ -118,6 +118,24 @@ bool isAffiliateDisclosure(const QString &text)
     return std::any_of(std::begin(phrases), std::end(phrases), [&](const QString &ph) { return l.contains(ph); });
 }
 
+/// A line about one of the article's authors: it starts with the author's name and a verb that describes them
+/// ("Jane Doe is a reporter …", "Jane Doe covers …").
+bool isAuthorNote(const QString &text, const QStringList &authors)
+{
+    static const QString verbs[] = {
+        u" is "_s, u" was "_s, u" has "_s, u" covers "_s, u" writes "_s, u" reports "_s, u" joined "_s, u" leads "_s};
+    for (const QString &a : authors) {
+        if (!text.startsWith(a, Qt::CaseInsensitive))
+            continue;
+        const QStringView rest = QStringView(text).sliced(a.size());
+        for (const QString &v : verbs) {
+            if (rest.startsWith(v))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool looksLikeBylineLine(const QString &text)
 {
     if (text.size() > kMaxBylineLineChars)
@@ -419,9 +437,16 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
     };
     while (!kept.empty() && edge(kept.back()))
         kept.pop_back();
-    // A note on the author below the article ("About the author: Jane Doe is a photographer who …"), from its
-    // label to the end, when it is short beside the article.
+    // A note on the author below the article ("About the author: Jane Doe is a photographer who …", "Jane Doe is a
+    // reporter covering …" when Jane Doe wrote it), from its first line to the end, when it is short beside the
+    // article.
     {
+        QStringList authors;
+        static const QRegularExpression nameSeparator(u"\\s*(?:[,;&]|\\band\\b)\\s*"_s);
+        for (const QString &name : (page.byline.isEmpty() ? domByline : page.byline).split(nameSeparator)) {
+            if (name.trimmed().count(u' ') >= 1) // a first and a last name at least
+                authors << name.trimmed();
+        }
         int tail = 0;
         for (size_t i = kept.size(); i-- > kept.size() / 2;) {
             const Block &b = tree.blocks[size_t(kept[i].block)];
@@ -430,7 +455,8 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
                 break;
             static const QRegularExpression label(
                 u"^about the (author|authors|writer|contributor)\\b"_s, QRegularExpression::CaseInsensitiveOption);
-            if (label.match(QString::fromStdString(b.text).trimmed()).hasMatch()) {
+            const QString t = QString::fromStdString(b.text).trimmed();
+            if (label.match(t).hasMatch() || isAuthorNote(t, authors)) {
                 kept.resize(i);
                 break;
             }

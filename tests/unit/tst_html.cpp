@@ -380,6 +380,25 @@ private Q_SLOTS:
         QVERIFY2(p.text.contains(u"About the plan\n\nParagraph 2:"_s), qPrintable(p.text));
     }
 
+    // A closing line about the article's author, who is named by the page's metadata, goes with what follows it; a
+    // closing line about someone else stays.
+    void authorBioAtTheEndGoes()
+    {
+        auto extract = [](const QString &closing) {
+            return Lede::extractHtml(u"<!DOCTYPE html><html><head><title>The council votes on the plan</title><meta "
+                                     "name=\"author\" content=\"Jane Doe\"></head><body><article><h1>The council "
+                                     "votes on the plan</h1>"_s
+                + proseParagraph(1) + proseParagraph(2) + u"<p>"_s + closing + u"</p></article></body></html>"_s);
+        };
+        const Lede::ExtractedPage bio = extract(u"Jane Doe is a reporter covering city hall and the council's "
+                                                "budget for the paper."_s);
+        QCOMPARE(bio.byline, u"Jane Doe"_s);
+        QVERIFY2(bio.text.endsWith(u"next month."_s), qPrintable(bio.text));
+        const Lede::ExtractedPage other = extract(u"John Roe is the council's treasurer and will present the budget "
+                                                  "in May."_s);
+        QVERIFY2(other.text.endsWith(u"in May."_s), qPrintable(other.text));
+    }
+
     // A section whose id is the slug of its heading (the anchor a table of contents links to) is not named by the
     // words of that heading: "how-to-share-the-menu-with-your-guests" is neither a share bar nor a menu.
     void sectionsNamedAfterTheirHeadingsStay()
