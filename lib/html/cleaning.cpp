@@ -58,7 +58,8 @@ bool isBoilerplateLine(const QString &text)
     const QString l = text.toLower();
     static const QString exact[] = {u"advertisement"_s, u"advertisements"_s, u"anzeige"_s, u"publicidad"_s,
         u"publicité"_s, u"pubblicità"_s, u"sponsored"_s, u"related"_s, u"related articles"_s, u"related stories"_s,
-        u"read more"_s, u"share"_s, u"share this"_s, u"share this article"_s, u"continue reading"_s};
+        u"read more"_s, u"share"_s, u"share this"_s, u"share this article"_s, u"continue reading"_s, u"comments"_s,
+        u"leave a comment"_s, u"leave a reply"_s, u"post a comment"_s};
     const QString trimmed = l.trimmed().remove(u':');
     for (const QString &e : exact) {
         if (trimmed == e)
@@ -68,7 +69,7 @@ bool isBoilerplateLine(const QString &text)
         u"subscribe now"_s, u"subscribe today"_s, u"subscribe for"_s, u"newsletter"_s, u"follow us"_s, u"follow @"_s,
         u"follow her on"_s, u"follow him on"_s, u"follow them on"_s, u"click here"_s, u"all rights reserved"_s,
         u"copyright ©"_s, u"©"_s, u"have a tip"_s, u"share this"_s, u"download our app"_s, u"like us on facebook"_s,
-        u"read more:"_s, u"related:"_s, u"see also:"_s};
+        u"read more:"_s, u"related:"_s, u"see also:"_s, u"tell us what you think"_s};
     for (const QString &ph : phrases) {
         if (l.contains(ph))
             return true;

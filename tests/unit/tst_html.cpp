@@ -353,8 +353,8 @@ private Q_SLOTS:
     }
 
     // A newsletter's sign-up form below the article goes, line by line, and so does a call to follow the outlet on
-    // social networks, and a disclosure of affiliate links above it; a short line between paragraphs that speaks of
-    // an inbox is the article's.
+    // social networks, a call to comment and the comments' label, and a disclosure of affiliate links above it; a
+    // short line between paragraphs that speaks of an inbox is the article's.
     void callsToActionAtTheEndsGo()
     {
         const QString body = u"<p>This article contains affiliate links that may earn us a commission.</p>"_s
@@ -362,7 +362,7 @@ private Q_SLOTS:
             + u"<div><p>Sign-up: get the week's council news delivered to your inbox.</p>"
               "<p>Enter email address</p><p>Thanks for subscribing! Look out for the first issue "
               "soon.</p></div><p>*** Follow the council desk on Instagram, YouTube or Facebook for the "
-              "week's votes ***</p>"_s;
+              "week's votes ***</p><p>Tell us what you think...</p><p>Comments</p>"_s;
         const Lede::ExtractedPage p = Lede::extractHtml(articlePage(u"The council votes on the plan"_s, body));
         QVERIFY2(p.text.endsWith(u"next month."_s), qPrintable(p.text));
         QVERIFY2(p.text.startsWith(u"Paragraph 1:"_s), qPrintable(p.text));
