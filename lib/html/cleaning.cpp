@@ -137,6 +137,19 @@ bool isAuthorNote(const QString &text, const QStringList &authors)
     return false;
 }
 
+/// A picture's credit or caption line ("Photo: Jane Doe/Agency", "Image credit: …", "… (credit: NASA)"), which at
+/// the ends of a body belongs to a picture above or below the article rather than to its text.
+bool isPictureCredit(const QString &text)
+{
+    if (text.size() > kMaxBoilerplateChars)
+        return false;
+    static const QRegularExpression credit(
+        u"^(photo|photos|photograph|image|images|picture|credit|photo credit|image credit|image source|photo source)"
+        "(\\s+by)?\\s*:|^(photo|photograph|image|picture)\\s+by\\s|\\((photo|image|picture)?\\s*credits?\\s*:"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return credit.match(text.trimmed()).hasMatch();
+}
+
 bool looksLikeBylineLine(const QString &text)
 {
     if (text.size() > kMaxBylineLineChars)
@@ -434,7 +447,7 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
         if (boiler(k) || b.chars > kMaxBoilerplateChars)
             return boiler(k);
         const QString t = QString::fromStdString(b.text);
-        return isSignUpLine(t) || isFollowLine(t) || isAffiliateDisclosure(t);
+        return isSignUpLine(t) || isFollowLine(t) || isAffiliateDisclosure(t) || isPictureCredit(t);
     };
     while (!kept.empty() && edge(kept.back()))
         kept.pop_back();

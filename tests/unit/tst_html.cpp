@@ -353,11 +353,12 @@ private Q_SLOTS:
     }
 
     // A newsletter's sign-up form below the article goes, line by line, and so does a call to follow the outlet on
-    // social networks, a call to comment and the comments' label, and a disclosure of affiliate links above it; a
-    // short line between paragraphs that speaks of an inbox is the article's.
+    // social networks, a call to comment and the comments' label; above it a picture's caption with its credit and a
+    // disclosure of affiliate links. A short line between paragraphs that speaks of an inbox is the article's.
     void callsToActionAtTheEndsGo()
     {
-        const QString body = u"<p>This article contains affiliate links that may earn us a commission.</p>"_s
+        const QString body = u"<p>The council chamber on Thursday. (Credit: Jane Doe/City Archive)</p><p>This "
+                             "article contains affiliate links that may earn us a commission.</p>"_s
             + proseParagraph(1) + u"<p>Replies land in your inbox within a day.</p>"_s + proseParagraph(2)
             + u"<div><p>Sign-up: get the week's council news delivered to your inbox.</p>"
               "<p>Enter email address</p><p>Thanks for subscribing! Look out for the first issue "
