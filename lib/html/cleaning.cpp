@@ -32,6 +32,8 @@ constexpr double kMaxLinkDensityPositive = 0.5;
 constexpr int kMaxBylineChars = 100;
 // A block with more of its text in links than this is navigation (list items excepted: link lists in articles).
 constexpr double kMaxBlockLinkDensity = 0.6;
+// ... unless it ends a sentence: a sentence about its links ("Tickets are on sale at <link>.") with up to this share.
+constexpr double kMaxSentenceLinkDensity = 0.8;
 // Blocks shorter than this before the body starts are checked for the headline, a byline, a date, a reading time.
 constexpr int kPreambleChars = 200;
 // A date line above the body is shorter than this.
@@ -403,7 +405,8 @@ void writeText(const PageTree &tree, const std::vector<int> &selected, const std
                 domByline = QString::fromStdString(b.text);
             continue;
         }
-        if (b.chars > 0 && double(b.linkChars) / b.chars > kMaxBlockLinkDensity && !o.inLi && !o.heading)
+        if (b.chars > 0 && !o.inLi && !o.heading
+            && double(b.linkChars) / b.chars > (b.endsSentence ? kMaxSentenceLinkDensity : kMaxBlockLinkDensity))
             continue;
         if (o.heading || (!seenBody && b.chars < kPreambleChars)) {
             const QString t = QString::fromStdString(b.text).trimmed();

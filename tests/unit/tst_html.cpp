@@ -400,6 +400,19 @@ private Q_SLOTS:
         QVERIFY2(other.text.endsWith(u"in May."_s), qPrintable(other.text));
     }
 
+    // A paragraph mostly made of a link stays when it is a sentence ("Tickets at <link>."), and goes when it is a
+    // label and a link, as a line of navigation.
+    void sentencesAboutTheirLinksStay()
+    {
+        const QString body = proseParagraph(1)
+            + u"<p>Tickets at <a href=\"/tickets\">the council's box office on Main Street</a>.</p>"_s
+            + proseParagraph(2) + u"<p>Watch it here: <a href=\"/video\">the mayor's budget speech in full</a></p>"_s
+            + proseParagraph(3);
+        const Lede::ExtractedPage p = Lede::extractHtml(articlePage(u"The council votes on the plan"_s, body));
+        QVERIFY2(p.text.contains(u"Tickets at the council's box office on Main Street."_s), qPrintable(p.text));
+        QVERIFY2(!p.text.contains(u"Watch it here"_s), qPrintable(p.text));
+    }
+
     // A section whose id is the slug of its heading (the anchor a table of contents links to) is not named by the
     // words of that heading: "how-to-share-the-menu-with-your-guests" is neither a share bar nor a menu.
     void sectionsNamedAfterTheirHeadingsStay()
