@@ -64,6 +64,50 @@ bool containsAny(std::string_view token, std::initializer_list<std::string_view>
 
 } // namespace
 
+namespace {
+
+// An id of this many words joined by hyphens, or of a few words one of which is a word of running text, is the slug
+// of a heading (an anchor for a table of contents: "menu-innovation-strategies-for-caterers"), not a component's
+// name.
+constexpr int kSlugWords = 6;
+constexpr int kMinSlugWordsWithStopWord = 4;
+
+bool isHeadingSlug(const char *id)
+{
+    int words = 0;
+    bool stopWord = false;
+    for (const char *p = id; *p;) {
+        const char *start = p;
+        while (*p && *p != '-')
+            ++p;
+        const std::string_view w(start, size_t(p - start));
+        for (char c : w) {
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                return false; // a space, an upper-case letter, an underscore: a name, not a slug
+        }
+        if (w.empty())
+            return false;
+        ++words;
+        stopWord = stopWord
+            || inList(w,
+                {"a", "an", "and", "the", "of", "to", "for", "in", "on", "with", "how", "what", "why", "is", "are",
+                    "your", "you", "from", "by"});
+        if (*p)
+            ++p;
+    }
+    return words >= kSlugWords || (words >= kMinSlugWordsWithStopWord && stopWord);
+}
+
+/// Hints of an id: none for the slug of a heading, whatever words it holds.
+quint8 classifyIdHints(const char *id)
+{
+    if (!id || !*id || isHeadingSlug(id))
+        return HintNone;
+    return classifyHints(id);
+}
+
+} // namespace
+
 quint8 classifyHints(const char *value)
 {
     if (!value || !*value)
@@ -578,7 +622,7 @@ void PageTree::build(GumboNode *root, const HtmlExtractOptions &options, PageSou
             n.flags |= FlagSemantic;
         n.cls = attr(e, "class");
         const quint8 ch = hintsOfClass(n.cls);
-        const quint8 ih = classifyHints(attr(e, "id"));
+        const quint8 ih = classifyIdHints(attr(e, "id"));
         n.hints = ch | ih;
         int weight = 0;
         if (ch & HintNegative)

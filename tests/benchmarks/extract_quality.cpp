@@ -27,6 +27,9 @@
 // where it names no date or byline and Lede finds one, the exact share counts a miss. So for byline and published
 // two more figures: .named, the exact share over the pages whose expected value names one, and .extra, the
 // number of pages where Lede gives a value and the expected one is empty (read them in LEDE_META_VERBOSE).
+//
+// LEDE_QUALITY_PAGES=FILE writes every body page's figures and warnings to FILE; LEDE_QUALITY_TEXTS=DIR writes
+// the text extracted from each to DIR/<suite>-<id>.txt, to read beside the ground truth.
 #include "html/htmlextractor.h"
 
 #include <QCoreApplication>
@@ -215,6 +218,11 @@ bool scoreSuite(const char *suite, const QString &dir, QTextStream &out, QTextSt
         if (s.hasRecall) {
             sumR += s.recall;
             ++nR;
+        }
+        if (const QString texts = qEnvironmentVariable("LEDE_QUALITY_TEXTS"); !texts.isEmpty()) {
+            QFile f(texts + u'/' + QLatin1StringView(suite) + u'-' + id + u".txt"_s);
+            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                f.write(page.text.toUtf8());
         }
         if (perPage)
             *perPage << suite << " " << id << " " << QString::number(s.f1(), 'f', 4) << " "
