@@ -109,7 +109,7 @@ private Q_SLOTS:
         // A city, province or macro-region opening the Chinese name of a body is part of the name; a
         // country there says whose body it is.
         QTest::newRow("city opening the New York Fed's Chinese name")
-            << u"美国1月纽约联储1年通胀预期"_s << QStringList{u"region/us@0-2"_s};
+            << u"美国1月纽约联储1年通胀预期"_s << QStringList{u"region/us@0-2"_s, u"organisation/new-york-fed@4-8"_s};
         QTest::newRow("district court of a city, country kept")
             << u"美国哥伦比亚特区地方法院法官批准暂停"_s << QStringList{u"region/us@0-2"_s};
         QTest::newRow("city opening a district bureau's name")
@@ -118,7 +118,7 @@ private Q_SLOTS:
             << u"纽约，联储官员表示"_s << QStringList{u"region/new-york-city@0-2"_s};
         QTest::newRow("job title after a bank's name")
             << u"New York Federal Reserve Bank President John Williams will speak."_s
-            << QStringList{u"organisation/federal-reserve@9-24"_s};
+            << QStringList{u"organisation/new-york-fed@0-29"_s};
         QTest::newRow("media network's name") << u"the Asia Pacific Media Network at the university"_s << QStringList{};
         QTest::newRow("football club") << u"FC Barcelona now uses the system."_s << QStringList{};
         QTest::newRow("short name of a company written in full elsewhere")
