@@ -63,6 +63,14 @@ private Q_SLOTS:
             << u"Arm yourself with facts before the debate."_s << QStringList{};
         QTest::newRow("intel the slang") << u"We have good intel on the rebels."_s << QStringList{};
         QTest::newRow("Intel the company") << u"Intel shares rose."_s << QStringList{u"company/intel@0-5"_s};
+        QTest::newRow("the Fed") << u"Stocks rose after the Fed held interest rates."_s
+                                 << QStringList{u"organisation/federal-reserve@22-25"_s};
+        QTest::newRow("fed the verb") << u"Fed up with delays, buyers fed their plans to rivals."_s << QStringList{};
+        QTest::newRow("a Reserve Bank") << u"The New York Fed said inflation eased."_s
+                                        << QStringList{u"organisation/new-york-fed@4-16"_s};
+        // `case = capitalised` rules out a lower-case common word; a name in a script without case has none.
+        QTest::newRow("Intel in Chinese") << u"英特尔股价上涨。"_s << QStringList{u"company/intel@0-3"_s};
+        QTest::newRow("Amazon in Chinese") << u"亚马逊发布财报。"_s << QStringList{u"company/amazon@0-3"_s};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
         QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};
