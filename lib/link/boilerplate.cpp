@@ -391,7 +391,7 @@ bool closingAuthorBio(QStringView text, qsizetype end, QStringView p)
 // closes the text ("… any political future. Alice Wu is a political consultant …"), or -1.
 qsizetype closingBioSentence(QStringView text, qsizetype start, qsizetype end)
 {
-    if (end - start < 20 || !onlyFurnitureAfter(text, end))
+    if (end - start < 20)
         return -1;
     const qsizetype from = std::max(start, end - kMaxFurnitureChars);
     for (qsizetype k = end - 2; k > from; --k) {
@@ -403,7 +403,7 @@ qsizetype closingBioSentence(QStringView text, qsizetype start, qsizetype end)
         while (s < end && text.at(s).isSpace())
             ++s;
         if (s < end && authorBioLike(text.mid(s, end - s)))
-            return s;
+            return onlyFurnitureAfter(text, end) ? s : -1;
     }
     return -1;
 }
