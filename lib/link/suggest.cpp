@@ -257,7 +257,7 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
     // A name a role word introduces or describes: "conglomerate SGH", "startup Mistral", "unit
     // Boral", "Accelink Technologies, a maker of optical components", "X, a Shenzhen-based firm".
     static const QRegularExpression roleBeforeRe(
-        uR"(\b(?:startup|start-up|firm|conglomerate|chipmaker|automaker|carmaker|steelmaker|drugmaker|miner|lender|brokerage|insurer|retailer|unit|subsidiary|rival|peer|supplier|maker|manufacturer|producer|developer|provider|operator|affiliate|suppliers|companies)\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
+        uR"(\b(?:startup|start-up|firm|conglomerate|chipmaker|automaker|carmaker|steelmaker|drugmaker|miner|lender|brokerage|insurer|retailer|unit|subsidiary|rival|peer|supplier|maker|manufacturer|producer|developer|provider|operator|affiliate|suppliers|companies|company)\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
     for (auto it = roleBeforeRe.globalMatch(str); it.hasNext();) {
         const auto m = it.next();
         const QStringView name = m.capturedView(1);
@@ -383,6 +383,55 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
                 && std::any_of(name.begin(), name.end(), [](QChar ch) { return notInOutlet.contains(ch); })))
             continue;
         c.add(m.capturedStart(group), m.capturedEnd(group), EntityKind::Company, u"outlet"_s);
+    }
+
+    // A press release's "About X" heading names the issuer, and the wire in its dateline
+    // ("March 27, 2025 /24-7PressRelease/ --") names a press-release service.
+    static const QRegularExpression aboutRe(
+        uR"((?:^|\n)[ \t]*About\s+((?:[A-Z0-9][\w&'.\-]*\s+){0,4}[A-Z0-9][\w&'.\-]*)[ \t]*(?=\n))"_s);
+    for (auto it = aboutRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const QStringView name = m.capturedView(1);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3)
+            continue;
+        c.add(m.capturedStart(1), m.capturedEnd(1), EntityKind::Company, u"press release"_s);
+    }
+    static const QRegularExpression wireRe(uR"(\d{4}\s*/\s*([A-Za-z0-9][\w.\-]{2,30})\s*/\s*(?:--|—|–))"_s);
+    for (auto it = wireRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        c.add(m.capturedStart(1), m.capturedEnd(1), EntityKind::Company, u"press release"_s);
+    }
+
+    // The firm of a person quoted by a job: "partner at Phoenix Court", "an economist at Quux
+    // Capital", and in Chinese text a name in Latin letters before a job and the person's name
+    // ("OANDA亚太区资深市场分析师Kelvin Wong", "Vaneck分析师Matthew Sigel").
+    static const QRegularExpression jobAtRe(
+        uR"(\b(?:analyst|analysts|economist|strategist|partner|managing director|portfolio manager|fund manager|chief executive|chief economist|chief investment officer|CEO|CFO|CIO|co-founder|founder|trader|head of research|research director|investment director)\s+(?:at|of|with)\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
+    for (auto it = jobAtRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const QStringView name = m.capturedView(1);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3 || usedInLowerCase(text, first))
+            continue;
+        qsizetype end = m.capturedEnd(1);
+        if (text.mid(end - 2, 2) == u"'s"_s || text.mid(end - 2, 2) == u"’s"_s)
+            end -= 2;
+        c.add(m.capturedStart(1), end, EntityKind::Company, u"a person's firm"_s);
+    }
+    static const QRegularExpression latinBeforeJobRe(
+        uR"((?<![A-Za-z0-9&.\-])([A-Z][A-Za-z0-9&.\-]+(?: [A-Z][A-Za-z0-9&.\-]+){0,3})[\x{4E00}-\x{9FFF}]{0,8}?(?:分析师|分析師|经济学家|經濟學家|策略师|策略師|首席|副总裁|副總裁|总裁|總裁|负责人|負責人|合伙人|合夥人)[\x{4E00}-\x{9FFF}]{0,4}\s*(?=[A-Z][a-z]))"_s);
+    for (auto it = latinBeforeJobRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        // The name stands after Han text or punctuation, not inside an English sentence.
+        const qsizetype s = m.capturedStart(1);
+        if (s > 0 && !(text.at(s - 1).unicode() >= 0x3000 || text.at(s - 1) == u'\n'))
+            continue;
+        if (isGenericWord(m.capturedView(1)) || notTickers.contains(m.captured(1)) || m.capturedLength(1) < 3)
+            continue;
+        c.add(s, m.capturedEnd(1), EntityKind::Company, u"a person's firm"_s);
     }
 
     // Chinese company names: up to ten Han characters before 有限公司 and its kin.
@@ -538,6 +587,8 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
         const auto m = it.next();
         QSet<qsizetype> companyItems;
         int others = 0;
+        int suggestedItems = 0;
+        int items = 0;
         qsizetype at = m.capturedStart(1);
         const qsizetype to = m.capturedEnd(1);
         while (at < to) {
@@ -554,13 +605,27 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
                         other = true;
                 }
             }
+            bool suggested = false;
+            for (const EntitySuggestion &s : std::as_const(c.out)) {
+                if (s.kind == EntityKind::Company && s.start >= at && s.end <= next)
+                    suggested = true;
+            }
             if (company)
                 companyItems.insert(at);
+            else if (suggested)
+                ++suggestedItems;
             else if (other)
                 ++others;
             at = next + 1;
+            ++items;
         }
-        if (companyItems.size() >= 2 && others == 0)
+        // A label of stocks before the list says what its items are: "板块个股涨幅前五名分别为：".
+        const QStringView before = text.mid(std::max<qsizetype>(0, m.capturedStart(1) - 16),
+            m.capturedStart(1) - std::max<qsizetype>(0, m.capturedStart(1) - 16));
+        const bool stocks = before.contains(u"个股"_s) || before.contains(u"個股"_s) || before.contains(u"概念股"_s)
+            || before.contains(u"成分股"_s) || before.contains(u"成份股"_s);
+        if (others == 0
+            && (companyItems.size() >= 2 || (!companyItems.isEmpty() && suggestedItems >= 1) || (stocks && items >= 3)))
             addItems(m.capturedStart(1), to, u"listed with companies"_s, companyItems);
     }
 

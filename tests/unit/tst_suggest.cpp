@@ -91,6 +91,21 @@ private Q_SLOTS:
         QTest::newRow("a ticker of another exchange")
             << u"Quuxbolaget Professional (OM:QXP B) rose."_s
             << QStringList{u"company:Quuxbolaget Professional@0-24 OM:QXP B"_s};
+        QTest::newRow("a press release's About heading")
+            << u"Quuxly builds servers.\n\nAbout Zorvatech\n\nZorvatech is a maker of racks."_s
+            << QStringList{u"company:Zorvatech@30-39"_s};
+        QTest::newRow("the wire in a press release's dateline")
+            << u"LONDON, March 27, 2025 /Quuxwire/ -- A report says demand grew."_s
+            << QStringList{u"company:Quuxwire@24-32"_s};
+        QTest::newRow("the firm of a person quoted by a job")
+            << u"Zed Quorra, partner at Zorvan Court, said so."_s << QStringList{u"company:Zorvan Court@23-35"_s};
+        QTest::newRow("a firm in Latin letters before a job in Chinese")
+            << u"据Zorvex分析师Matthew Sigel分析，需求强劲。"_s << QStringList{u"company:Zorvex@1-7"_s};
+        QTest::newRow("a person before a job in Chinese is no firm")
+            << u"Gary Zorkson首席执行官表示，需求强劲。"_s << QStringList{};
+        QTest::newRow("a list of stocks")
+            << u"板块个股涨幅前五名分别为：瑞丰得-W、芯楠信息、卓瀚健康；"_s
+            << QStringList{u"company:瑞丰得@13-16"_s, u"company:芯楠信息@19-23"_s, u"company:卓瀚健康@24-28"_s};
         QTest::newRow("people quoted in Chinese are no outlet")
             << u"据知情人士透露，据媒体报道，需求强劲。"_s << QStringList{};
     }
