@@ -92,6 +92,15 @@ const QRegularExpression &noticeHeading()
     return re;
 }
 
+// A picture's credit on a line of its own: "视觉中国图", "新华社记者 李明 摄", "受访者供图".
+bool pictureCredit(QStringView p)
+{
+    if (p.size() > 24 || cjkCount(p) < 2)
+        return false;
+    return p.endsWith(u"图") || p.endsWith(u"圖") || p.endsWith(u"摄") || p.endsWith(u"攝") || p.endsWith(u"图片")
+        || p.endsWith(u"圖片");
+}
+
 // A ticker ("NVDA", "BRK.B"), a strong one ("$NVDA", "NASDAQ: NVDA", "(NYSE:TSM)", "0700.HK"), or a
 // price or change beside one ("+2.1%", "-0.35", "▲").
 enum class TickerToken { None, Bare, Strong, Figure };
@@ -181,7 +190,7 @@ bool furnitureByItself(QStringView p, bool *contactLike = nullptr, int knownWord
     const TickerLine tickers = tickerLine(p);
     if (tickers.only)
         return tickers.strong && tickers.tickers >= 1 && p.size() <= 160;
-    if (contactHeading().match(s).hasMatch() || notice().match(s).hasMatch())
+    if (contactHeading().match(s).hasMatch() || notice().match(s).hasMatch() || pictureCredit(p))
         return true;
     const int words = knownWords >= 0 ? knownWords : shortWords(p);
     if (p.size() <= 160 && shareFollow().match(s).hasMatch())

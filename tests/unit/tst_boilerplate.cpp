@@ -91,6 +91,7 @@ private Q_SLOTS:
         QTest::newRow("closing list of Chinese headlines") << story
                 + u"\n\n相关阅读：\n\nReddit股价大涨，Acme季度业绩强劲超预期\n\nFacebook推出新功能应对LinkedIn竞争压力"_s
                                                            << storyNames;
+        QTest::newRow("a picture's credit") << story + u"\n\nAcme供图\n\n需求强劲。"_s << storyNames;
         QTest::newRow("an author's note closing the text")
             << story + u"\n\nJane Roe is a political consultant and a former director of a media network at Acme"_s
             << storyNames;
