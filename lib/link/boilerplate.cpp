@@ -482,6 +482,20 @@ bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
     return false;
 }
 
+qsizetype BoilerplateJudge::tailStart()
+{
+    if (m_tailStart < 0) {
+        // The last paragraph and the six of furniture closingBioSentence() may read after it.
+        qsizetype at = m_text.size();
+        for (int k = 0; k < 7 && at > 0; ++k) {
+            const qsizetype sep = lastIndexOfBreak(m_text, at - 1);
+            at = sep < 0 ? 0 : sep;
+        }
+        m_tailStart = at;
+    }
+    return m_tailStart;
+}
+
 bool BoilerplateJudge::isBoilerplate(qsizetype pos)
 {
     if (pos >= m_start && pos < m_end)
@@ -493,7 +507,7 @@ bool BoilerplateJudge::isBoilerplate(qsizetype pos)
     const qsizetype next = indexOfBreak(m_text, pos);
     m_end = next < 0 ? m_text.size() : next;
     m_verdict = judge(m_text, m_start, m_end);
-    if (!m_verdict) {
+    if (!m_verdict && m_end >= tailStart()) {
         // An author's note run into the last paragraph is furniture from its first word.
         const qsizetype bio = closingBioSentence(m_text, m_start, m_end);
         if (bio > m_start) {
