@@ -92,6 +92,15 @@ const QRegularExpression &noticeHeading()
     return re;
 }
 
+// A picture's credit on a line of its own: "视觉中国图", "新华社记者 李明 摄", "受访者供图".
+bool pictureCredit(QStringView p)
+{
+    if (p.size() > 24 || cjkCount(p) < 2)
+        return false;
+    return p.endsWith(u"图") || p.endsWith(u"圖") || p.endsWith(u"摄") || p.endsWith(u"攝") || p.endsWith(u"图片")
+        || p.endsWith(u"圖片");
+}
+
 // A ticker ("NVDA", "BRK.B"), a strong one ("$NVDA", "NASDAQ: NVDA", "(NYSE:TSM)", "0700.HK"), or a
 // price or change beside one ("+2.1%", "-0.35", "▲").
 enum class TickerToken { None, Bare, Strong, Figure };
@@ -181,7 +190,7 @@ bool furnitureByItself(QStringView p, bool *contactLike = nullptr, int knownWord
     const TickerLine tickers = tickerLine(p);
     if (tickers.only)
         return tickers.strong && tickers.tickers >= 1 && p.size() <= 160;
-    if (contactHeading().match(s).hasMatch() || notice().match(s).hasMatch())
+    if (contactHeading().match(s).hasMatch() || notice().match(s).hasMatch() || pictureCredit(p))
         return true;
     const int words = knownWords >= 0 ? knownWords : shortWords(p);
     if (p.size() <= 160 && shareFollow().match(s).hasMatch())
@@ -347,6 +356,67 @@ bool inClosingHeadlineList(QStringView text, qsizetype start, qsizetype end)
     return items >= 2;
 }
 
+// A note on who wrote the piece: "Alice Wu is a political consultant and a former associate director
+// of …", "Jane Doe is a columnist for …", "（作者系…教授）". The places and bodies it names are the
+// writer's, not the story's.
+const QRegularExpression &authorBio()
+{
+    static const QRegularExpression re(
+        uR"(^\W*(?:[A-Z][\w'’.\-]+\s+){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w\-,]+\s+){0,5}?(?:writer|columnist|consultant|professor|journalist|correspondent|editor|author|reporter|researcher|contributor|commentator|lecturer|novelist|blogger|freelance\w*|contributing)\b)"_s
+        + u"|^\\W*(?:作者系|作者為|作者为|作者是|作者：|作者:)"_s);
+    return re;
+}
+
+bool authorBioLike(QStringView p)
+{
+    return p.size() <= kMaxFurnitureChars && (p.contains(u" is "_s) || p.contains(u" was "_s) || p.contains(u"作者"_s))
+        && authorBio().match(p.toString()).hasMatch();
+}
+
+// Nothing after `end` but furniture.
+bool onlyFurnitureAfter(QStringView text, qsizetype end)
+{
+    qsizetype at = end;
+    for (int forward = 0; forward < 6; ++forward) {
+        if (at + 2 > text.size())
+            return true; // the end of the text
+        qsizetype nextEnd = 0;
+        const QStringView next = nextParagraph(text, at, &nextEnd).trimmed();
+        if (!next.isEmpty() && !furnitureByItself(next))
+            return false;
+        at = nextEnd;
+    }
+    return false;
+}
+
+// The paragraph [start, end) is an author's note that closes the text: nothing after it but
+// furniture.
+bool closingAuthorBio(QStringView text, qsizetype end, QStringView p)
+{
+    return authorBioLike(p) && onlyFurnitureAfter(text, end);
+}
+
+// Where an author's note starts when it is the last sentence of the paragraph [start, end) that
+// closes the text ("… any political future. Alice Wu is a political consultant …"), or -1.
+qsizetype closingBioSentence(QStringView text, qsizetype start, qsizetype end)
+{
+    if (end - start < 20)
+        return -1;
+    const qsizetype from = std::max(start, end - kMaxFurnitureChars);
+    for (qsizetype k = end - 2; k > from; --k) {
+        const QChar c = text.at(k);
+        const bool stop = ((c == u'.' || c == u'!' || c == u'?') && text.at(k + 1).isSpace()) || c == u'\u3002';
+        if (!stop)
+            continue;
+        qsizetype s = k + 1;
+        while (s < end && text.at(s).isSpace())
+            ++s;
+        if (s < end && authorBioLike(text.mid(s, end - s)))
+            return onlyFurnitureAfter(text, end) ? s : -1;
+    }
+    return -1;
+}
+
 bool isBareTickerLine(QStringView p)
 {
     const TickerLine line = tickerLine(p.trimmed());
@@ -361,7 +431,7 @@ bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
     // Counted once for every check that reads it; longer paragraphs need no count.
     const int words = p.size() <= kMaxFurnitureChars ? shortWords(p) : -1;
     if (furnitureByItself(p, nullptr, words) || (!headingLike(p, words) && underNoticeHeading(text, start))
-        || inClosingHeadlineList(text, start, end))
+        || inClosingHeadlineList(text, start, end) || closingAuthorBio(text, end, p))
         return true;
     if (p.size() > 160 || words > kMaxShortWords)
         return false;
@@ -412,6 +482,20 @@ bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
     return false;
 }
 
+qsizetype BoilerplateJudge::tailStart()
+{
+    if (m_tailStart < 0) {
+        // The last paragraph and the six of furniture closingBioSentence() may read after it.
+        qsizetype at = m_text.size();
+        for (int k = 0; k < 7 && at > 0; ++k) {
+            const qsizetype sep = lastIndexOfBreak(m_text, at - 1);
+            at = sep < 0 ? 0 : sep;
+        }
+        m_tailStart = at;
+    }
+    return m_tailStart;
+}
+
 bool BoilerplateJudge::isBoilerplate(qsizetype pos)
 {
     if (pos >= m_start && pos < m_end)
@@ -423,6 +507,18 @@ bool BoilerplateJudge::isBoilerplate(qsizetype pos)
     const qsizetype next = indexOfBreak(m_text, pos);
     m_end = next < 0 ? m_text.size() : next;
     m_verdict = judge(m_text, m_start, m_end);
+    if (!m_verdict && m_end >= tailStart()) {
+        // An author's note run into the last paragraph is furniture from its first word.
+        const qsizetype bio = closingBioSentence(m_text, m_start, m_end);
+        if (bio > m_start) {
+            if (pos >= bio) {
+                m_start = bio;
+                m_verdict = true;
+            } else {
+                m_end = bio;
+            }
+        }
+    }
     return m_verdict;
 }
 

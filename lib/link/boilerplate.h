@@ -36,10 +36,14 @@ public:
     static bool judge(QStringView text, qsizetype start, qsizetype end);
 
 private:
+    // Where the last paragraphs of the text start (those an author's note may close), found once.
+    qsizetype tailStart();
+
     QStringView m_text;
     qsizetype m_start = -1;
     qsizetype m_end = -1;
     bool m_verdict = false;
+    qsizetype m_tailStart = -1;
 };
 
 } // namespace Lede

@@ -240,14 +240,18 @@ bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entit
 }
 
 // "intel on the rebels": a record marked `case = capitalised` is linked only where its name starts with
-// a capital letter ("Intel", "INTEL"), which a common word in the middle of a sentence does not.
+// a capital letter ("Intel", "INTEL"), which a common word in the middle of a sentence does not. A
+// name in a script without case (英特尔, 亚马逊) has no lower-case reading to rule out.
 bool lowerCaseCommonWord(QStringView surface, const Entity &e)
 {
     if (!factEquals(e, u"case", u"capitalised"))
         return false;
     for (QChar c : surface) {
-        if (c.isLetter())
+        if (c.isLetter()) {
+            if (c.toUpper() == c.toLower())
+                return false;
             return !(c.isUpper() || c.isTitleCase());
+        }
     }
     return false;
 }

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 
 namespace Lede {
@@ -181,7 +182,7 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
 
     // Names before an exchange ticker: "Bitdeer Technologies Group (NASDAQ: BTDR)".
     static const QRegularExpression tickerRe(
-        uR"(((?:[A-Z][\w&'.\-]*,?\s+){0,5}?[A-Z][\w&'.\-]*)\s*[(（]\s*(NASDAQ|Nasdaq|NYSE|NYSE American|HKEX|SEHK|HKG|SSE|SZSE|TSE|TWSE|TPEx|LSE|KRX|KOSDAQ|TSX|ASX|SGX|Euronext|OTC|OTCQX|BSE|NSE)\s*[:：]\s*([A-Z0-9.]{1,10})\s*[)）])"_s);
+        uR"(((?:[A-Z][\w&'.\-]*,?\s+){0,5}?[A-Z][\w&'.\-]*)\s*[(（]\s*(NASDAQ|Nasdaq|NYSE|NYSE American|HKEX|SEHK|HKG|SSE|SZSE|TSE|TWSE|TPEx|LSE|KRX|KOSDAQ|TSX|ASX|SGX|Euronext|OTC|OTCQX|BSE|NSE|[A-Z]{2,6})\s*[:：]\s*([A-Z0-9][A-Z0-9.]{0,9}(?: [A-Z])?)\s*[)）])"_s);
     for (auto it = tickerRe.globalMatch(str); it.hasNext();) {
         const auto m = it.next();
         const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
@@ -256,7 +257,7 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
     // A name a role word introduces or describes: "conglomerate SGH", "startup Mistral", "unit
     // Boral", "Accelink Technologies, a maker of optical components", "X, a Shenzhen-based firm".
     static const QRegularExpression roleBeforeRe(
-        uR"(\b(?:startup|start-up|firm|conglomerate|chipmaker|automaker|carmaker|lender|brokerage|insurer|retailer|unit|subsidiary|rival|peer|supplier|maker|manufacturer|developer|provider|operator|affiliate)\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
+        uR"(\b(?:startup|start-up|firm|conglomerate|chipmaker|automaker|carmaker|steelmaker|drugmaker|miner|lender|brokerage|insurer|retailer|unit|subsidiary|rival|peer|supplier|maker|manufacturer|producer|developer|provider|operator|affiliate|suppliers|companies|company)\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
     for (auto it = roleBeforeRe.globalMatch(str); it.hasNext();) {
         const auto m = it.next();
         const QStringView name = m.capturedView(1);
@@ -287,6 +288,150 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
             || personWords.match(m.captured(2)).hasMatch())
             continue;
         c.add(nameStart, m.capturedEnd(1), EntityKind::Company, u"described as a business"_s);
+    }
+
+    // "Finland-based Outokumpu", "a Luxembourg-based stainless steelmaker Aperam": a place and
+    // "-based", a few lower-case words describing the business, then the name.
+    static const QRegularExpression basedRe(
+        uR"(\b([A-Z][\w.\-]*)-based\s+(?:[a-z][\w\-]*\s+){0,3}?((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
+    for (auto it = basedRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        // The word before "-based" is a place the linker knows ("Wine-based Proton" is no business).
+        bool place = false;
+        for (const EntityMention &k : known) {
+            if (k.start <= m.capturedStart(1) && k.end >= m.capturedEnd(1) && k.entityId.startsWith(u"region/"))
+                place = true;
+        }
+        if (!place)
+            continue;
+        const QStringView name = m.capturedView(2);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3 || usedInLowerCase(text, first))
+            continue;
+        qsizetype end = m.capturedEnd(2);
+        if (text.mid(end - 2, 2) == u"'s"_s || text.mid(end - 2, 2) == u"’s"_s)
+            end -= 2;
+        c.add(m.capturedStart(2), end, EntityKind::Company, u"described as a business"_s);
+    }
+
+    // An analyst quoted by the firm's name: "Vontobel's Mark Diethelm says", "XTB's Kathleen Brooks
+    // says in a note". The possessive names the employer; a known place or company is skipped.
+    static const QRegularExpression employerRe(
+        uR"(((?:[A-Z][\w&.\-]*\s+){0,2}[A-Z][\w&.\-]*)['’]s\s+(?:[a-z]+\s+){0,3}?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’\-]+\s+(?:says|said|wrote|writes|notes|noted|told|adds|added|estimates|expects|argues)\b)"_s);
+    for (auto it = employerRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
+        const QStringView name = text.mid(nameStart, m.capturedEnd(1) - nameStart);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (name.size() < 3 || isGenericWord(first) || isLeadingStopword(first) || usedInLowerCase(text, first))
+            continue;
+        c.add(nameStart, m.capturedEnd(1), EntityKind::Company, u"quoted as an employer"_s);
+    }
+
+    // A listing: "Voler Car IPO", "PS Raj Steels IPO will close".
+    static const QRegularExpression ipoRe(uR"((?<![\w&])((?:[A-Z][\w&'.\-]*\s+){0,4}?[A-Z][\w&'\-]*)\s+IPO\b)"_s);
+    static const QSet<QString> notIssuers
+        = {u"SME"_s, u"Mainboard"_s, u"Main"_s, u"Mega"_s, u"Record"_s, u"Biggest"_s, u"Largest"_s, u"Upcoming"_s,
+            u"Blockbuster"_s, u"Planned"_s, u"Proposed"_s, u"Initial"_s, u"Debut"_s, u"Market"_s, u"Listing"_s};
+    for (auto it = ipoRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
+        const QStringView name = text.mid(nameStart, m.capturedEnd(1) - nameStart);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (name.size() < 3 || isGenericWord(first) || isLeadingStopword(first) || notIssuers.contains(first.toString())
+            || usedInLowerCase(text, first))
+            continue;
+        c.add(nameStart, m.capturedEnd(1), EntityKind::Company, u"listing"_s);
+    }
+
+    // A Chinese short name with its stock code in brackets: "融创中国(01918)", "金科服务(09666.HK)",
+    // "优刻得-W（688158.SH）", "应用材料公司(AMAT.US)". The name starts after punctuation, a non-Han
+    // character or a particle, so that the characters before it are not taken in.
+    static const QRegularExpression cjkCodeRe(
+        uR"((?:(?<![\x{4E00}-\x{9FFF}])|(?<=[据據的和与與及在对對向从從将將把被由为為是]))([\x{4E00}-\x{9FFF}]{2,8})(?:-[A-Z]{1,2})?\s*[(（]\s*(?:0\d{4}|\d{4,5}\.HK|[03689]\d{5}(?:\.(?:SH|SZ|BJ))?|[A-Z]{1,5}\.(?:US|O|N))\s*[)）])"_s);
+    static const QString particles = u"据據的和与與及在对對向从從将將把被由为為是"_s;
+    for (auto it = cjkCodeRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        qsizetype s = m.capturedStart(1);
+        if (m.capturedLength(1) > 2 && particles.contains(str.at(s)))
+            ++s; // "与本田(HMC.US)": the particle joins two names
+        c.add(s, m.capturedEnd(1), EntityKind::Company, u"ticker"_s);
+    }
+
+    // Chinese bylines of outlets: "《每日经济新闻》记者", "据《X》报道", "财联社2月8日讯", "●长江商报记者",
+    // "据The Block报道".
+    static const QRegularExpression outletRe(
+        uR"(《([^《》\n]{2,12})》\s*(?:记者|記者|报道|報道|报导|報導|援引|社论|社論|刊文|消息)|(?:^|\n|[●■▲|｜]\s*)([\x{4E00}-\x{9FFF}]{2,8})(?:\s*\d{1,2}月\d{1,2}日讯|\s*\d{1,2}月\d{1,2}日訊|记者|記者)|据([A-Za-z][\w .&\-]{1,30}?|[\x{4E00}-\x{9FFF}]{2,8}?)(?:报道|報道|统计|統計|援引|消息称))"_s);
+    static const QSet<QString> notOutlets = {u"媒体"_s, u"媒體"_s, u"外媒"_s, u"港媒"_s, u"美媒"_s, u"日媒"_s,
+        u"韩媒"_s, u"韓媒"_s, u"最新"_s, u"此前"_s, u"早前"_s, u"最近"_s, u"近期"_s, u"今日"_s, u"昨日"_s, u"官媒"_s,
+        u"央媒"_s, u"知情人士"_s, u"消息人士"_s, u"不完全"_s, u"初步"_s, u"公开"_s, u"公開"_s, u"官方"_s, u"相关"_s,
+        u"相關"_s, u"本报"_s, u"本報"_s, u"本台"_s, u"本网"_s, u"本網"_s, u"海关"_s, u"海關"_s, u"业内"_s, u"業內"_s,
+        u"市场"_s, u"市場"_s, u"多家媒体"_s, u"多家媒體"_s, u"外电"_s, u"外電"_s};
+    for (auto it = outletRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        int group = 1;
+        while (group < 3 && !m.hasCaptured(group))
+            ++group;
+        // Function words and time words are in no outlet's name ("特朗普周日对记者表示", "受到上述").
+        static const QString notInOutlet = u"的对對向了在是述这這那其此"_s;
+        const QString name = m.captured(group).trimmed();
+        if (!m.hasCaptured(group) || notOutlets.contains(name)
+            || (group > 1 && name.front().unicode() >= 0x4E00
+                && std::any_of(name.begin(), name.end(), [](QChar ch) { return notInOutlet.contains(ch); })))
+            continue;
+        c.add(m.capturedStart(group), m.capturedEnd(group), EntityKind::Company, u"outlet"_s);
+    }
+
+    // A press release's "About X" heading names the issuer, and the wire in its dateline
+    // ("March 27, 2025 /24-7PressRelease/ --") names a press-release service.
+    static const QRegularExpression aboutRe(
+        uR"((?:^|\n)[ \t]*About\s+((?:[A-Z0-9][\w&'.\-]*\s+){0,4}[A-Z0-9][\w&'.\-]*)[ \t]*(?=\n))"_s);
+    for (auto it = aboutRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const QStringView name = m.capturedView(1);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3)
+            continue;
+        c.add(m.capturedStart(1), m.capturedEnd(1), EntityKind::Company, u"press release"_s);
+    }
+    static const QRegularExpression wireRe(uR"(\d{4}\s*/\s*([A-Za-z0-9][\w.\-]{2,30})\s*/\s*(?:--|—|–))"_s);
+    for (auto it = wireRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        c.add(m.capturedStart(1), m.capturedEnd(1), EntityKind::Company, u"press release"_s);
+    }
+
+    // The firm of a person quoted by a job: "partner at Phoenix Court", "an economist at Quux
+    // Capital", and in Chinese text a name in Latin letters before a job and the person's name
+    // ("OANDA亚太区资深市场分析师Kelvin Wong", "Vaneck分析师Matthew Sigel").
+    static const QRegularExpression jobAtRe(
+        uR"(\b(?:analyst|analysts|economist|strategist|partner|managing director|portfolio manager|fund manager|chief executive|chief economist|chief investment officer|CEO|CFO|CIO|co-founder|founder|trader|head of research|research director|investment director)\s+(?:at|of|with)\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'\-]*))"_s);
+    for (auto it = jobAtRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        const QStringView name = m.capturedView(1);
+        const qsizetype firstSpace = name.indexOf(u' ');
+        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3 || usedInLowerCase(text, first))
+            continue;
+        qsizetype end = m.capturedEnd(1);
+        if (text.mid(end - 2, 2) == u"'s"_s || text.mid(end - 2, 2) == u"’s"_s)
+            end -= 2;
+        c.add(m.capturedStart(1), end, EntityKind::Company, u"a person's firm"_s);
+    }
+    static const QRegularExpression latinBeforeJobRe(
+        uR"((?<![A-Za-z0-9&.\-])([A-Z][A-Za-z0-9&.\-]+(?: [A-Z][A-Za-z0-9&.\-]+){0,3})[\x{4E00}-\x{9FFF}]{0,8}?(?:分析师|分析師|经济学家|經濟學家|策略师|策略師|首席|副总裁|副總裁|总裁|總裁|负责人|負責人|合伙人|合夥人)[\x{4E00}-\x{9FFF}]{0,4}\s*(?=[A-Z][a-z]))"_s);
+    for (auto it = latinBeforeJobRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        // The name stands after Han text or punctuation, not inside an English sentence.
+        const qsizetype s = m.capturedStart(1);
+        if (s > 0 && !(text.at(s - 1).unicode() >= 0x3000 || text.at(s - 1) == u'\n'))
+            continue;
+        if (isGenericWord(m.capturedView(1)) || notTickers.contains(m.captured(1)) || m.capturedLength(1) < 3)
+            continue;
+        c.add(s, m.capturedEnd(1), EntityKind::Company, u"a person's firm"_s);
     }
 
     // Chinese company names: up to ten Han characters before 有限公司 and its kin.
@@ -398,6 +543,90 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
             continue;
         if (hasChipWordNear(text, m.capturedStart(1), m.capturedEnd(1)))
             c.add(m.capturedStart(1), m.capturedEnd(1), EntityKind::Chip, u"chip model"_s);
+    }
+
+    // The investors of a funding round: "投资方为爱协生科技、深智城产投、芯宇嘉华", "投资方为Village
+    // Global、Bridge Latam". Every item of the list names a backer.
+    static const QRegularExpression investorsRe(
+        uR"((?:投资方为|投资方包括|投资方是|投资机构为|投资机构包括|投资人为|领投方为|跟投方为|投資方為|投資方包括|投資機構為)[:：]?([^，。；,;\n]{2,300}))"_s);
+    // The items of a Chinese enumeration ("A、B、C等").
+    const auto addItems = [&](qsizetype from, qsizetype to, const QString &reason, const QSet<qsizetype> &skip) {
+        qsizetype at = from;
+        while (at < to) {
+            qsizetype next = str.indexOf(u'、', at);
+            if (next < 0 || next > to)
+                next = to;
+            qsizetype s = at;
+            qsizetype e = next;
+            while (s < e && str.at(s).isSpace())
+                ++s;
+            if (e - s > 2 && (str.mid(e - 2, 2) == u"等等"_s))
+                e -= 2;
+            else if (e - s > 1 && (str.at(e - 1) == u'等'))
+                --e;
+            while (e > s && str.at(e - 1).isSpace())
+                --e;
+            // "-W", "-U": the share class of a Hong Kong or STAR listing is not part of the name.
+            if (e - s > 3 && str.at(e - 2) == u'-' && str.at(e - 1).isUpper())
+                e -= 2;
+            if (!skip.contains(s) && e - s >= 2 && e - s <= 24)
+                c.add(s, e, EntityKind::Company, reason);
+            at = next + 1;
+        }
+    };
+    for (auto it = investorsRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        addItems(m.capturedStart(1), m.capturedEnd(1), u"investor"_s, {});
+    }
+    // An enumeration that names two or more known companies names companies in its other items too:
+    // "涨幅前五名分别为：优刻得-W、安恒信息、卫宁健康", "科大讯飞、软通动力、高新发展、中国长城等". Items are
+    // short names of Han characters; the first item starts after punctuation.
+    static const QRegularExpression listRe(
+        uR"((?<=[：:，,。；;\n（(]|^)((?:[\x{4E00}-\x{9FFF}A-Za-z][\x{4E00}-\x{9FFF}A-Za-z0-9\-]{1,9}、){2,}[\x{4E00}-\x{9FFF}A-Za-z][\x{4E00}-\x{9FFF}A-Za-z0-9\-]{1,9}?)(?=等|[，,。；;\n）)]|$))"_s);
+    for (auto it = listRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        QSet<qsizetype> companyItems;
+        int others = 0;
+        int suggestedItems = 0;
+        int items = 0;
+        qsizetype at = m.capturedStart(1);
+        const qsizetype to = m.capturedEnd(1);
+        while (at < to) {
+            qsizetype next = str.indexOf(u'、', at);
+            if (next < 0 || next > to)
+                next = to;
+            bool company = false;
+            bool other = false;
+            for (const EntityMention &k : known) {
+                if (k.start >= at && k.end <= next && k.end - k.start >= (next - at) / 2) {
+                    if (k.entityId.startsWith(u"company/"))
+                        company = true;
+                    else
+                        other = true;
+                }
+            }
+            bool suggested = false;
+            for (const EntitySuggestion &s : std::as_const(c.out)) {
+                if (s.kind == EntityKind::Company && s.start >= at && s.end <= next)
+                    suggested = true;
+            }
+            if (company)
+                companyItems.insert(at);
+            else if (suggested)
+                ++suggestedItems;
+            else if (other)
+                ++others;
+            at = next + 1;
+            ++items;
+        }
+        // A label of stocks before the list says what its items are: "板块个股涨幅前五名分别为：".
+        const QStringView before = text.mid(std::max<qsizetype>(0, m.capturedStart(1) - 16),
+            m.capturedStart(1) - std::max<qsizetype>(0, m.capturedStart(1) - 16));
+        const bool stocks = before.contains(u"个股"_s) || before.contains(u"個股"_s) || before.contains(u"概念股"_s)
+            || before.contains(u"成分股"_s) || before.contains(u"成份股"_s);
+        if (others == 0
+            && (companyItems.size() >= 2 || (!companyItems.isEmpty() && suggestedItems >= 1) || (stocks && items >= 3)))
+            addItems(m.capturedStart(1), to, u"listed with companies"_s, companyItems);
     }
 
     std::sort(c.out.begin(), c.out.end(),

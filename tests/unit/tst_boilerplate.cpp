@@ -91,7 +91,21 @@ private Q_SLOTS:
         QTest::newRow("closing list of Chinese headlines") << story
                 + u"\n\n相关阅读：\n\nReddit股价大涨，Acme季度业绩强劲超预期\n\nFacebook推出新功能应对LinkedIn竞争压力"_s
                                                            << storyNames;
+        QTest::newRow("a picture's credit") << story + u"\n\nAcme供图\n\n需求强劲。"_s << storyNames;
+        QTest::newRow("an author's note closing the text")
+            << story + u"\n\nJane Roe is a political consultant and a former director of a media network at Acme"_s
+            << storyNames;
+        QTest::newRow("an author's note run into the last paragraph")
+            << story + u" Jane Roe is a columnist and a former editor at Acme"_s << storyNames;
+        QTest::newRow("a Chinese author's note closing the text")
+            << story + u"\n\n（作者系Acme研究员）"_s << storyNames;
         // Prose stays text, furniture words or not.
+        QTest::newRow("a writer's note inside the story")
+            << u"Jane Roe is a consultant at Acme.\n\nNvidia sold chips in the United States."_s
+            << QStringList{u"Acme"_s, u"Nvidia"_s, u"United States"_s};
+        QTest::newRow("a closing paragraph about a company")
+            << story + u"\n\nAcme is a maker of servers in Los Angeles."_s
+            << QStringList{u"Nvidia"_s, u"United States"_s, u"Acme"_s, u"Los Angeles"_s};
         QTest::newRow("a heading after the notice's paragraph is text")
             << u"Safe Harbor Statement\n\nThis release contains forward-looking statements.\n\nAbout Acme\n\n"
                "Acme builds servers."_s

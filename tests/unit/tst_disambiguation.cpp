@@ -63,6 +63,14 @@ private Q_SLOTS:
             << u"Arm yourself with facts before the debate."_s << QStringList{};
         QTest::newRow("intel the slang") << u"We have good intel on the rebels."_s << QStringList{};
         QTest::newRow("Intel the company") << u"Intel shares rose."_s << QStringList{u"company/intel@0-5"_s};
+        QTest::newRow("the Fed") << u"Stocks rose after the Fed held interest rates."_s
+                                 << QStringList{u"organisation/federal-reserve@22-25"_s};
+        QTest::newRow("fed the verb") << u"Fed up with delays, buyers fed their plans to rivals."_s << QStringList{};
+        QTest::newRow("a Reserve Bank") << u"The New York Fed said inflation eased."_s
+                                        << QStringList{u"organisation/new-york-fed@4-16"_s};
+        // `case = capitalised` rules out a lower-case common word; a name in a script without case has none.
+        QTest::newRow("Intel in Chinese") << u"英特尔股价上涨。"_s << QStringList{u"company/intel@0-3"_s};
+        QTest::newRow("Amazon in Chinese") << u"亚马逊发布财报。"_s << QStringList{u"company/amazon@0-3"_s};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
         QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};
@@ -109,7 +117,7 @@ private Q_SLOTS:
         // A city, province or macro-region opening the Chinese name of a body is part of the name; a
         // country there says whose body it is.
         QTest::newRow("city opening the New York Fed's Chinese name")
-            << u"美国1月纽约联储1年通胀预期"_s << QStringList{u"region/us@0-2"_s};
+            << u"美国1月纽约联储1年通胀预期"_s << QStringList{u"region/us@0-2"_s, u"organisation/new-york-fed@4-8"_s};
         QTest::newRow("district court of a city, country kept")
             << u"美国哥伦比亚特区地方法院法官批准暂停"_s << QStringList{u"region/us@0-2"_s};
         QTest::newRow("city opening a district bureau's name")
@@ -118,7 +126,7 @@ private Q_SLOTS:
             << u"纽约，联储官员表示"_s << QStringList{u"region/new-york-city@0-2"_s};
         QTest::newRow("job title after a bank's name")
             << u"New York Federal Reserve Bank President John Williams will speak."_s
-            << QStringList{u"organisation/federal-reserve@9-24"_s};
+            << QStringList{u"organisation/new-york-fed@0-29"_s};
         QTest::newRow("media network's name") << u"the Asia Pacific Media Network at the university"_s << QStringList{};
         QTest::newRow("football club") << u"FC Barcelona now uses the system."_s << QStringList{};
         QTest::newRow("short name of a company written in full elsewhere")

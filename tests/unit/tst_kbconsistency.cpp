@@ -252,6 +252,30 @@ private Q_SLOTS:
         QVERIFY(counts.value(Lede::EntityKind::Chip) >= 250);
         QVERIFY(counts.value(Lede::EntityKind::Organisation) >= 40);
     }
+
+    // Organisation sets the README names as complete: the Federal Reserve System (its Board, the
+    // FOMC and the twelve Reserve Banks under the System's record) and the committees of Congress
+    // (sixteen standing committees of the Senate and twenty of the House, each under its chamber).
+    void completeOrganisationSetsAreWhole()
+    {
+        QHash<QString, int> children;
+        int reserveBanks = 0;
+        for (const Lede::Entity &e : m_kb->entities()) {
+            if (e.kind != Lede::EntityKind::Organisation)
+                continue;
+            const QString parent = e.value(u"parent");
+            if (e.id.endsWith(u"-committee"))
+                ++children[parent];
+            else
+                ++children[parent + u" (not a committee)"_s];
+            if (e.name.startsWith(u"Federal Reserve Bank of "))
+                ++reserveBanks;
+        }
+        QCOMPARE(reserveBanks, 12);
+        QCOMPARE(children.value(u"organisation/federal-reserve (not a committee)"_s), 14);
+        QCOMPARE(children.value(u"organisation/us-senate"_s), 17); // with the intelligence committee
+        QCOMPARE(children.value(u"organisation/us-house"_s), 22); // with intelligence and the CCP committee
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKbConsistency)

@@ -68,6 +68,46 @@ private Q_SLOTS:
             << u"| Name | Growth | | --- | --- | | Quuxly Foods | 3.1% | | Zorblax Mining | NA |"_s
             << QStringList{u"company:Quuxly Foods@34-46"_s, u"company:Zorblax Mining@58-72"_s};
         QTest::newRow("Chinese 'the company' is no name") << u"该公司表示，需求强劲。"_s << QStringList{};
+        QTest::newRow("a Chinese short name with its stock code")
+            << u"蓝筹中，瑞丰电子(00285)涨9.98%，芯楠光学（688999.SH）跌。"_s
+            << QStringList{u"company:瑞丰电子@4-8"_s, u"company:芯楠光学@22-26"_s};
+        QTest::newRow("the investors of a funding round")
+            << u"完成Pre-A轮融资，投资方为卓瀚资本、Quuxly Partners、芯楠投资，该公司总部位于上海。"_s
+            << QStringList{
+                   u"company:卓瀚资本@15-19"_s, u"company:Quuxly Partners@20-35"_s, u"company:芯楠投资@36-40"_s};
+        QTest::newRow("an enumeration with known companies")
+            << u"重点关注：寒武纪、海光信息、瑞丰微电、芯楠光学等。"_s
+            << QStringList{u"company:瑞丰微电@14-18"_s, u"company:芯楠光学@19-23"_s};
+        QTest::newRow("an enumeration of places") << u"出口至美国、日本、瑞丰等地。"_s << QStringList{};
+        QTest::newRow("an issuer's listing") << u"Voltrix Car IPO will close today, while the SME IPO market cooled."_s
+                                             << QStringList{u"company:Voltrix Car@0-11"_s};
+        QTest::newRow("a place-based business")
+            << u"Shares in Finland-based Zorvakumpu fell."_s << QStringList{u"company:Zorvakumpu@24-34"_s};
+        QTest::newRow("an analyst's employer")
+            << u"Zorblax's Mark Diethelm says in a note that demand held."_s << QStringList{u"company:Zorblax@0-7"_s};
+        QTest::newRow("a Chinese outlet's byline")
+            << u"财讯通2月8日讯（记者 王晨）《瑞丰财经日报》记者获悉，需求强劲。"_s
+            << QStringList{u"company:财讯通@0-3"_s, u"company:瑞丰财经日报@16-22"_s};
+        QTest::newRow("a ticker of another exchange")
+            << u"Quuxbolaget Professional (OM:QXP B) rose."_s
+            << QStringList{u"company:Quuxbolaget Professional@0-24 OM:QXP B"_s};
+        QTest::newRow("a press release's About heading")
+            << u"Quuxly builds servers.\n\nAbout Zorvatech\n\nZorvatech is a maker of racks."_s
+            << QStringList{u"company:Zorvatech@30-39"_s};
+        QTest::newRow("the wire in a press release's dateline")
+            << u"LONDON, March 27, 2025 /Quuxwire/ -- A report says demand grew."_s
+            << QStringList{u"company:Quuxwire@24-32"_s};
+        QTest::newRow("the firm of a person quoted by a job")
+            << u"Zed Quorra, partner at Zorvan Court, said so."_s << QStringList{u"company:Zorvan Court@23-35"_s};
+        QTest::newRow("a firm in Latin letters before a job in Chinese")
+            << u"据Zorvex分析师Matthew Sigel分析，需求强劲。"_s << QStringList{u"company:Zorvex@1-7"_s};
+        QTest::newRow("a person before a job in Chinese is no firm")
+            << u"Gary Zorkson首席执行官表示，需求强劲。"_s << QStringList{};
+        QTest::newRow("a list of stocks")
+            << u"板块个股涨幅前五名分别为：瑞丰得-W、芯楠信息、卓瀚健康；"_s
+            << QStringList{u"company:瑞丰得@13-16"_s, u"company:芯楠信息@19-23"_s, u"company:卓瀚健康@24-28"_s};
+        QTest::newRow("people quoted in Chinese are no outlet")
+            << u"据知情人士透露，据媒体报道，需求强劲。"_s << QStringList{};
     }
     void suggestions()
     {
