@@ -14,6 +14,11 @@ using namespace Qt::StringLiterals;
 
 SqlDialect::~SqlDialect() = default;
 
+QString SqlDialect::countBy(const QString &expression, const QString &from) const
+{
+    return u"SELECT "_s + expression + u" AS value, count(*) AS n FROM "_s + from + u" GROUP BY "_s + expression;
+}
+
 namespace {
 
 bool isTextLeaf(const Node &n)
@@ -121,6 +126,13 @@ QString SqliteDialect::mondayOf(const QString &column) const
 {
     // 'weekday 0' moves to the next Sunday (or stays on one); six days back is that week's Monday.
     return u"date(substr("_s + column + u", 1, 10), 'weekday 0', '-6 days')"_s;
+}
+
+QString SqliteDialect::countBy(const QString &expression, const QString &from) const
+{
+    // tally() gives [[value, n], ...] as one JSON text; json_each reads it back as rows.
+    return u"SELECT c.value ->> 0 AS value, c.value ->> 1 AS n FROM json_each((SELECT tally("_s + expression
+        + u") FROM "_s + from + u")) c"_s;
 }
 
 // The translation
@@ -273,10 +285,9 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
                 u"SELECT 1, k.entity_id, t.articles FROM entity_totals t JOIN entity_keys k ON k.id = t.entity"_s);
         } else {
             // Each result article's entities, once each, grouped by their integer keys, then named.
-            const QString count
-                = u"SELECT 1, k.entity_id, c.n FROM (SELECT m.entity, count(*) AS n FROM article_entities m "
-                  "WHERE m.article_id IN (SELECT id FROM %1) GROUP BY m.entity) c "
-                  "JOIN entity_keys k ON k.id = c.entity WHERE %2"_s;
+            const QString count = u"SELECT 1, k.entity_id, c.n FROM ("_s
+                + m_dialect.countBy(u"m.entity"_s, u"article_entities m WHERE m.article_id IN (SELECT id FROM %1)"_s)
+                + u") c JOIN entity_keys k ON k.id = c.value WHERE %2"_s;
             QStringList others;
             for (const QString &kind : std::as_const(chosenKinds))
                 others.append(u"NOT "_s + kindRange(kind, s.params));
@@ -287,9 +298,8 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
     }
     // By day first (a few hundred groups), then the days to their weeks.
     if (parts & Weeks)
-        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"d"_s)
-            + u" AS monday, sum(n) FROM (SELECT substr(published, 1, 10) AS d, count(*) AS n FROM "_s + rows
-            + u" GROUP BY d) GROUP BY monday"_s);
+        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"d.value"_s) + u" AS monday, sum(d.n) FROM ("_s
+            + m_dialect.countBy(u"substr(published, 1, 10)"_s, rows) + u") d GROUP BY monday"_s);
     if (selects.isEmpty())
         selects.append(u"SELECT 0, 0, 0 WHERE 0"_s);
     s.sql = u"WITH "_s + ctes.join(u", "_s) + u'\n' + selects.join(u"\nUNION ALL "_s);

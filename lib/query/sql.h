@@ -42,6 +42,10 @@ public:
     virtual QString articles() const { return QStringLiteral("articles a"); }
     /// The articles table (no alias) read in the order of their dates, for the whole library.
     virtual QString articlesByDate() const { return QStringLiteral("articles"); }
+    /// Rows (value, n): each distinct value of `expression` over the rows of `from` (a FROM
+    /// clause, with its WHERE if any) and how many rows have it. GROUP BY here; a database with a
+    /// cheaper way to count a large result overrides it.
+    virtual QString countBy(const QString &expression, const QString &from) const;
 };
 
 /// SQLite with FTS5: the index is the table search_text(title, body), rowid = article id, filled
@@ -55,6 +59,10 @@ public:
     QString mondayOf(const QString &column) const override;
     QString articles() const override;
     QString articlesByDate() const override;
+    /// With tally() (lib/store/sqlfunctions.h), which counts in one pass into a hash table where
+    /// GROUP BY sorts every row first: the facet counts of a result of tens of thousands of
+    /// articles (several entities each) several times faster.
+    QString countBy(const QString &expression, const QString &from) const override;
     /// The FTS5 expression for a text-only node: "export controls" AND ("licen"* OR "h20") NOT "nvidia".
     static QString matchExpression(const Node &node);
 };

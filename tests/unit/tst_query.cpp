@@ -18,6 +18,7 @@
 #include <KSyntaxHighlighting/State>
 
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -350,6 +351,33 @@ private Q_SLOTS:
         QCOMPARE(r->entityCounts.value(u"company/nvidia"_s), 3);
         QCOMPARE(r->ids.first(), m_ids.at(2)); // newest first
         QCOMPARE(r->ids.last(), m_ids.at(5)); // undated last
+    }
+
+    void tallyAgreesWithGroupBy()
+    {
+        // tally() (the facet counts' and weeks' aggregate) gives what GROUP BY gives: each value
+        // once with its count, integers and text apart, NULL as one value, text that JSON escapes.
+        const auto rows = [&](const QString &sql) {
+            QStringList out;
+            QSqlQuery q(m_library.database());
+            if (!q.exec(sql))
+                return QStringList{q.lastError().text()};
+            while (q.next())
+                out.append(u"%1 %2 %3"_s.arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString()));
+            out.sort();
+            return out;
+        };
+        const QString values = uR"(WITH v(x) AS (VALUES (1), (1), (7), (-3), (5000000000), (5000000000), (0), ('a'),
+            ('a'), ('1'), ('say "hi"'), (char(9, 10)), ('华为'), (NULL), (NULL), (2), (1048576), (1048576)) )"_s;
+        const QStringList expected = rows(values + u"SELECT typeof(x), x, count(*) FROM v GROUP BY x"_s);
+        QCOMPARE(expected.size(), 13);
+        QCOMPARE(rows(values
+                     + u"SELECT typeof(t.value ->> 0), t.value ->> 0, t.value ->> 1 FROM json_each((SELECT tally(x) "
+                       "FROM v)) t"_s),
+            expected);
+        QCOMPARE(rows(u"SELECT tally(x), 0, 0 FROM (SELECT 1 AS x WHERE 0)"_s), QStringList{u"[] 0 0"_s});
+        QSqlQuery q(m_library.database());
+        QVERIFY(!q.exec(u"SELECT tally(x) FROM (SELECT 1.5 AS x)"_s)); // a real is no facet key
     }
 
     void indexCatchesUpAfterMigration()
