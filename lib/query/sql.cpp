@@ -14,6 +14,11 @@ using namespace Qt::StringLiterals;
 
 SqlDialect::~SqlDialect() = default;
 
+QString SqlDialect::orderedIds(const QString &rows) const
+{
+    return u"SELECT id AS k, NULL AS n FROM "_s + rows + u" ORDER BY published DESC, id DESC"_s;
+}
+
 QString SqlDialect::countBy(const QString &expression, const QString &from) const
 {
     return u"SELECT "_s + expression + u" AS value, count(*) AS n FROM "_s + from + u" GROUP BY "_s + expression;
@@ -133,6 +138,11 @@ QString SqliteDialect::countBy(const QString &expression, const QString &from) c
     // tally() gives [[value, n], ...] as one JSON text; json_each reads it back as rows.
     return u"SELECT c.value ->> 0 AS value, c.value ->> 1 AS n FROM json_each((SELECT tally("_s + expression
         + u") FROM "_s + from + u")) c"_s;
+}
+
+QString SqliteDialect::orderedIds(const QString &rows) const
+{
+    return u"SELECT NULL AS k, ids_descending(published, id) AS n FROM "_s + rows;
 }
 
 // The translation
@@ -276,8 +286,7 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
     const QString rows = everything ? u"(SELECT id, published FROM "_s + m_dialect.articlesByDate() + u')' : u"r"_s;
     QStringList selects;
     if (parts & Ids)
-        selects.append(u"SELECT * FROM (SELECT 0 AS part, id AS k, NULL AS n FROM "_s + rows
-            + u" ORDER BY published DESC, id DESC)"_s);
+        selects.append(u"SELECT * FROM (SELECT 0 AS part, o.k, o.n FROM ("_s + m_dialect.orderedIds(rows) + u") o)"_s);
     if (parts & EntityCounts) {
         if (everything) {
             // Kept as articles come and go (entity_totals).

@@ -46,6 +46,11 @@ public:
     /// clause, with its WHERE if any) and how many rows have it. GROUP BY here; a database with a
     /// cheaper way to count a large result overrides it.
     virtual QString countBy(const QString &expression, const QString &from) const;
+    /// Rows (k, n) of the ids of `rows` (a table or subquery with id and published) in the
+    /// result's order, ORDER BY published DESC, id DESC: one id per row in k (n NULL) here; a
+    /// dialect may instead give one row, k NULL, with all the ids in that order packed into n as
+    /// 64-bit little-endian integers.
+    virtual QString orderedIds(const QString &rows) const;
 };
 
 /// SQLite with FTS5: the index is the table search_text(title, body), rowid = article id, filled
@@ -63,6 +68,9 @@ public:
     /// GROUP BY sorts every row first: the facet counts of a result of tens of thousands of
     /// articles (several entities each) several times faster.
     QString countBy(const QString &expression, const QString &from) const override;
+    /// Packed by ids_descending() (lib/store/sqlfunctions.h): one sort in memory and one value
+    /// handed over, where ORDER BY goes through SQLite's sorter and hands over a row per id.
+    QString orderedIds(const QString &rows) const override;
     /// The FTS5 expression for a text-only node: "export controls" AND ("licen"* OR "h20") NOT "nvidia".
     static QString matchExpression(const Node &node);
 };
@@ -80,7 +88,8 @@ public:
     enum Part { Ids = 0x1, EntityCounts = 0x2, Weeks = 0x4, Everything = 0x7 };
     /// One statement for the parts asked for, the result found once (a materialised CTE) and read
     /// by each part. Its rows are (part, key, count): part 0 the ids in the result's order
-    /// (newest first, undated last, then by id descending); part 1 an entity id and how many
+    /// (newest first, undated last, then by id descending), one per row or packed into one
+    /// (SqlDialect::orderedIds()); part 1 an entity id and how many
     /// articles mention it (for a kind with facet choices, counted over the result without that
     /// kind's choices); part 2 the Monday of a week as an ISO date (NULL for undated) and its articles.
     SqlStatement search(const Search &search, int parts = Everything) const;

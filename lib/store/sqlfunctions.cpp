@@ -3,7 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -132,13 +135,101 @@ void tallyFinal(sqlite3_context *context)
     sqlite3_result_text64(context, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+// The state of one ids_descending(): each row's key (its bytes in one buffer) and id.
+struct Ordering
+{
+    struct Row
+    {
+        std::size_t offset;
+        std::size_t length; // npos for NULL
+        sqlite3_int64 id;
+    };
+    std::string keys;
+    std::vector<Row> rows;
+};
+
+Ordering *orderingOf(sqlite3_context *context, bool create)
+{
+    auto **slot = static_cast<Ordering **>(sqlite3_aggregate_context(context, create ? sizeof(Ordering *) : 0));
+    if (!slot)
+        return nullptr;
+    if (!*slot && create)
+        *slot = new (std::nothrow) Ordering;
+    return *slot;
+}
+
+void orderStep(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    Ordering *o = orderingOf(context, true);
+    if (!o) {
+        sqlite3_result_error_nomem(context);
+        return;
+    }
+    if (sqlite3_value_type(argv[1]) != SQLITE_INTEGER) {
+        sqlite3_result_error(context, "ids_descending() orders integer ids only", -1);
+        return;
+    }
+    const sqlite3_int64 id = sqlite3_value_int64(argv[1]);
+    switch (sqlite3_value_type(argv[0])) {
+    case SQLITE_TEXT: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+        const auto length = std::size_t(sqlite3_value_bytes(argv[0]));
+        o->rows.push_back({o->keys.size(), length, id});
+        o->keys.append(text, length);
+        break;
+    }
+    case SQLITE_NULL:
+        o->rows.push_back({0, std::string::npos, id});
+        break;
+    default:
+        sqlite3_result_error(context, "ids_descending() orders by text or NULL keys only", -1);
+    }
+}
+
+void orderFinal(sqlite3_context *context)
+{
+    Ordering *o = orderingOf(context, false);
+    if (!o) {
+        sqlite3_result_zeroblob(context, 0);
+        return;
+    }
+    const std::string &keys = o->keys;
+    // SQLite's order for text under the BINARY collation (memcmp, then the shorter first), NULL
+    // before any text; here all reversed, ties by id, also descending.
+    std::sort(o->rows.begin(), o->rows.end(), [&keys](const Ordering::Row &a, const Ordering::Row &b) {
+        const bool aNull = a.length == std::string::npos, bNull = b.length == std::string::npos;
+        if (aNull != bNull)
+            return bNull; // NULL last
+        if (!aNull) {
+            const int c = std::memcmp(keys.data() + a.offset, keys.data() + b.offset, std::min(a.length, b.length));
+            if (c != 0)
+                return c > 0;
+            if (a.length != b.length)
+                return a.length > b.length;
+        }
+        return a.id > b.id;
+    });
+    std::string out(o->rows.size() * 8, '\0');
+    char *p = out.data();
+    for (const Ordering::Row &row : o->rows) {
+        auto v = static_cast<std::uint64_t>(row.id);
+        for (int i = 0; i < 8; ++i, v >>= 8)
+            *p++ = static_cast<char>(v & 0xff);
+    }
+    delete o;
+    *static_cast<Ordering **>(sqlite3_aggregate_context(context, 0)) = nullptr;
+    sqlite3_result_blob64(context, out.data(), out.size(), SQLITE_TRANSIENT);
+}
+
 } // namespace
 
 bool addSqlFunctions(sqlite3 *db)
 {
+    constexpr int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     return db
-        && sqlite3_create_function_v2(
-               db, "tally", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr, tallyStep, tallyFinal, nullptr)
+        && sqlite3_create_function_v2(db, "tally", 1, flags, nullptr, nullptr, tallyStep, tallyFinal, nullptr)
+        == SQLITE_OK
+        && sqlite3_create_function_v2(db, "ids_descending", 2, flags, nullptr, nullptr, orderStep, orderFinal, nullptr)
         == SQLITE_OK;
 }
 

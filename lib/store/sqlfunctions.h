@@ -12,6 +12,11 @@ namespace Lede {
 /// NULL (anything else is an error); two values are the same when GROUP BY would say so. It counts
 /// into a hash table in one pass where GROUP BY sorts every row first: over tens of thousands of
 /// rows several times faster. SqliteDialect::countBy() reads it back as rows with json_each().
+///
+/// ids_descending(key, id), an aggregate: the ids in the order ORDER BY key DESC, id DESC gives
+/// (text keys as the BINARY collation orders them, NULL last), packed as a BLOB of 64-bit
+/// little-endian integers. One sort in memory and one value to hand over, where ORDER BY goes
+/// through SQLite's sorter and hands every id over as a row of its own.
 bool addSqlFunctions(sqlite3 *db);
 
 } // namespace Lede

@@ -21,6 +21,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -378,6 +379,31 @@ private Q_SLOTS:
         QCOMPARE(rows(u"SELECT tally(x), 0, 0 FROM (SELECT 1 AS x WHERE 0)"_s), QStringList{u"[] 0 0"_s});
         QSqlQuery q(m_library.database());
         QVERIFY(!q.exec(u"SELECT tally(x) FROM (SELECT 1.5 AS x)"_s)); // a real is no facet key
+    }
+
+    void idsDescendingAgreesWithOrderBy()
+    {
+        // ids_descending() (the result's order, packed) orders as ORDER BY key DESC, id DESC:
+        // dates with and without a time, ties broken by id, text that is a prefix of other text,
+        // NULL last.
+        const QString values = uR"(WITH v(k, id) AS (VALUES ('2025-04-01', 3), ('2025-04-01T09:00:00Z', 9),
+            ('2025-04-01', 12), ('', 4), (NULL, 5), ('2024-12-31', 40), ('2025-04-01T09:00:00Z', 1), (NULL, 7),
+            ('2025-04', 8), ('2025-04-02', 2), ('', 6)) )"_s;
+        QList<qint64> expected, packed;
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(values + u"SELECT id FROM v ORDER BY k DESC, id DESC"_s));
+        while (q.next())
+            expected.append(q.value(0).toLongLong());
+        QCOMPARE(expected.size(), 11);
+        QVERIFY2(
+            q.exec(values + u"SELECT ids_descending(k, id) FROM v"_s) && q.next(), qPrintable(q.lastError().text()));
+        const QByteArray bytes = q.value(0).toByteArray();
+        for (qsizetype i = 0; i + 8 <= bytes.size(); i += 8)
+            packed.append(qFromLittleEndian<qint64>(bytes.constData() + i));
+        QCOMPARE(packed, expected);
+        QVERIFY(q.exec(u"SELECT length(ids_descending(k, id)) FROM (SELECT 'x' AS k, 1 AS id WHERE 0)"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(!q.exec(u"SELECT ids_descending(1.5, 1)"_s)); // keys are dates as text
     }
 
     void indexCatchesUpAfterMigration()
