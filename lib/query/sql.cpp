@@ -19,6 +19,11 @@ QString SqlDialect::orderedIds(const QString &rows) const
     return u"SELECT id AS k, NULL AS n FROM "_s + rows + u" ORDER BY published DESC, id DESC"_s;
 }
 
+QString SqlDialect::entityCounts(const QString &rows) const
+{
+    return countBy(u"m.entity"_s, u"article_entities m WHERE m.article_id IN (SELECT id FROM "_s + rows + u')');
+}
+
 QString SqlDialect::countBy(const QString &expression, const QString &from) const
 {
     return u"SELECT "_s + expression + u" AS value, count(*) AS n FROM "_s + from + u" GROUP BY "_s + expression;
@@ -122,9 +127,20 @@ QString SqliteDialect::articlesByDate() const
 
 QString SqliteDialect::articles() const
 {
-    // The planner would look each id up in the table, whose rows hold the whole text; the index
-    // holds the id and date alone, so a large result is read from a few pages.
-    return u"articles a INDEXED BY articles_by_id_published"_s;
+    // Not the articles table, whose rows hold the whole text: a row per article with its id, date
+    // and entity keys alone, so a large result is read from a few pages.
+    return u"article_facets a"_s;
+}
+
+QString SqliteDialect::resultColumns() const
+{
+    return u"a.id, a.published, a.entities"_s;
+}
+
+QString SqliteDialect::entityCounts(const QString &rows) const
+{
+    return u"SELECT c.value ->> 0 AS value, c.value ->> 1 AS n FROM json_each((SELECT tally_keys(entities) FROM "_s
+        + rows + u")) c"_s;
 }
 
 QString SqliteDialect::mondayOf(const QString &column) const
@@ -185,7 +201,8 @@ QString SqlTranslator::term(const Node &n, QVariantList &params) const
         return u"a.id IN "_s + naming(n.entityIds, params);
     case Field::Outlet:
         params << QString(n.prefix ? like(n.value.toLower()) : n.value.toLower());
-        return n.prefix ? u"lower(a.outlet) LIKE ? ESCAPE '\\'"_s : u"lower(a.outlet) = ?"_s;
+        return n.prefix ? u"a.id IN (SELECT o.id FROM articles o WHERE lower(o.outlet) LIKE ? ESCAPE '\\')"_s
+                        : u"a.id IN (SELECT o.id FROM articles o WHERE lower(o.outlet) = ?)"_s;
     case Field::Since:
         params << n.dateStart;
         return u"a.published >= ?"_s;
@@ -195,7 +212,8 @@ QString SqlTranslator::term(const Node &n, QVariantList &params) const
     case Field::Has:
         return annotation(n.has == u"note" ? u" AND n.note <> ''"_s : QString());
     case Field::Tag:
-        return m_dialect.jsonArrayHas(u"a.tags"_s, n.value.toLower(), params);
+        return u"a.id IN (SELECT t.id FROM articles t WHERE "_s
+            + m_dialect.jsonArrayHas(u"t.tags"_s, n.value.toLower(), params) + u')';
     case Field::Color:
         params << n.value.toLower();
         return annotation(u" AND lower(n.color) = ?"_s);
@@ -275,11 +293,12 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
     const bool everything = chosenKinds.isEmpty() && where(search, unused) == u"1";
     // The result with its dates, found once; for each kind with choices the result without them
     // (for that kind's counts).
-    QStringList ctes{u"r(id, published) AS MATERIALIZED (SELECT a.id, a.published FROM "_s + from + u" WHERE "_s
-        + where(search, s.params) + u')'};
+    const QString columns = m_dialect.resultColumns();
+    QStringList ctes{
+        u"r AS MATERIALIZED (SELECT "_s + columns + u" FROM "_s + from + u" WHERE "_s + where(search, s.params) + u')'};
     if (parts & EntityCounts) {
         for (qsizetype k = 0; k < chosenKinds.size(); ++k)
-            ctes.append(u"r%1(id) AS MATERIALIZED (SELECT a.id FROM "_s.arg(k) + from + u" WHERE "_s
+            ctes.append(u"r%1 AS MATERIALIZED (SELECT "_s.arg(k) + columns + u" FROM "_s + from + u" WHERE "_s
                 + where(search, s.params, chosenKinds.at(k)) + u')');
     }
     // The whole library is read in date order from its index; a narrower result is sorted.
@@ -294,8 +313,7 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
                 u"SELECT 1, k.entity_id, t.articles FROM entity_totals t JOIN entity_keys k ON k.id = t.entity"_s);
         } else {
             // Each result article's entities, once each, grouped by their integer keys, then named.
-            const QString count = u"SELECT 1, k.entity_id, c.n FROM ("_s
-                + m_dialect.countBy(u"m.entity"_s, u"article_entities m WHERE m.article_id IN (SELECT id FROM %1)"_s)
+            const QString count = u"SELECT 1, k.entity_id, c.n FROM ("_s + m_dialect.entityCounts(u"%1"_s)
                 + u") c JOIN entity_keys k ON k.id = c.value WHERE %2"_s;
             QStringList others;
             for (const QString &kind : std::as_const(chosenKinds))

@@ -18,7 +18,7 @@ struct SqlStatement
 /// What differs between the SQL stores Lede can search: the full-text index, binding a list of
 /// values, reading a JSON array, the week of a date. The rest of the translation is shared.
 ///
-/// The tables a dialect may assume: articles a (id, published as ISO text, outlet, tags as a JSON
+/// The tables a dialect may assume: articles (id, published as ISO text, outlet, tags as a JSON
 /// array), entity_keys (id, entity_id: an integer key per entity), article_entities (article_id,
 /// entity: each entity an article names, once), entity_totals (entity, articles: how many name it),
 /// annotations (article_id, color, note) and the store's
@@ -37,9 +37,15 @@ public:
     /// The ISO date of the Monday of the week of the ISO date (or date and time) in `column`;
     /// NULL when the column is empty.
     virtual QString mondayOf(const QString &column) const = 0;
-    /// The articles table under the alias `a` as a result's statement reads it (id, published and
-    /// the columns the predicates name), with whatever hint the database needs to read it narrowly.
+    /// The table a result is found in under the alias `a`: a row per article with its id and
+    /// published (the other columns predicates name are read from `articles` by id), with
+    /// whatever hint the database needs to read it narrowly.
     virtual QString articles() const { return QStringLiteral("articles a"); }
+    /// The columns of `a` a result keeps for its parts: id and published, and what entityCounts() reads.
+    virtual QString resultColumns() const { return QStringLiteral("a.id, a.published"); }
+    /// Rows (value, n): each entity key (entity_keys.id) the articles of `rows` (a result kept
+    /// with resultColumns()) name, and how many of them name it. From article_entities here.
+    virtual QString entityCounts(const QString &rows) const;
     /// The articles table (no alias) read in the order of their dates, for the whole library.
     virtual QString articlesByDate() const { return QStringLiteral("articles"); }
     /// Rows (value, n): each distinct value of `expression` over the rows of `from` (a FROM
@@ -62,7 +68,6 @@ public:
     QString inList(const QString &column, const QStringList &values, QVariantList &params) const override;
     QString jsonArrayHas(const QString &column, const QString &lowered, QVariantList &params) const override;
     QString mondayOf(const QString &column) const override;
-    QString articles() const override;
     QString articlesByDate() const override;
     /// With tally() (lib/store/sqlfunctions.h), which counts in one pass into a hash table where
     /// GROUP BY sorts every row first: the facet counts of a result of tens of thousands of
@@ -71,6 +76,11 @@ public:
     /// Packed by ids_descending() (lib/store/sqlfunctions.h): one sort in memory and one value
     /// handed over, where ORDER BY goes through SQLite's sorter and hands over a row per id.
     QString orderedIds(const QString &rows) const override;
+    /// article_facets, a row per article with its entity keys as one list (schema step 10).
+    QString articles() const override;
+    QString resultColumns() const override;
+    /// tally_keys() over the result's lists of entity keys: no lookup per article.
+    QString entityCounts(const QString &rows) const override;
     /// The FTS5 expression for a text-only node: "export controls" AND ("licen"* OR "h20") NOT "nvidia".
     static QString matchExpression(const Node &node);
 };

@@ -26,6 +26,17 @@ struct Tally
     std::unordered_map<sqlite3_int64, sqlite3_int64> integers;
     std::unordered_map<std::string, sqlite3_int64> texts;
     sqlite3_int64 nulls = 0;
+
+    void count(sqlite3_int64 n)
+    {
+        if (n >= 0 && n < denseLimit) {
+            if (std::size_t(n) >= dense.size())
+                dense.resize(std::max(std::size_t(n) + 1, dense.size() * 2), 0);
+            ++dense[std::size_t(n)];
+        } else {
+            ++integers[n];
+        }
+    }
 };
 
 Tally *tallyOf(sqlite3_context *context, bool create)
@@ -49,13 +60,7 @@ void tallyStep(sqlite3_context *context, int, sqlite3_value **argv)
     switch (sqlite3_value_type(v)) {
     case SQLITE_INTEGER: {
         const sqlite3_int64 n = sqlite3_value_int64(v);
-        if (n >= 0 && n < Tally::denseLimit) {
-            if (std::size_t(n) >= t->dense.size())
-                t->dense.resize(std::max(std::size_t(n) + 1, t->dense.size() * 2), 0);
-            ++t->dense[std::size_t(n)];
-        } else {
-            ++t->integers[n];
-        }
+        t->count(n);
         break;
     }
     case SQLITE_TEXT: {
@@ -68,6 +73,34 @@ void tallyStep(sqlite3_context *context, int, sqlite3_value **argv)
         break;
     default:
         sqlite3_result_error(context, "tally() counts integers, text and NULL only", -1);
+    }
+}
+
+// tally_keys(list): each integer of a list such as ",3,17,250," counted as tally() counts it.
+void tallyKeysStep(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    Tally *t = tallyOf(context, true);
+    if (!t) {
+        sqlite3_result_error_nomem(context);
+        return;
+    }
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    const auto *p = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const char *end = p + sqlite3_value_bytes(argv[0]);
+    while (p < end) {
+        if (*p == ',') {
+            ++p;
+            continue;
+        }
+        sqlite3_int64 n = 0;
+        const auto [next, error] = std::from_chars(p, end, n);
+        if (error != std::errc() || (next < end && *next != ',')) {
+            sqlite3_result_error(context, "tally_keys() reads lists of integers such as ',3,17,'", -1);
+            return;
+        }
+        p = next;
+        t->count(n);
     }
 }
 
@@ -228,6 +261,8 @@ bool addSqlFunctions(sqlite3 *db)
     constexpr int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     return db
         && sqlite3_create_function_v2(db, "tally", 1, flags, nullptr, nullptr, tallyStep, tallyFinal, nullptr)
+        == SQLITE_OK
+        && sqlite3_create_function_v2(db, "tally_keys", 1, flags, nullptr, nullptr, tallyKeysStep, tallyFinal, nullptr)
         == SQLITE_OK
         && sqlite3_create_function_v2(db, "ids_descending", 2, flags, nullptr, nullptr, orderStep, orderFinal, nullptr)
         == SQLITE_OK;

@@ -13,6 +13,9 @@ namespace Lede {
 /// into a hash table in one pass where GROUP BY sorts every row first: over tens of thousands of
 /// rows several times faster. SqliteDialect::countBy() reads it back as rows with json_each().
 ///
+/// tally_keys(list), an aggregate: tally() of every integer in lists such as ",3,17,250," (each
+/// article's entity keys in article_facets), in the same form.
+///
 /// ids_descending(key, id), an aggregate: the ids in the order ORDER BY key DESC, id DESC gives
 /// (text keys as the BINARY collation orders them, NULL last), packed as a BLOB of 64-bit
 /// little-endian integers. One sort in memory and one value to hand over, where ORDER BY goes

@@ -377,6 +377,14 @@ private Q_SLOTS:
                        "FROM v)) t"_s),
             expected);
         QCOMPARE(rows(u"SELECT tally(x), 0, 0 FROM (SELECT 1 AS x WHERE 0)"_s), QStringList{u"[] 0 0"_s});
+        // tally_keys() counts the integers in lists such as article_facets.entities the same way.
+        QCOMPARE(rows(values
+                     + u"SELECT typeof(t.value ->> 0), t.value ->> 0, t.value ->> 1 FROM json_each((SELECT "
+                       "tally_keys(l) FROM (SELECT ',' || group_concat(x, ',') || ',' AS l FROM v WHERE typeof(x) = "
+                       "'integer' GROUP BY x % 3))) t"_s),
+            rows(values + u"SELECT typeof(x), x, count(*) FROM v WHERE typeof(x) = 'integer' GROUP BY x"_s));
+        QSqlQuery bad(m_library.database());
+        QVERIFY(!bad.exec(u"SELECT tally_keys(',3,x,')"_s));
         QSqlQuery q(m_library.database());
         QVERIFY(!q.exec(u"SELECT tally(x) FROM (SELECT 1.5 AS x)"_s)); // a real is no facet key
     }
@@ -451,7 +459,26 @@ private Q_SLOTS:
                     q.value(1).toString(), q.value(2).toString()));
             return out;
         };
+        // article_facets holds each article's keys as one list: the same pairs, read by tally_keys().
+        const auto facetsAgree = [&] {
+            QSqlQuery f(lib.database());
+            QStringList fromPairs, fromFacets;
+            f.exec(u"SELECT article_id || ':' || entity FROM article_entities ORDER BY 1"_s);
+            while (f.next())
+                fromPairs.append(f.value(0).toString());
+            f.exec(uR"(SELECT a.id || ':' || (t.value ->> 0), t.value ->> 1 FROM article_facets a,
+                       json_each((SELECT tally_keys(entities) FROM article_facets WHERE id = a.id)) t ORDER BY 1)"_s);
+            while (f.next()) {
+                if (f.value(1).toInt() != 1)
+                    return false;
+                fromFacets.append(f.value(0).toString());
+            }
+            f.exec(u"SELECT count(*) FROM article_facets"_s);
+            return fromPairs == fromFacets && f.next() && f.value(0).toInt() == lib.articleCount();
+        };
         const auto totals = [&] {
+            if (!facetsAgree())
+                return QHash<QString, int>{{u"article_facets differs from article_entities"_s, -1}};
             const auto r = lib.search(Lede::Query::prepare(u""_s, {}, *m_kb), Lede::Library::SearchEntityCounts);
             return r ? r->entityCounts : QHash<QString, int>();
         };
