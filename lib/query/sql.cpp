@@ -19,6 +19,11 @@ QString SqlDialect::orderedIds(const QString &rows) const
     return u"SELECT id AS k, NULL AS n FROM "_s + rows + u" ORDER BY published DESC, id DESC"_s;
 }
 
+QString SqlDialect::idIn(const QString &column, const QString &subquery) const
+{
+    return column + u" IN "_s + subquery;
+}
+
 QString SqlDialect::entityCounts(const QString &rows) const
 {
     return countBy(u"m.entity"_s, u"article_entities m WHERE m.article_id IN (SELECT id FROM "_s + rows + u')');
@@ -161,6 +166,11 @@ QString SqliteDialect::orderedIds(const QString &rows) const
     return u"SELECT NULL AS k, ids_descending(published, id) AS n FROM "_s + rows;
 }
 
+QString SqliteDialect::idIn(const QString &column, const QString &subquery) const
+{
+    return u"in_ids("_s + column + u", (SELECT id_set(id) FROM "_s + subquery + u"))"_s;
+}
+
 // The translation
 
 bool SqlTranslator::textOnly(const Node &node)
@@ -184,7 +194,7 @@ bool SqlTranslator::textOnly(const Node &node)
 
 QString SqlTranslator::naming(const QStringList &entityIds, QVariantList &params) const
 {
-    return u"(SELECT m.article_id FROM article_entities m WHERE m.entity IN (SELECT k.id FROM entity_keys k WHERE "_s
+    return u"(SELECT m.article_id AS id FROM article_entities m WHERE m.entity IN (SELECT k.id FROM entity_keys k WHERE "_s
         + m_dialect.inList(u"k.entity_id"_s, entityIds, params) + u"))"_s;
 }
 
@@ -198,7 +208,7 @@ QString SqlTranslator::term(const Node &n, QVariantList &params) const
     case Field::Chip:
     case Field::Region:
     case Field::Organisation:
-        return u"a.id IN "_s + naming(n.entityIds, params);
+        return m_dialect.idIn(u"a.id"_s, naming(n.entityIds, params));
     case Field::Outlet:
         params << QString(n.prefix ? like(n.value.toLower()) : n.value.toLower());
         return n.prefix ? u"a.id IN (SELECT o.id FROM articles o WHERE lower(o.outlet) LIKE ? ESCAPE '\\')"_s
@@ -271,10 +281,10 @@ QString SqlTranslator::where(const Search &search, QVariantList &params, const Q
     for (auto it = search.chosen.cbegin(); it != search.chosen.cend(); ++it) {
         if (it.key() == skipList || it.value().isEmpty())
             continue;
-        parts.append(u"a.id IN "_s + naming(it.value(), params));
+        parts.append(m_dialect.idIn(u"a.id"_s, naming(it.value(), params)));
     }
     if (!search.excluded.isEmpty())
-        parts.append(u"a.id NOT IN "_s + naming(search.excluded, params));
+        parts.append(u"NOT "_s + m_dialect.idIn(u"a.id"_s, naming(search.excluded, params)));
     if (parts.size() > 1 && parts.first() == u"1")
         parts.removeFirst();
     return parts.size() == 1 ? parts.first() : u'(' + parts.join(u") AND ("_s) + u')';

@@ -57,6 +57,9 @@ public:
     /// dialect may instead give one row, k NULL, with all the ids in that order packed into n as
     /// 64-bit little-endian integers.
     virtual QString orderedIds(const QString &rows) const;
+    /// A predicate: `column` is one of the ids `subquery` (a parenthesised SELECT of one column
+    /// named id) gives. IN here.
+    virtual QString idIn(const QString &column, const QString &subquery) const;
 };
 
 /// SQLite with FTS5: the index is the table search_text(title, body), rowid = article id, filled
@@ -81,6 +84,10 @@ public:
     QString resultColumns() const override;
     /// tally_keys() over the result's lists of entity keys: no lookup per article.
     QString entityCounts(const QString &rows) const override;
+    /// in_ids() over a bitmap from id_set(): a large set of ids is gathered once and each article
+    /// tested against it, where IN first sorts the ids into a temporary index and then looks
+    /// each one up.
+    QString idIn(const QString &column, const QString &subquery) const override;
     /// The FTS5 expression for a text-only node: "export controls" AND ("licen"* OR "h20") NOT "nvidia".
     static QString matchExpression(const Node &node);
 };

@@ -173,6 +173,7 @@ struct Ordering
 {
     struct Row
     {
+        std::uint64_t head[2]; // the first 16 bytes, big-endian, zero-padded: most comparisons end here
         std::size_t offset;
         std::size_t length; // npos for NULL
         sqlite3_int64 id;
@@ -207,12 +208,15 @@ void orderStep(sqlite3_context *context, int, sqlite3_value **argv)
     case SQLITE_TEXT: {
         const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
         const auto length = std::size_t(sqlite3_value_bytes(argv[0]));
-        o->rows.push_back({o->keys.size(), length, id});
+        Ordering::Row row{{0, 0}, o->keys.size(), length, id};
+        for (std::size_t i = 0; i < 16; ++i)
+            row.head[i / 8] = (row.head[i / 8] << 8) | (i < length ? static_cast<unsigned char>(text[i]) : 0u);
+        o->rows.push_back(row);
         o->keys.append(text, length);
         break;
     }
     case SQLITE_NULL:
-        o->rows.push_back({0, std::string::npos, id});
+        o->rows.push_back({{0, 0}, 0, std::string::npos, id});
         break;
     default:
         sqlite3_result_error(context, "ids_descending() orders by text or NULL keys only", -1);
@@ -234,6 +238,10 @@ void orderFinal(sqlite3_context *context)
         if (aNull != bNull)
             return bNull; // NULL last
         if (!aNull) {
+            if (a.head[0] != b.head[0])
+                return a.head[0] > b.head[0];
+            if (a.head[1] != b.head[1])
+                return a.head[1] > b.head[1];
             const int c = std::memcmp(keys.data() + a.offset, keys.data() + b.offset, std::min(a.length, b.length));
             if (c != 0)
                 return c > 0;
@@ -254,6 +262,105 @@ void orderFinal(sqlite3_context *context)
     sqlite3_result_blob64(context, out.data(), out.size(), SQLITE_TRANSIENT);
 }
 
+// id_set(id): the ids as one value for in_ids(). A bitmap ('B', then a bit per id from 0) while
+// the ids are dense enough, as the article ids of a library are; else the ids sorted ('S', then
+// 64-bit little-endian integers).
+struct IdSet
+{
+    std::vector<sqlite3_int64> ids;
+    sqlite3_int64 max = -1;
+};
+
+void idSetStep(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    auto **slot = static_cast<IdSet **>(sqlite3_aggregate_context(context, sizeof(IdSet *)));
+    if (slot && !*slot)
+        *slot = new (std::nothrow) IdSet;
+    if (!slot || !*slot) {
+        sqlite3_result_error_nomem(context);
+        return;
+    }
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return; // never in the set, as with IN
+    if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || sqlite3_value_int64(argv[0]) < 0) {
+        sqlite3_result_error(context, "id_set() holds non-negative integer ids only", -1);
+        return;
+    }
+    const sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+    (*slot)->ids.push_back(id);
+    (*slot)->max = std::max((*slot)->max, id);
+}
+
+void idSetFinal(sqlite3_context *context)
+{
+    auto **slot = static_cast<IdSet **>(sqlite3_aggregate_context(context, 0));
+    IdSet *set = slot ? *slot : nullptr;
+    std::string out;
+    if (!set || set->max < 0) {
+        out = "B";
+    } else if (std::uint64_t(set->max) / 64 <= set->ids.size()) {
+        out.assign(1 + std::size_t(set->max) / 8 + 1, '\0');
+        out[0] = 'B';
+        for (const sqlite3_int64 id : set->ids)
+            out[1 + std::size_t(id) / 8]
+                = char(static_cast<unsigned char>(out[1 + std::size_t(id) / 8]) | (1u << (id % 8)));
+    } else {
+        std::sort(set->ids.begin(), set->ids.end());
+        set->ids.erase(std::unique(set->ids.begin(), set->ids.end()), set->ids.end());
+        out.assign(1 + set->ids.size() * 8, '\0');
+        out[0] = 'S';
+        char *p = out.data() + 1;
+        for (const sqlite3_int64 id : set->ids) {
+            auto v = static_cast<std::uint64_t>(id);
+            for (int i = 0; i < 8; ++i, v >>= 8)
+                *p++ = static_cast<char>(v & 0xff);
+        }
+    }
+    delete set;
+    if (slot)
+        *slot = nullptr;
+    sqlite3_result_blob64(context, out.data(), out.size(), SQLITE_TRANSIENT);
+}
+
+std::uint64_t wordAt(const unsigned char *p)
+{
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+// in_ids(id, set): 1 when the id is in a set from id_set(), else 0 (NULL for a NULL id).
+void inIds(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    const auto *set = static_cast<const unsigned char *>(sqlite3_value_blob(argv[1]));
+    const auto size = std::size_t(sqlite3_value_bytes(argv[1]));
+    if (!set || size == 0 || (set[0] != 'B' && set[0] != 'S') || sqlite3_value_type(argv[0]) != SQLITE_INTEGER) {
+        sqlite3_result_error(context, "in_ids() takes an integer id and a set from id_set()", -1);
+        return;
+    }
+    const sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+    bool in = false;
+    if (id >= 0 && set[0] == 'B') {
+        const std::uint64_t byte = 1 + std::uint64_t(id) / 8;
+        in = byte < size && (set[byte] >> (id % 8)) & 1;
+    } else if (set[0] == 'S') {
+        std::size_t lo = 0, hi = (size - 1) / 8;
+        while (lo < hi) {
+            const std::size_t mid = (lo + hi) / 2;
+            const auto v = static_cast<sqlite3_int64>(wordAt(set + 1 + mid * 8));
+            if (v < id)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        in = lo < (size - 1) / 8 && static_cast<sqlite3_int64>(wordAt(set + 1 + lo * 8)) == id;
+    }
+    sqlite3_result_int(context, in ? 1 : 0);
+}
+
 } // namespace
 
 bool addSqlFunctions(sqlite3 *db)
@@ -264,6 +371,9 @@ bool addSqlFunctions(sqlite3 *db)
         == SQLITE_OK
         && sqlite3_create_function_v2(db, "tally_keys", 1, flags, nullptr, nullptr, tallyKeysStep, tallyFinal, nullptr)
         == SQLITE_OK
+        && sqlite3_create_function_v2(db, "id_set", 1, flags, nullptr, nullptr, idSetStep, idSetFinal, nullptr)
+        == SQLITE_OK
+        && sqlite3_create_function_v2(db, "in_ids", 2, flags, nullptr, inIds, nullptr, nullptr, nullptr) == SQLITE_OK
         && sqlite3_create_function_v2(db, "ids_descending", 2, flags, nullptr, nullptr, orderStep, orderFinal, nullptr)
         == SQLITE_OK;
 }

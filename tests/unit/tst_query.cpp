@@ -389,20 +389,45 @@ private Q_SLOTS:
         QVERIFY(!q.exec(u"SELECT tally(x) FROM (SELECT 1.5 AS x)"_s)); // a real is no facet key
     }
 
+    void inIdsAgreesWithIn()
+    {
+        // in_ids(id, id_set(...)), how entity terms test an article, says what IN says: with the
+        // ids dense (a bitmap) and sparse (sorted), NULL ids left out of the set, an empty set.
+        for (const QString &ids : {u"(3), (5), (5), (64), (0), (NULL), (9)"_s, u"(3), (5000000000), (64), (7)"_s}) {
+            const QString sql = u"WITH v(id) AS (VALUES "_s + ids
+                + uR"(), t(x) AS (VALUES (0), (1), (3), (5), (6), (7), (9), (63), (64), (65), (1000), (5000000000),
+                   (5000000001), (-1))
+                   SELECT x, in_ids(x, (SELECT id_set(id) FROM v WHERE id >= 0)), x IN (SELECT id FROM v WHERE id >= 0)
+                   FROM t)"_s;
+            QSqlQuery q(m_library.database());
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            int rows = 0;
+            while (q.next()) {
+                QCOMPARE(q.value(1).toInt(), q.value(2).toInt());
+                ++rows;
+            }
+            QCOMPARE(rows, 14);
+        }
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(u"SELECT in_ids(3, (SELECT id_set(1) WHERE 0))"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(!q.exec(u"SELECT id_set(-4)"_s));
+    }
+
     void idsDescendingAgreesWithOrderBy()
     {
         // ids_descending() (the result's order, packed) orders as ORDER BY key DESC, id DESC:
-        // dates with and without a time, ties broken by id, text that is a prefix of other text,
-        // NULL last.
+        // dates with and without a time, times that differ past the 16 bytes compared first, ties
+        // broken by id, text that is a prefix of other text, NULL last.
         const QString values = uR"(WITH v(k, id) AS (VALUES ('2025-04-01', 3), ('2025-04-01T09:00:00Z', 9),
             ('2025-04-01', 12), ('', 4), (NULL, 5), ('2024-12-31', 40), ('2025-04-01T09:00:00Z', 1), (NULL, 7),
-            ('2025-04', 8), ('2025-04-02', 2), ('', 6)) )"_s;
+            ('2025-04', 8), ('2025-04-02', 2), ('', 6), ('2025-04-01T09:00:30Z', 10)) )"_s;
         QList<qint64> expected, packed;
         QSqlQuery q(m_library.database());
         QVERIFY(q.exec(values + u"SELECT id FROM v ORDER BY k DESC, id DESC"_s));
         while (q.next())
             expected.append(q.value(0).toLongLong());
-        QCOMPARE(expected.size(), 11);
+        QCOMPARE(expected.size(), 12);
         QVERIFY2(
             q.exec(values + u"SELECT ids_descending(k, id) FROM v"_s) && q.next(), qPrintable(q.lastError().text()));
         const QByteArray bytes = q.value(0).toByteArray();
