@@ -244,12 +244,41 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "%s: %s\n", qPrintable(c.name), qPrintable(q.lastError().text()));
                 return 1;
             }
-            qsizetype n = 0;
-            while (q.next())
-                n += q.value(0).toInt() == 0 ? 1 : 0;
+            Lede::Query::SearchResult sql;
+            while (q.next()) {
+                switch (q.value(0).toInt()) {
+                case 0:
+                    sql.ids.append(q.value(1).toLongLong());
+                    break;
+                case 1:
+                    sql.entityCounts.insert(q.value(1).toString(), q.value(2).toInt());
+                    break;
+                default:
+                    if (q.value(1).isNull())
+                        sql.undated += q.value(2).toInt();
+                    else
+                        sql.weeks.append({QDate::fromString(q.value(1).toString(), Qt::ISODate), q.value(2).toInt()});
+                }
+            }
+            const qsizetype n = sql.ids.size();
             const double sqlMs = double(t.nsecsElapsed()) / 1e6;
             const double sqlCpuMs = threadCpuMs() - cpu;
             foundSql = n;
+            if (i == 0) { // the same result: ids in the same order, the same counts and weeks
+                std::sort(sql.weeks.begin(), sql.weeks.end(),
+                    [](const Lede::Query::WeekCount &x, const Lede::Query::WeekCount &y) {
+                        return x.monday < y.monday;
+                    });
+                const char *differs = r->ids != sql.ids                  ? "ids"
+                    : r->entityCounts != sql.entityCounts                ? "entity counts"
+                    : r->weeks != sql.weeks || r->undated != sql.undated ? "weeks"
+                                                                         : nullptr;
+                if (differs) {
+                    std::fprintf(
+                        stderr, "%s: the %s differ from the hand-written query's\n", qPrintable(c.name), differs);
+                    return 1;
+                }
+            }
             if (i >= 2) { // two to warm the cache
                 a.append(ms);
                 b.append(sqlMs);
