@@ -14,6 +14,26 @@ using namespace Qt::StringLiterals;
 
 SqlDialect::~SqlDialect() = default;
 
+QString SqlDialect::orderedIds(const QString &rows) const
+{
+    return u"SELECT id AS k, NULL AS n FROM "_s + rows + u" ORDER BY published DESC, id DESC"_s;
+}
+
+QString SqlDialect::idIn(const QString &column, const QString &subquery) const
+{
+    return column + u" IN "_s + subquery;
+}
+
+QString SqlDialect::entityCounts(const QString &rows) const
+{
+    return countBy(u"m.entity"_s, u"article_entities m WHERE m.article_id IN (SELECT id FROM "_s + rows + u')');
+}
+
+QString SqlDialect::countBy(const QString &expression, const QString &from) const
+{
+    return u"SELECT "_s + expression + u" AS value, count(*) AS n FROM "_s + from + u" GROUP BY "_s + expression;
+}
+
 namespace {
 
 bool isTextLeaf(const Node &n)
@@ -112,15 +132,43 @@ QString SqliteDialect::articlesByDate() const
 
 QString SqliteDialect::articles() const
 {
-    // The planner would look each id up in the table, whose rows hold the whole text; the index
-    // holds the id and date alone, so a large result is read from a few pages.
-    return u"articles a INDEXED BY articles_by_id_published"_s;
+    // Not the articles table, whose rows hold the whole text: a row per article with its id, date
+    // and entity keys alone, so a large result is read from a few pages.
+    return u"article_facets a"_s;
+}
+
+QString SqliteDialect::resultColumns() const
+{
+    return u"a.id, a.published, a.entities"_s;
+}
+
+QString SqliteDialect::entityCounts(const QString &rows) const
+{
+    return u"SELECT c.value ->> 0 AS value, c.value ->> 1 AS n FROM json_each((SELECT tally_keys(entities) FROM "_s
+        + rows + u")) c"_s;
 }
 
 QString SqliteDialect::mondayOf(const QString &column) const
 {
     // 'weekday 0' moves to the next Sunday (or stays on one); six days back is that week's Monday.
     return u"date(substr("_s + column + u", 1, 10), 'weekday 0', '-6 days')"_s;
+}
+
+QString SqliteDialect::countBy(const QString &expression, const QString &from) const
+{
+    // tally() gives [[value, n], ...] as one JSON text; json_each reads it back as rows.
+    return u"SELECT c.value ->> 0 AS value, c.value ->> 1 AS n FROM json_each((SELECT tally("_s + expression
+        + u") FROM "_s + from + u")) c"_s;
+}
+
+QString SqliteDialect::orderedIds(const QString &rows) const
+{
+    return u"SELECT NULL AS k, ids_descending(published, id) AS n FROM "_s + rows;
+}
+
+QString SqliteDialect::idIn(const QString &column, const QString &subquery) const
+{
+    return u"in_ids("_s + column + u", (SELECT id_set(id) FROM "_s + subquery + u"))"_s;
 }
 
 // The translation
@@ -146,7 +194,7 @@ bool SqlTranslator::textOnly(const Node &node)
 
 QString SqlTranslator::naming(const QStringList &entityIds, QVariantList &params) const
 {
-    return u"(SELECT m.article_id FROM article_entities m WHERE m.entity IN (SELECT k.id FROM entity_keys k WHERE "_s
+    return u"(SELECT m.article_id AS id FROM article_entities m WHERE m.entity IN (SELECT k.id FROM entity_keys k WHERE "_s
         + m_dialect.inList(u"k.entity_id"_s, entityIds, params) + u"))"_s;
 }
 
@@ -160,10 +208,11 @@ QString SqlTranslator::term(const Node &n, QVariantList &params) const
     case Field::Chip:
     case Field::Region:
     case Field::Organisation:
-        return u"a.id IN "_s + naming(n.entityIds, params);
+        return m_dialect.idIn(u"a.id"_s, naming(n.entityIds, params));
     case Field::Outlet:
         params << QString(n.prefix ? like(n.value.toLower()) : n.value.toLower());
-        return n.prefix ? u"lower(a.outlet) LIKE ? ESCAPE '\\'"_s : u"lower(a.outlet) = ?"_s;
+        return n.prefix ? u"a.id IN (SELECT o.id FROM articles o WHERE lower(o.outlet) LIKE ? ESCAPE '\\')"_s
+                        : u"a.id IN (SELECT o.id FROM articles o WHERE lower(o.outlet) = ?)"_s;
     case Field::Since:
         params << n.dateStart;
         return u"a.published >= ?"_s;
@@ -173,7 +222,8 @@ QString SqlTranslator::term(const Node &n, QVariantList &params) const
     case Field::Has:
         return annotation(n.has == u"note" ? u" AND n.note <> ''"_s : QString());
     case Field::Tag:
-        return m_dialect.jsonArrayHas(u"a.tags"_s, n.value.toLower(), params);
+        return u"a.id IN (SELECT t.id FROM articles t WHERE "_s
+            + m_dialect.jsonArrayHas(u"t.tags"_s, n.value.toLower(), params) + u')';
     case Field::Color:
         params << n.value.toLower();
         return annotation(u" AND lower(n.color) = ?"_s);
@@ -231,10 +281,10 @@ QString SqlTranslator::where(const Search &search, QVariantList &params, const Q
     for (auto it = search.chosen.cbegin(); it != search.chosen.cend(); ++it) {
         if (it.key() == skipList || it.value().isEmpty())
             continue;
-        parts.append(u"a.id IN "_s + naming(it.value(), params));
+        parts.append(m_dialect.idIn(u"a.id"_s, naming(it.value(), params)));
     }
     if (!search.excluded.isEmpty())
-        parts.append(u"a.id NOT IN "_s + naming(search.excluded, params));
+        parts.append(u"NOT "_s + m_dialect.idIn(u"a.id"_s, naming(search.excluded, params)));
     if (parts.size() > 1 && parts.first() == u"1")
         parts.removeFirst();
     return parts.size() == 1 ? parts.first() : u'(' + parts.join(u") AND ("_s) + u')';
@@ -253,19 +303,19 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
     const bool everything = chosenKinds.isEmpty() && where(search, unused) == u"1";
     // The result with its dates, found once; for each kind with choices the result without them
     // (for that kind's counts).
-    QStringList ctes{u"r(id, published) AS MATERIALIZED (SELECT a.id, a.published FROM "_s + from + u" WHERE "_s
-        + where(search, s.params) + u')'};
+    const QString columns = m_dialect.resultColumns();
+    QStringList ctes{
+        u"r AS MATERIALIZED (SELECT "_s + columns + u" FROM "_s + from + u" WHERE "_s + where(search, s.params) + u')'};
     if (parts & EntityCounts) {
         for (qsizetype k = 0; k < chosenKinds.size(); ++k)
-            ctes.append(u"r%1(id) AS MATERIALIZED (SELECT a.id FROM "_s.arg(k) + from + u" WHERE "_s
+            ctes.append(u"r%1 AS MATERIALIZED (SELECT "_s.arg(k) + columns + u" FROM "_s + from + u" WHERE "_s
                 + where(search, s.params, chosenKinds.at(k)) + u')');
     }
     // The whole library is read in date order from its index; a narrower result is sorted.
     const QString rows = everything ? u"(SELECT id, published FROM "_s + m_dialect.articlesByDate() + u')' : u"r"_s;
     QStringList selects;
     if (parts & Ids)
-        selects.append(u"SELECT * FROM (SELECT 0 AS part, id AS k, NULL AS n FROM "_s + rows
-            + u" ORDER BY published DESC, id DESC)"_s);
+        selects.append(u"SELECT * FROM (SELECT 0 AS part, o.k, o.n FROM ("_s + m_dialect.orderedIds(rows) + u") o)"_s);
     if (parts & EntityCounts) {
         if (everything) {
             // Kept as articles come and go (entity_totals).
@@ -273,10 +323,8 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
                 u"SELECT 1, k.entity_id, t.articles FROM entity_totals t JOIN entity_keys k ON k.id = t.entity"_s);
         } else {
             // Each result article's entities, once each, grouped by their integer keys, then named.
-            const QString count
-                = u"SELECT 1, k.entity_id, c.n FROM (SELECT m.entity, count(*) AS n FROM article_entities m "
-                  "WHERE m.article_id IN (SELECT id FROM %1) GROUP BY m.entity) c "
-                  "JOIN entity_keys k ON k.id = c.entity WHERE %2"_s;
+            const QString count = u"SELECT 1, k.entity_id, c.n FROM ("_s + m_dialect.entityCounts(u"%1"_s)
+                + u") c JOIN entity_keys k ON k.id = c.value WHERE %2"_s;
             QStringList others;
             for (const QString &kind : std::as_const(chosenKinds))
                 others.append(u"NOT "_s + kindRange(kind, s.params));
@@ -287,9 +335,8 @@ SqlStatement SqlTranslator::search(const Search &search, int parts) const
     }
     // By day first (a few hundred groups), then the days to their weeks.
     if (parts & Weeks)
-        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"d"_s)
-            + u" AS monday, sum(n) FROM (SELECT substr(published, 1, 10) AS d, count(*) AS n FROM "_s + rows
-            + u" GROUP BY d) GROUP BY monday"_s);
+        selects.append(u"SELECT 2, "_s + m_dialect.mondayOf(u"d.value"_s) + u" AS monday, sum(d.n) FROM ("_s
+            + m_dialect.countBy(u"substr(published, 1, 10)"_s, rows) + u") d GROUP BY monday"_s);
     if (selects.isEmpty())
         selects.append(u"SELECT 0, 0, 0 WHERE 0"_s);
     s.sql = u"WITH "_s + ctes.join(u", "_s) + u'\n' + selects.join(u"\nUNION ALL "_s);

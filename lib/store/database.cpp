@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "schema.h"
+#include "sqlfunctions.h"
 #include "text/logging.h"
 
 #include <QCoreApplication>
@@ -64,6 +65,14 @@ QString restoreHint()
 {
     return QObject::tr("restore a backup with lede-cli restore (Lede keeps them in the .backups folder beside the "
                        "library)");
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 // A file name as an SQL string literal.
@@ -260,8 +269,11 @@ bool Database::open(const QString &path)
         db.setDatabaseName(path);
         if (!db.open())
             return fail(QObject::tr("cannot open the library %1: %2").arg(path, db.lastError().text()));
+        // The search's statements use Lede's own functions (tally() for facet counts).
         // Nothing is written before the file is known to be a library this Lede can use.
-        ready = checkContents();
+        ready = addSqlFunctions(sqliteHandle(db))
+            ? checkContents()
+            : fail(QObject::tr("cannot open the library %1: its search functions could not be set up").arg(path));
         QSqlQuery q(db);
         for (const QString &pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
                  u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = %1"_s.arg(busyWait.count())}) {
@@ -538,18 +550,6 @@ bool Database::backupIfDue(std::chrono::seconds interval)
     }
     return !backup(u"daily"_s).isEmpty();
 }
-
-namespace {
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
-} // namespace
 
 Database::InPlace Database::restoreInPlace(
     const QString &backupPath, const QString &libraryPath, QString *keptAs, QString *error)

@@ -188,6 +188,36 @@ const QList<QStringList> &migrations()
             // per mention: a share of an import that grew with the library.
             u"DROP INDEX mentions_by_entity"_s,
         },
+        {
+            // A search result's ids, dates and entities from one row per article: the facet counts
+            // of a large result read each article's entity keys as one value (",3,17,250,"),
+            // counted by tally_keys() (lib/store/sqlfunctions.h), rather than a row per pair
+            // looked up in article_entities. Kept by triggers as articles and their pairs come
+            // and go, so nothing else writes it.
+            uR"(CREATE TABLE article_facets (
+                id INTEGER PRIMARY KEY,
+                published TEXT NOT NULL DEFAULT '',
+                entities TEXT NOT NULL DEFAULT ','))"_s,
+            uR"(INSERT INTO article_facets (id, published, entities)
+                SELECT a.id, a.published, coalesce(',' || (SELECT group_concat(e.entity, ',') FROM article_entities e
+                    WHERE e.article_id = a.id) || ',', ',') FROM articles a)"_s,
+            uR"(CREATE TRIGGER articles_facets_add AFTER INSERT ON articles BEGIN
+                INSERT INTO article_facets (id, published) VALUES (new.id, new.published);
+            END)"_s,
+            uR"(CREATE TRIGGER articles_facets_date AFTER UPDATE OF published ON articles BEGIN
+                UPDATE article_facets SET published = new.published WHERE id = new.id;
+            END)"_s,
+            uR"(CREATE TRIGGER articles_facets_remove AFTER DELETE ON articles BEGIN
+                DELETE FROM article_facets WHERE id = old.id;
+            END)"_s,
+            uR"(CREATE TRIGGER article_entities_facet AFTER INSERT ON article_entities BEGIN
+                UPDATE article_facets SET entities = entities || new.entity || ',' WHERE id = new.article_id;
+            END)"_s,
+            uR"(CREATE TRIGGER article_entities_unfacet AFTER DELETE ON article_entities BEGIN
+                UPDATE article_facets SET entities = replace(entities, ',' || old.entity || ',', ',')
+                    WHERE id = old.article_id;
+            END)"_s,
+        },
     };
     return steps;
 }

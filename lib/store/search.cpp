@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QSqlQuery>
+#include <QtEndian>
 
 namespace Lede {
 
@@ -100,7 +101,14 @@ std::optional<Query::SearchResult> SearchStore::search(const Query::Search &sear
     while (q.next()) {
         switch (q.value(0).toInt()) {
         case 0:
-            result.ids.append(q.value(1).toLongLong());
+            if (q.value(1).isNull()) { // all the ids, packed (SqliteDialect::orderedIds())
+                const QByteArray packed = q.value(2).toByteArray();
+                result.ids.reserve(result.ids.size() + packed.size() / 8);
+                for (qsizetype i = 0; i + 8 <= packed.size(); i += 8)
+                    result.ids.append(qFromLittleEndian<qint64>(packed.constData() + i));
+            } else {
+                result.ids.append(q.value(1).toLongLong());
+            }
             break;
         case 1:
             result.entityCounts.insert(q.value(1).toString(), q.value(2).toInt());

@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +63,15 @@ double rssMb()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return 0;
+}
+
+// The processor time this thread has used, in ms: beside the elapsed time, what a query costs when
+// other programs share the processor (elapsed time then includes their turns).
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
 QString json(const QStringList &ids)
@@ -202,25 +212,28 @@ int main(int argc, char *argv[])
     };
 
     constexpr int runs = 15;
-    QList<double> ours, theirs;
+    QList<double> ours, theirs, oursCpu, theirsCpu;
     for (const Case &c : cases) {
         const Lede::Query::Search search = Lede::Query::prepare(c.query, {}, *kb);
         if (!search.ok()) {
             std::fprintf(stderr, "%s: %s\n", qPrintable(c.query), qPrintable(search.errors.first().message));
             return 1;
         }
-        QList<double> a, b;
+        QList<double> a, b, aCpu, bCpu;
         qsizetype found = 0, foundSql = 0;
         for (int i = 0; i < runs + 2; ++i) {
             QElapsedTimer t;
+            double cpu = threadCpuMs();
             t.start();
             const auto r = lib.search(search);
             const double ms = double(t.nsecsElapsed()) / 1e6;
+            const double cpuMs = threadCpuMs() - cpu;
             if (!r) {
                 std::fprintf(stderr, "%s\n", qPrintable(lib.lastError()));
                 return 1;
             }
             found = r->ids.size();
+            cpu = threadCpuMs();
             t.restart();
             QSqlQuery q(lib.database());
             q.setForwardOnly(true);
@@ -231,29 +244,66 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "%s: %s\n", qPrintable(c.name), qPrintable(q.lastError().text()));
                 return 1;
             }
-            qsizetype n = 0;
-            while (q.next())
-                n += q.value(0).toInt() == 0 ? 1 : 0;
+            Lede::Query::SearchResult sql;
+            while (q.next()) {
+                switch (q.value(0).toInt()) {
+                case 0:
+                    sql.ids.append(q.value(1).toLongLong());
+                    break;
+                case 1:
+                    sql.entityCounts.insert(q.value(1).toString(), q.value(2).toInt());
+                    break;
+                default:
+                    if (q.value(1).isNull())
+                        sql.undated += q.value(2).toInt();
+                    else
+                        sql.weeks.append({QDate::fromString(q.value(1).toString(), Qt::ISODate), q.value(2).toInt()});
+                }
+            }
+            const qsizetype n = sql.ids.size();
             const double sqlMs = double(t.nsecsElapsed()) / 1e6;
+            const double sqlCpuMs = threadCpuMs() - cpu;
             foundSql = n;
+            if (i == 0) { // the same result: ids in the same order, the same counts and weeks
+                std::sort(sql.weeks.begin(), sql.weeks.end(),
+                    [](const Lede::Query::WeekCount &x, const Lede::Query::WeekCount &y) {
+                        return x.monday < y.monday;
+                    });
+                const char *differs = r->ids != sql.ids                  ? "ids"
+                    : r->entityCounts != sql.entityCounts                ? "entity counts"
+                    : r->weeks != sql.weeks || r->undated != sql.undated ? "weeks"
+                                                                         : nullptr;
+                if (differs) {
+                    std::fprintf(
+                        stderr, "%s: the %s differ from the hand-written query's\n", qPrintable(c.name), differs);
+                    return 1;
+                }
+            }
             if (i >= 2) { // two to warm the cache
                 a.append(ms);
                 b.append(sqlMs);
+                aCpu.append(cpuMs);
+                bCpu.append(sqlCpuMs);
             }
         }
         if (found != foundSql)
             std::fprintf(stderr, "warning: %s found %lld, the hand-written query %lld\n", qPrintable(c.name),
                 static_cast<long long>(found), static_cast<long long>(foundSql));
-        std::printf("search.%s: %lld articles, p50 %.1f ms, p95 %.1f ms; sql p95 %.1f ms\n", qPrintable(c.name),
-            static_cast<long long>(found), percentile(a, 0.5), percentile(a, 0.95), percentile(b, 0.95));
+        std::printf("search.%s: %lld articles, p50 %.1f ms, p95 %.1f ms (cpu %.1f); sql p95 %.1f ms (cpu %.1f)\n",
+            qPrintable(c.name), static_cast<long long>(found), percentile(a, 0.5), percentile(a, 0.95),
+            percentile(aCpu, 0.95), percentile(b, 0.95), percentile(bCpu, 0.95));
         ours += a;
         theirs += b;
+        oursCpu += aCpu;
+        theirsCpu += bCpu;
     }
     figure("search.p50_ms", percentile(ours, 0.5));
     figure("search.p95_ms", percentile(ours, 0.95));
     figure("sql.p50_ms", percentile(theirs, 0.5));
     figure("sql.p95_ms", percentile(theirs, 0.95));
     figure("search.ratio_vs_sql", percentile(ours, 0.95) / std::max(0.001, percentile(theirs, 0.95)));
+    figure("search.cpu_p95_ms", percentile(oursCpu, 0.95));
+    figure("sql.cpu_p95_ms", percentile(theirsCpu, 0.95));
 
     // ripgrep over the same texts as files, for the free-text queries.
     const QString rg = QStandardPaths::findExecutable(u"rg"_s);

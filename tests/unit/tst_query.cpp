@@ -18,8 +18,10 @@
 #include <KSyntaxHighlighting/State>
 
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -352,6 +354,91 @@ private Q_SLOTS:
         QCOMPARE(r->ids.last(), m_ids.at(5)); // undated last
     }
 
+    void tallyAgreesWithGroupBy()
+    {
+        // tally() (the facet counts' and weeks' aggregate) gives what GROUP BY gives: each value
+        // once with its count, integers and text apart, NULL as one value, text that JSON escapes.
+        const auto rows = [&](const QString &sql) {
+            QStringList out;
+            QSqlQuery q(m_library.database());
+            if (!q.exec(sql))
+                return QStringList{q.lastError().text()};
+            while (q.next())
+                out.append(u"%1 %2 %3"_s.arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString()));
+            out.sort();
+            return out;
+        };
+        const QString values = uR"(WITH v(x) AS (VALUES (1), (1), (7), (-3), (5000000000), (5000000000), (0), ('a'),
+            ('a'), ('1'), ('say "hi"'), (char(9, 10)), ('华为'), (NULL), (NULL), (2), (1048576), (1048576)) )"_s;
+        const QStringList expected = rows(values + u"SELECT typeof(x), x, count(*) FROM v GROUP BY x"_s);
+        QCOMPARE(expected.size(), 13);
+        QCOMPARE(rows(values
+                     + u"SELECT typeof(t.value ->> 0), t.value ->> 0, t.value ->> 1 FROM json_each((SELECT tally(x) "
+                       "FROM v)) t"_s),
+            expected);
+        QCOMPARE(rows(u"SELECT tally(x), 0, 0 FROM (SELECT 1 AS x WHERE 0)"_s), QStringList{u"[] 0 0"_s});
+        // tally_keys() counts the integers in lists such as article_facets.entities the same way.
+        QCOMPARE(rows(values
+                     + u"SELECT typeof(t.value ->> 0), t.value ->> 0, t.value ->> 1 FROM json_each((SELECT "
+                       "tally_keys(l) FROM (SELECT ',' || group_concat(x, ',') || ',' AS l FROM v WHERE typeof(x) = "
+                       "'integer' GROUP BY x % 3))) t"_s),
+            rows(values + u"SELECT typeof(x), x, count(*) FROM v WHERE typeof(x) = 'integer' GROUP BY x"_s));
+        QSqlQuery bad(m_library.database());
+        QVERIFY(!bad.exec(u"SELECT tally_keys(',3,x,')"_s));
+        QSqlQuery q(m_library.database());
+        QVERIFY(!q.exec(u"SELECT tally(x) FROM (SELECT 1.5 AS x)"_s)); // a real is no facet key
+    }
+
+    void inIdsAgreesWithIn()
+    {
+        // in_ids(id, id_set(...)), how entity terms test an article, says what IN says: with the
+        // ids dense (a bitmap) and sparse (sorted), NULL ids left out of the set, an empty set.
+        for (const QString &ids : {u"(3), (5), (5), (64), (0), (NULL), (9)"_s, u"(3), (5000000000), (64), (7)"_s}) {
+            const QString sql = u"WITH v(id) AS (VALUES "_s + ids
+                + uR"(), t(x) AS (VALUES (0), (1), (3), (5), (6), (7), (9), (63), (64), (65), (1000), (5000000000),
+                   (5000000001), (-1))
+                   SELECT x, in_ids(x, (SELECT id_set(id) FROM v WHERE id >= 0)), x IN (SELECT id FROM v WHERE id >= 0)
+                   FROM t)"_s;
+            QSqlQuery q(m_library.database());
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            int rows = 0;
+            while (q.next()) {
+                QCOMPARE(q.value(1).toInt(), q.value(2).toInt());
+                ++rows;
+            }
+            QCOMPARE(rows, 14);
+        }
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(u"SELECT in_ids(3, (SELECT id_set(1) WHERE 0))"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(!q.exec(u"SELECT id_set(-4)"_s));
+    }
+
+    void idsDescendingAgreesWithOrderBy()
+    {
+        // ids_descending() (the result's order, packed) orders as ORDER BY key DESC, id DESC:
+        // dates with and without a time, times that differ past the 16 bytes compared first, ties
+        // broken by id, text that is a prefix of other text, NULL last.
+        const QString values = uR"(WITH v(k, id) AS (VALUES ('2025-04-01', 3), ('2025-04-01T09:00:00Z', 9),
+            ('2025-04-01', 12), ('', 4), (NULL, 5), ('2024-12-31', 40), ('2025-04-01T09:00:00Z', 1), (NULL, 7),
+            ('2025-04', 8), ('2025-04-02', 2), ('', 6), ('2025-04-01T09:00:30Z', 10)) )"_s;
+        QList<qint64> expected, packed;
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(values + u"SELECT id FROM v ORDER BY k DESC, id DESC"_s));
+        while (q.next())
+            expected.append(q.value(0).toLongLong());
+        QCOMPARE(expected.size(), 12);
+        QVERIFY2(
+            q.exec(values + u"SELECT ids_descending(k, id) FROM v"_s) && q.next(), qPrintable(q.lastError().text()));
+        const QByteArray bytes = q.value(0).toByteArray();
+        for (qsizetype i = 0; i + 8 <= bytes.size(); i += 8)
+            packed.append(qFromLittleEndian<qint64>(bytes.constData() + i));
+        QCOMPARE(packed, expected);
+        QVERIFY(q.exec(u"SELECT length(ids_descending(k, id)) FROM (SELECT 'x' AS k, 1 AS id WHERE 0)"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(!q.exec(u"SELECT ids_descending(1.5, 1)"_s)); // keys are dates as text
+    }
+
     void indexCatchesUpAfterMigration()
     {
         // A library from before the index: its articles are indexed when it opens.
@@ -397,7 +484,26 @@ private Q_SLOTS:
                     q.value(1).toString(), q.value(2).toString()));
             return out;
         };
+        // article_facets holds each article's keys as one list: the same pairs, read by tally_keys().
+        const auto facetsAgree = [&] {
+            QSqlQuery f(lib.database());
+            QStringList fromPairs, fromFacets;
+            f.exec(u"SELECT article_id || ':' || entity FROM article_entities ORDER BY 1"_s);
+            while (f.next())
+                fromPairs.append(f.value(0).toString());
+            f.exec(uR"(SELECT a.id || ':' || (t.value ->> 0), t.value ->> 1 FROM article_facets a,
+                       json_each((SELECT tally_keys(entities) FROM article_facets WHERE id = a.id)) t ORDER BY 1)"_s);
+            while (f.next()) {
+                if (f.value(1).toInt() != 1)
+                    return false;
+                fromFacets.append(f.value(0).toString());
+            }
+            f.exec(u"SELECT count(*) FROM article_facets"_s);
+            return fromPairs == fromFacets && f.next() && f.value(0).toInt() == lib.articleCount();
+        };
         const auto totals = [&] {
+            if (!facetsAgree())
+                return QHash<QString, int>{{u"article_facets differs from article_entities"_s, -1}};
             const auto r = lib.search(Lede::Query::prepare(u""_s, {}, *m_kb), Lede::Library::SearchEntityCounts);
             return r ? r->entityCounts : QHash<QString, int>();
         };
