@@ -198,6 +198,23 @@ struct Edge
     qint32 to;
 };
 
+// What a step needs of any state, in 16 bytes (four to a cache line): its failure link, whether a
+// pattern ends there, and its children (a hot state's on rare classes only), the first of them here
+// and the others in the edge list. Most deep states have one child, so a step from one reads one
+// line.
+struct State
+{
+    qint32 failOut = 0; // the failure link, negated (~) when some pattern ends here
+    quint16 firstClass = 0;
+    quint16 more = 0; // children after the first: edges [moreStart, moreStart + more)
+    qint32 firstChild = -1; // -1: no children
+    quint32 moreStart = 0;
+
+    bool hasOut() const { return failOut < 0; }
+    quint32 fail() const { return quint32(failOut < 0 ? ~failOut : failOut); }
+};
+static_assert(sizeof(State) == 16);
+
 // Spellings of an alias that differ only where a run of at least two letters meets a run of
 // digits: "Ascend 910B", "Ascend-910B" and "Ascend910B"; "GB200" and "GB-200". A run written
 // together also matches hyphenated, but not spaced ("GB 200" would catch "16 GB 200"); a single
@@ -254,10 +271,11 @@ char16_t Linker::fold(char16_t c)
 // of the names. Those are the hot states; each has a full row of 16-bit targets for the dense
 // classes (Latin letters, digits and punctuation: nearly all text), so a step is one load from a
 // table small enough to stay in cache. The deep states, most of which have one or two children,
-// keep their children as sparse edges and follow failure links to a hot state's row for the rest,
-// as the rare classes (CJK) do from every state. States are numbered hot states without outputs
-// first, then hot states where some pattern ends, then the other states a hot row leads to, so
-// that a row's targets fit 16 bits and the scan's common step tests one bound.
+// keep their children in a 16-byte record (the first inline) and follow failure links to a hot
+// state's row for the rest, as the rare classes (CJK) do from every state. The deep states are
+// numbered depth-first, so that the states along a name follow one another in memory, and a hot
+// row's target other than a hot state without outputs goes through `exits`, so that the scan's
+// common step tests one bound.
 struct Linker::Automaton
 {
     int K = 0; // dense classes: the used columns of a hot row
@@ -266,33 +284,37 @@ struct Linker::Automaton
     quint32 hotStates = 0; // states with a row: ids [0, hotStates)
     std::vector<quint16> cls = std::vector<quint16>(0x10000, OtherNonWord);
     std::vector<quint8> classWord;
-    std::vector<HotRow> rows; // hot state → dense class → target
-    std::vector<qint32> fail;
-    std::vector<quint8> hasOut;
+    std::vector<HotRow> rows; // hot state → dense class → target (see target())
+    std::vector<quint32> exits; // a row's targets other than hot states without outputs
+    std::vector<State> states;
+    std::vector<Edge> edges; // children after a state's first
     std::vector<qint32> rootRare; // rare class - K → root's child, or -1
-    std::vector<quint32> edgeStart; // CSR per state: a deep state's children, a hot state's on rare classes
-    std::vector<Edge> edges;
     std::vector<quint32> outStart; // CSR of the patterns ending at each state (its whole failure chain)
     std::vector<qint32> outList;
     std::vector<Pattern> patterns;
+
+    quint32 target(quint16 entry) const { return entry < fastStates ? entry : exits[entry - fastStates]; }
 
     // The state after a unit of class k (not Skip) from any state.
     quint32 step(quint32 v, quint16 k) const
     {
         for (;;) {
             if (v < hotStates && k < K)
-                return rows[v].to[k];
+                return target(rows[v].to[k]);
             if (v <= 1) {
                 const qint32 c = rootRare[k - K];
                 if (c >= 0 && (v == 0 || !classWord[k]))
                     return quint32(c);
                 return classWord[k] ? 1 : 0;
             }
-            for (quint32 e = edgeStart[v]; e < edgeStart[v + 1]; ++e) {
+            const State &state = states[v];
+            if (state.firstClass == k && state.firstChild >= 0)
+                return quint32(state.firstChild);
+            for (quint32 e = state.moreStart; e < state.moreStart + state.more; ++e) {
                 if (edges[e].cls == k)
                     return quint32(edges[e].to);
             }
-            v = quint32(fail[v]);
+            v = state.fail();
         }
     }
 };
@@ -543,76 +565,103 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb, qsizetype hotStates)
         outputs[v].insert(outputs[v].end(), inherited.begin(), inherited.end());
     }
 
-    // 6. The hot states: the shallowest, as many as fit the budget while every state their rows
-    //    lead to still gets a 16-bit id. Final ids: hot states without outputs (the roots first),
-    //    hot states with outputs, the other states hot rows lead to, then the rest, each group in
-    //    breadth-first numbering.
+    // 6. The hot states: the shallowest, as many as fit the budget while a row's targets still fit
+    //    16 bits. Ids: hot states without outputs (the roots first), hot states with outputs, then
+    //    the other states depth-first below the hot ones, so that the states along a name follow
+    //    one another in memory. A row holds a target that is a hot state without outputs as its
+    //    id, any other as fastStates + its index in `exits`.
     size_t hot = std::min(
         nodes, size_t(hotStates >= 0 ? std::max<qsizetype>(hotStates, 2) : HotRowBytes / qsizetype(sizeof(HotRow))));
-    std::vector<qint32> numbering;
-    std::vector<quint8> placed;
+    std::vector<qint32> exitOf(nodes, -1);
+    std::vector<qint32> exitTargets;
+    size_t fastCount = 0;
     for (;;) {
-        numbering.clear();
-        placed.assign(nodes, 0);
-        for (int withOutputs = 0; withOutputs < 2; ++withOutputs) {
-            for (size_t v = 0; v < hot; ++v) {
-                if (outputs[v].empty() == !withOutputs) {
-                    numbering.push_back(qint32(v));
-                    placed[v] = 1;
-                }
-            }
-            if (!withOutputs)
-                a.fastStates = quint32(numbering.size());
-        }
+        fastCount = 0;
+        for (size_t v = 0; v < hot; ++v)
+            fastCount += outputs[v].empty() ? 1 : 0;
+        std::fill(exitOf.begin(), exitOf.end(), -1);
+        exitTargets.clear();
         for (size_t v = 0; v < hot; ++v) {
             for (int k = 0; k < K; ++k) {
                 const qint32 to = table[v * size_t(K) + size_t(k)];
-                if (!placed[size_t(to)]) {
-                    placed[size_t(to)] = 1;
-                    numbering.push_back(to);
+                if ((size_t(to) >= hot || !outputs[size_t(to)].empty()) && exitOf[size_t(to)] < 0) {
+                    exitOf[size_t(to)] = qint32(exitTargets.size());
+                    exitTargets.push_back(to);
                 }
             }
         }
-        if (numbering.size() <= 0x10000 || hot <= 2)
+        if (fastCount + exitTargets.size() <= 0x10000 || hot <= 2)
             break;
         hot = std::max<size_t>(2, hot * 3 / 4);
     }
     a.hotStates = quint32(hot);
-    for (size_t v = 0; v < nodes; ++v) {
-        if (!placed[v])
-            numbering.push_back(qint32(v));
+    a.fastStates = quint32(fastCount);
+    std::vector<qint32> numbering;
+    numbering.reserve(nodes);
+    for (int withOutputs = 0; withOutputs < 2; ++withOutputs) {
+        for (size_t v = 0; v < hot; ++v) {
+            if (outputs[v].empty() == !withOutputs)
+                numbering.push_back(qint32(v));
+        }
     }
+    std::vector<qint32> stack;
+    for (size_t v = 0; v < hot; ++v) {
+        for (const auto &[k, top] : kids[v]) {
+            if (size_t(top) < hot)
+                continue;
+            stack.push_back(top);
+            while (!stack.empty()) {
+                const qint32 u = stack.back();
+                stack.pop_back();
+                numbering.push_back(u);
+                const auto &below = kids[size_t(u)];
+                for (auto c = below.rbegin(); c != below.rend(); ++c)
+                    stack.push_back(c->second);
+            }
+        }
+    }
+    Q_ASSERT(numbering.size() == nodes);
     std::vector<qint32> id(nodes);
     for (size_t i = 0; i < nodes; ++i)
         id[size_t(numbering[i])] = qint32(i);
     Q_ASSERT(id[0] == 0 && id[1] == 1);
+    a.exits.resize(exitTargets.size());
+    for (size_t x = 0; x < exitTargets.size(); ++x)
+        a.exits[x] = quint32(id[size_t(exitTargets[x])]);
 
     a.rows.assign(hot, HotRow{});
     for (size_t h = 0; h < hot; ++h) {
         const size_t v = size_t(numbering[h]);
-        for (int k = 0; k < K; ++k)
-            a.rows[h].to[size_t(k)] = quint16(id[size_t(table[v * size_t(K) + size_t(k)])]);
+        for (int k = 0; k < K; ++k) {
+            const qint32 to = table[v * size_t(K) + size_t(k)];
+            a.rows[h].to[size_t(k)]
+                = quint16(exitOf[size_t(to)] >= 0 ? fastCount + size_t(exitOf[size_t(to)]) : size_t(id[size_t(to)]));
+        }
     }
-    a.fail.assign(nodes, 0);
-    a.hasOut.assign(nodes, 0);
+    a.states.assign(nodes, State{});
     a.outStart.assign(nodes + 1, 0);
-    a.edgeStart.assign(nodes + 1, 0);
     for (size_t i = 0; i < nodes; ++i) {
         const size_t v = size_t(numbering[i]);
-        a.fail[i] = id[size_t(fail[v])];
-        a.hasOut[i] = outputs[v].empty() ? 0 : 1;
+        State &state = a.states[i];
+        state.failOut = outputs[v].empty() ? id[size_t(fail[v])] : ~id[size_t(fail[v])];
         a.outStart[i] = quint32(a.outList.size());
         a.outList.insert(a.outList.end(), outputs[v].begin(), outputs[v].end());
-        a.edgeStart[i] = quint32(a.edges.size());
         if (v <= 1)
             continue; // the roots' rare children are in rootRare
+        state.moreStart = quint32(a.edges.size());
         for (const auto &[k, to] : kids[v]) {
-            if (i >= hot || k >= K)
+            if (i < hot && k < K)
+                continue; // in the row
+            if (state.firstChild < 0) {
+                state.firstClass = k;
+                state.firstChild = id[size_t(to)];
+            } else {
                 a.edges.push_back(Edge{k, id[size_t(to)]});
+                ++state.more;
+            }
         }
     }
     a.outStart[nodes] = quint32(a.outList.size());
-    a.edgeStart[nodes] = quint32(a.edges.size());
     a.rootRare.assign(size_t(classes - K), -1);
     for (int k = K; k < classes; ++k)
         a.rootRare[size_t(k - K)] = rootChild[size_t(k)] >= 0 ? id[size_t(newId[size_t(rootChild[size_t(k)])])] : -1;
@@ -725,21 +774,23 @@ QList<EntityMention> Linker::link(QStringView text) const
                 break;
             }
             e = rows[s].to[k];
-            if (e >= fast) [[unlikely]]
+            if (e >= fast) [[unlikely]] {
+                e = a.exits[e - fast];
                 break;
+            }
             s = e;
         }
         if (i == n)
             break;
         s = e;
-        if (a.hasOut[s])
+        if (a.states[s].hasOut())
             report(i, s);
         for (++i; s >= fast && i < n; ++i) {
             const quint16 k = cls[p[i]];
             if (k == Skip)
                 continue; // the state stays, and a name ending before a combining mark is not reported twice
-            s = s < a.hotStates && k < K ? rows[s].to[k] : a.step(s, k);
-            if (a.hasOut[s])
+            s = s < a.hotStates && k < K ? a.target(rows[s].to[k]) : a.step(s, k);
+            if (a.states[s].hasOut())
                 report(i, s);
         }
     }
