@@ -44,6 +44,9 @@ public:
     /// `id` and every entity that lies inside it through part_of (Southeast Asia → Malaysia →
     /// Johor) or parent (Alibaba → T-Head), transitively.
     QSet<QString> descendantsAndSelf(QStringView id) const;
+    /// The ids of the entities directly inside `id` through part_of or parent, in the base's order
+    /// (an entity with two such facts naming `id` is listed twice).
+    QStringList childrenOf(QStringView id) const { return m_children.value(id.toString()); }
 
     /// Adds an entity (a journalist's own); replaces one with the same id.
     void upsert(const Entity &entity);

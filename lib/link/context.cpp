@@ -496,12 +496,36 @@ int opensLongerName(QStringView text, qsizetype end)
 // AcmeInc") and a share button ("Reddit Post", "Share on Facebook") name no entity of the story.
 bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
 {
-    const qsizetype lineStart = start > 0 ? text.lastIndexOf(u'\n', start - 1) + 1 : 0;
-    qsizetype lineEnd = text.indexOf(u'\n', end);
-    if (lineEnd < 0)
-        lineEnd = text.size();
+    // A line is a paragraph of the canonical text, so its bounds are looked for near the name first.
+    // Every rule below needs the text before the name on its line to be short or made of list marks,
+    // or the whole line to be short: when the line starts further back than `reach` and the last
+    // `reach` units hold a character no label is made of and two characters far enough apart for
+    // the text before the name to be longer than any label, none applies.
+    constexpr qsizetype reach = 256;
+    constexpr qsizetype labelReach = 32; // more than the longest label below and the characters after it
+    constexpr qsizetype promoLine = 200;
+    const qsizetype from = std::max<qsizetype>(0, start - reach);
+    const QStringView window = text.mid(from, start - from);
+    const qsizetype newline = window.lastIndexOf(u'\n');
+    qsizetype lineStart = newline >= 0 ? from + newline + 1 : 0;
+    if (newline < 0 && from > 0) {
+        // From the name backwards, which in prose stops after labelReach units.
+        qsizetype last = -1;
+        bool nonLabel = false;
+        for (qsizetype i = window.size() - 1; i >= 0; --i) {
+            const QChar c = window.at(i);
+            if (c.isSpace())
+                continue;
+            if (last < 0)
+                last = i;
+            if (!QStringView(u"*_#-[").contains(c))
+                nonLabel = true;
+            if (nonLabel && last - i >= labelReach)
+                return false;
+        }
+        lineStart = text.lastIndexOf(u'\n', start - 1) + 1;
+    }
     const QStringView before = text.mid(lineStart, start - lineStart).trimmed();
-    const QStringView after = text.mid(end, lineEnd - end).trimmed();
     // A credit or source line: a label opens the line and the name follows within a few characters
     // ("图片来源：视觉中国", "Image by Acme", "Source: Acme"), every name in it being the credit's.
     static constexpr std::array<QStringView, 14> credits = {u"图片来源", u"圖片來源", u"图源", u"圖源", u"来源：",
@@ -521,6 +545,10 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
         }
     }
     if (opensLine) {
+        qsizetype lineEnd = text.indexOf(u'\n', end);
+        if (lineEnd < 0)
+            lineEnd = text.size();
+        const QStringView after = text.mid(end, lineEnd - end).trimmed();
         qsizetype i = 0;
         while (i < after.size() && (after.at(i) == u'*' || after.at(i) == u'_'))
             ++i;
@@ -536,12 +564,17 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
             return true;
     }
     // The outlet promoting its own services: "TechCrunch has a newsletter! [Sign up here]", "For Acme's
-    // full calendar, [click here]" (G1.2).
-    constexpr qsizetype promoLine = 200;
-    if (lineEnd - lineStart <= promoLine) {
-        const QStringView line = text.mid(lineStart, lineEnd - lineStart);
-        if (indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0)
-            return true;
+    // full calendar, [click here]" (G1.2). The line's end is looked for only as far as such a line reaches.
+    const qsizetype limit = lineStart + promoLine;
+    if (end <= limit) {
+        const qsizetype stop = std::min(text.size(), limit + 1);
+        const qsizetype at = text.mid(end, stop - end).indexOf(u'\n');
+        const qsizetype lineEnd = at >= 0 ? end + at : text.size();
+        if (lineEnd <= limit) {
+            const QStringView line = text.mid(lineStart, lineEnd - lineStart);
+            if (indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0)
+                return true;
+        }
     }
     static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
     for (QStringView sh : share) {
@@ -637,7 +670,11 @@ qsizetype placeNamedBy(QStringView surface, const Entity &country, bool preferPr
     qsizetype city = -1;
     qsizetype province = -1;
     const auto &entities = kb.entities();
-    for (qsizetype i = 0; i < entities.size(); ++i) {
+    // The country's parts, in the base's order, rather than every entity of the base.
+    for (const QString &part : kb.childrenOf(country.id)) {
+        const qsizetype i = kb.indexOf(part);
+        if (i < 0)
+            continue;
         const Entity &e = entities.at(i);
         if (e.kind != EntityKind::Region || !factEquals(e, u"part_of", country.id))
             continue;

@@ -174,11 +174,46 @@ struct Pattern
     std::vector<Candidate> candidates;
 };
 
-// Classes of UTF-16 units. The dense ones have a column in the transition table.
+// Classes of UTF-16 units. The dense ones have a column in the rows of the hot states.
 constexpr quint16 OtherNonWord = 0;
 constexpr quint16 OtherWord = 1;
 constexpr quint16 Skip = 2;
-constexpr int MaxDenseClasses = 160;
+// A hot state's row: a 16-bit target for each dense class, 128 bytes, two cache lines. The first
+// line holds the three classes above and the units below that nearly all text is made of, so that
+// a step through ordinary words reads one line.
+constexpr int RowWidth = 64;
+constexpr std::u16string_view frequentUnits = u"etaoinsrhldcumfpgwybvkxjqz .,-'0123456789";
+// The hot states' rows together: a size that stays in a core's second-level cache.
+constexpr qsizetype HotRowBytes = 768 * 1024;
+
+struct alignas(128) HotRow
+{
+    std::array<quint16, RowWidth> to;
+};
+static_assert(sizeof(HotRow) == RowWidth * sizeof(quint16));
+
+struct Edge
+{
+    quint16 cls;
+    qint32 to;
+};
+
+// What a step needs of any state, in 16 bytes (four to a cache line): its failure link, whether a
+// pattern ends there, and its children (a hot state's on rare classes only), the first of them here
+// and the others in the edge list. Most deep states have one child, so a step from one reads one
+// line.
+struct State
+{
+    qint32 failOut = 0; // the failure link, negated (~) when some pattern ends here
+    quint16 firstClass = 0;
+    quint16 more = 0; // children after the first: edges [moreStart, moreStart + more)
+    qint32 firstChild = -1; // -1: no children
+    quint32 moreStart = 0;
+
+    bool hasOut() const { return failOut < 0; }
+    quint32 fail() const { return quint32(failOut < 0 ? ~failOut : failOut); }
+};
+static_assert(sizeof(State) == 16);
 
 // Spellings of an alias that differ only where a run of at least two letters meets a run of
 // digits: "Ascend 910B", "Ascend-910B" and "Ascend910B"; "GB200" and "GB-200". A run written
@@ -230,48 +265,61 @@ char16_t Linker::fold(char16_t c)
 // begin where the text's previous character is not one, so the automaton has two roots (after a
 // non-word character, after a word character) and a failure link only ever leads to a suffix that
 // could begin a match. Inside a word that starts no alias the automaton sits in the second root
-// until the word ends. Transitions are precomputed for every dense class (Latin, digits and
-// punctuation, which is nearly all text), so a step is one table load; rarer classes (CJK) follow
-// sparse edges and failure links. A transition into a state where some pattern ends is stored
-// negated, so the scan loop tests one sign.
+// until the word ends.
+//
+// Nearly all steps through a text are among the shallow states: the roots and the first few units
+// of the names. Those are the hot states; each has a full row of 16-bit targets for the dense
+// classes (Latin letters, digits and punctuation: nearly all text), so a step is one load from a
+// table small enough to stay in cache. The deep states, most of which have one or two children,
+// keep their children in a 16-byte record (the first inline) and follow failure links to a hot
+// state's row for the rest, as the rare classes (CJK) do from every state. The deep states are
+// numbered depth-first, so that the states along a name follow one another in memory, and a hot
+// row's target other than a hot state without outputs goes through `exits`, so that the scan's
+// common step tests one bound.
 struct Linker::Automaton
 {
-    int K = 0; // dense classes = row width
+    int K = 0; // dense classes: the used columns of a hot row
     int classCount = 0;
+    quint32 fastStates = 0; // hot states without outputs: ids [0, fastStates)
+    quint32 hotStates = 0; // states with a row: ids [0, hotStates)
     std::vector<quint16> cls = std::vector<quint16>(0x10000, OtherNonWord);
     std::vector<quint8> classWord;
-    std::vector<qint32> table; // node * K + class → target node * K, ~ when it has outputs
-    std::vector<qint32> fail;
-    std::vector<quint8> hasOut;
+    std::vector<HotRow> rows; // hot state → dense class → target (see target())
+    std::vector<quint32> exits; // a row's targets other than hot states without outputs
+    std::vector<State> states;
+    std::vector<Edge> edges; // children after a state's first
     std::vector<qint32> rootRare; // rare class - K → root's child, or -1
-    std::vector<quint32> rareStart; // CSR of the sparse edges of rare classes, per node
-    std::vector<std::pair<quint16, qint32>> rareEdges;
-    std::vector<quint32> outStart; // CSR of the patterns ending at each node (its whole failure chain)
+    std::vector<quint32> outStart; // CSR of the patterns ending at each state (its whole failure chain)
     std::vector<qint32> outList;
     std::vector<Pattern> patterns;
 
-    qint32 entry(qint32 node) const { return hasOut[node] ? ~(node * K) : node * K; }
+    quint32 target(quint16 entry) const { return entry < fastStates ? entry : exits[entry - fastStates]; }
 
-    // Transition on a rare class from a node, following failure links.
-    qint32 rareNode(qint32 node, quint16 k) const
+    // The state after a unit of class k (not Skip) from any state.
+    quint32 step(quint32 v, quint16 k) const
     {
         for (;;) {
-            if (node <= 1) {
+            if (v < hotStates && k < K)
+                return target(rows[v].to[k]);
+            if (v <= 1) {
                 const qint32 c = rootRare[k - K];
-                if (c >= 0 && (node == 0 || !classWord[k]))
-                    return c;
+                if (c >= 0 && (v == 0 || !classWord[k]))
+                    return quint32(c);
                 return classWord[k] ? 1 : 0;
             }
-            for (quint32 e = rareStart[node]; e < rareStart[node + 1]; ++e) {
-                if (rareEdges[e].first == k)
-                    return rareEdges[e].second;
+            const State &state = states[v];
+            if (state.firstClass == k && state.firstChild >= 0)
+                return quint32(state.firstChild);
+            for (quint32 e = state.moreStart; e < state.moreStart + state.more; ++e) {
+                if (edges[e].cls == k)
+                    return quint32(edges[e].to);
             }
-            node = fail[node];
+            v = state.fail();
         }
     }
 };
 
-Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
+Linker::Linker(std::shared_ptr<const KnowledgeBase> kb, qsizetype hotStates)
     : m_kb(std::move(kb)), m_automaton(std::make_unique<Automaton>())
 {
     Automaton &a = *m_automaton;
@@ -334,7 +382,8 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
         }
     }
 
-    // 2. Classes: one per folded unit that some pattern uses; Latin-range ones are dense.
+    // 2. Classes: one per folded unit that some pattern uses; Latin-range ones are dense, the units
+    //    most frequent in text first.
     std::vector<quint16> classOfFolded(0x10000, 0xFFFF);
     {
         std::vector<char16_t> used;
@@ -349,9 +398,15 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
         }
         std::sort(used.begin(), used.end());
         int next = 3;
+        for (char16_t c : frequentUnits) {
+            if (seen[c])
+                classOfFolded[c] = quint16(next++);
+        }
         std::vector<char16_t> rare;
         for (char16_t c : used) {
-            if ((c < 0x0530 || (c >= 0x1E00 && c <= 0x1EFF)) && next < MaxDenseClasses)
+            if (classOfFolded[c] != 0xFFFF)
+                continue;
+            if ((c < 0x0530 || (c >= 0x1E00 && c <= 0x1EFF)) && next < RowWidth)
                 classOfFolded[c] = quint16(next++);
             else
                 rare.push_back(c);
@@ -457,10 +512,9 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
         return -1;
     };
 
-    // 5. Failure links and the transition table, in breadth-first (= id) order.
-    a.fail.assign(nodes, 0);
-    a.hasOut.assign(nodes, 0);
-    a.table.assign(nodes * size_t(K), 0);
+    // 5. Failure links and every state's full row, in breadth-first (= id) order.
+    std::vector<qint32> fail(nodes, 0);
+    std::vector<qint32> table(nodes * size_t(K), 0);
     const auto rootStep = [&](qint32 root, quint16 k) -> qint32 {
         const qint32 c = rootChild[k] >= 0 ? newId[size_t(rootChild[k])] : -1;
         if (c >= 0 && (root == 0 || !a.classWord[k]))
@@ -473,20 +527,20 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
             if (v <= 1)
                 return rootStep(v, k);
             if (k < K)
-                return a.table[size_t(v) * size_t(K) + k];
+                return table[size_t(v) * size_t(K) + k];
             const qint32 c = childOf(v, k);
             if (c >= 0)
                 return c;
-            v = a.fail[size_t(v)];
+            v = fail[size_t(v)];
         }
     };
     for (qint32 v = 0; v < qint32(nodes); ++v) {
-        qint32 *row = a.table.data() + size_t(v) * size_t(K);
+        qint32 *row = table.data() + size_t(v) * size_t(K);
         if (v <= 1) {
             for (quint16 k = 0; k < K; ++k)
                 row[k] = rootStep(v, k);
         } else {
-            const qint32 *failRow = a.table.data() + size_t(a.fail[size_t(v)]) * size_t(K);
+            const qint32 *failRow = table.data() + size_t(fail[size_t(v)]) * size_t(K);
             std::copy(failRow, failRow + K, row);
             for (const auto &[k, to] : kids[size_t(v)]) {
                 if (k < K)
@@ -497,52 +551,123 @@ Linker::Linker(std::shared_ptr<const KnowledgeBase> kb)
         // Children's failure links: the longest proper suffix that may begin a match.
         for (const auto &[k, to] : kids[size_t(v)]) {
             if (v == 0)
-                a.fail[size_t(to)] = a.classWord[k] ? 1 : 0;
+                fail[size_t(to)] = a.classWord[k] ? 1 : 0;
             else
-                a.fail[size_t(to)] = delta(a.fail[size_t(v)], k);
+                fail[size_t(to)] = delta(fail[size_t(v)], k);
         }
     }
     // Outputs: each node lists every pattern ending there, its own and its failure chain's.
+    std::vector<std::vector<qint32>> outputs(nodes);
+    for (size_t v = 2; v < nodes; ++v) {
+        if (out[v] >= 0)
+            outputs[v].push_back(out[v]);
+        const auto &inherited = outputs[size_t(fail[v])];
+        outputs[v].insert(outputs[v].end(), inherited.begin(), inherited.end());
+    }
+
+    // 6. The hot states: the shallowest, as many as fit the budget while a row's targets still fit
+    //    16 bits. Ids: hot states without outputs (the roots first), hot states with outputs, then
+    //    the other states depth-first below the hot ones, so that the states along a name follow
+    //    one another in memory. A row holds a target that is a hot state without outputs as its
+    //    id, any other as fastStates + its index in `exits`.
+    size_t hot = std::min(
+        nodes, size_t(hotStates >= 0 ? std::max<qsizetype>(hotStates, 2) : HotRowBytes / qsizetype(sizeof(HotRow))));
+    std::vector<qint32> exitOf(nodes, -1);
+    std::vector<qint32> exitTargets;
+    size_t fastCount = 0;
+    for (;;) {
+        fastCount = 0;
+        for (size_t v = 0; v < hot; ++v)
+            fastCount += outputs[v].empty() ? 1 : 0;
+        std::fill(exitOf.begin(), exitOf.end(), -1);
+        exitTargets.clear();
+        for (size_t v = 0; v < hot; ++v) {
+            for (int k = 0; k < K; ++k) {
+                const qint32 to = table[v * size_t(K) + size_t(k)];
+                if ((size_t(to) >= hot || !outputs[size_t(to)].empty()) && exitOf[size_t(to)] < 0) {
+                    exitOf[size_t(to)] = qint32(exitTargets.size());
+                    exitTargets.push_back(to);
+                }
+            }
+        }
+        if (fastCount + exitTargets.size() <= 0x10000 || hot <= 2)
+            break;
+        hot = std::max<size_t>(2, hot * 3 / 4);
+    }
+    a.hotStates = quint32(hot);
+    a.fastStates = quint32(fastCount);
+    std::vector<qint32> numbering;
+    numbering.reserve(nodes);
+    for (int withOutputs = 0; withOutputs < 2; ++withOutputs) {
+        for (size_t v = 0; v < hot; ++v) {
+            if (outputs[v].empty() == !withOutputs)
+                numbering.push_back(qint32(v));
+        }
+    }
+    std::vector<qint32> stack;
+    for (size_t v = 0; v < hot; ++v) {
+        for (const auto &[k, top] : kids[v]) {
+            if (size_t(top) < hot)
+                continue;
+            stack.push_back(top);
+            while (!stack.empty()) {
+                const qint32 u = stack.back();
+                stack.pop_back();
+                numbering.push_back(u);
+                const auto &below = kids[size_t(u)];
+                for (auto c = below.rbegin(); c != below.rend(); ++c)
+                    stack.push_back(c->second);
+            }
+        }
+    }
+    Q_ASSERT(numbering.size() == nodes);
+    std::vector<qint32> id(nodes);
+    for (size_t i = 0; i < nodes; ++i)
+        id[size_t(numbering[i])] = qint32(i);
+    Q_ASSERT(id[0] == 0 && id[1] == 1);
+    a.exits.resize(exitTargets.size());
+    for (size_t x = 0; x < exitTargets.size(); ++x)
+        a.exits[x] = quint32(id[size_t(exitTargets[x])]);
+
+    a.rows.assign(hot, HotRow{});
+    for (size_t h = 0; h < hot; ++h) {
+        const size_t v = size_t(numbering[h]);
+        for (int k = 0; k < K; ++k) {
+            const qint32 to = table[v * size_t(K) + size_t(k)];
+            a.rows[h].to[size_t(k)]
+                = quint16(exitOf[size_t(to)] >= 0 ? fastCount + size_t(exitOf[size_t(to)]) : size_t(id[size_t(to)]));
+        }
+    }
+    a.states.assign(nodes, State{});
     a.outStart.assign(nodes + 1, 0);
-    {
-        std::vector<std::vector<qint32>> lists(nodes);
-        for (size_t v = 2; v < nodes; ++v) {
-            if (out[v] >= 0)
-                lists[v].push_back(out[v]);
-            const auto &inherited = lists[size_t(a.fail[v])];
-            lists[v].insert(lists[v].end(), inherited.begin(), inherited.end());
-            a.hasOut[v] = lists[v].empty() ? 0 : 1;
+    for (size_t i = 0; i < nodes; ++i) {
+        const size_t v = size_t(numbering[i]);
+        State &state = a.states[i];
+        state.failOut = outputs[v].empty() ? id[size_t(fail[v])] : ~id[size_t(fail[v])];
+        a.outStart[i] = quint32(a.outList.size());
+        a.outList.insert(a.outList.end(), outputs[v].begin(), outputs[v].end());
+        if (v <= 1)
+            continue; // the roots' rare children are in rootRare
+        state.moreStart = quint32(a.edges.size());
+        for (const auto &[k, to] : kids[v]) {
+            if (i < hot && k < K)
+                continue; // in the row
+            if (state.firstChild < 0) {
+                state.firstClass = k;
+                state.firstChild = id[size_t(to)];
+            } else {
+                a.edges.push_back(Edge{k, id[size_t(to)]});
+                ++state.more;
+            }
         }
-        for (size_t v = 0; v < nodes; ++v) {
-            a.outStart[v] = quint32(a.outList.size());
-            a.outList.insert(a.outList.end(), lists[v].begin(), lists[v].end());
-        }
-        a.outStart[nodes] = quint32(a.outList.size());
     }
-    // Node ids in the table become row offsets, negated into outputs; skip columns stay plain so
-    // that a combining mark after a name does not report it twice.
-    for (size_t v = 0; v < nodes; ++v) {
-        qint32 *row = a.table.data() + v * size_t(K);
-        for (int k = 0; k < K; ++k)
-            row[k] = k == Skip ? qint32(v) * K : a.entry(row[k]);
-    }
-    // Sparse edges of the rare classes.
+    a.outStart[nodes] = quint32(a.outList.size());
     a.rootRare.assign(size_t(classes - K), -1);
     for (int k = K; k < classes; ++k)
-        a.rootRare[size_t(k - K)] = rootChild[size_t(k)] >= 0 ? newId[size_t(rootChild[size_t(k)])] : -1;
-    a.rareStart.assign(nodes + 1, 0);
-    for (size_t v = 0; v < nodes; ++v) {
-        a.rareStart[v] = quint32(a.rareEdges.size());
-        if (v <= 1)
-            continue;
-        for (const auto &[k, to] : kids[v]) {
-            if (k >= K)
-                a.rareEdges.emplace_back(k, to);
-        }
-    }
-    a.rareStart[nodes] = quint32(a.rareEdges.size());
-    qCDebug(lcLink) << "linker:" << a.patterns.size() << "patterns," << nodes << "states," << K << "dense and"
-                    << (classes - K) << "rare classes";
+        a.rootRare[size_t(k - K)] = rootChild[size_t(k)] >= 0 ? id[size_t(newId[size_t(rootChild[size_t(k)])])] : -1;
+    qCDebug(lcLink) << "linker:" << a.patterns.size() << "patterns," << nodes << "states," << hot << "hot,"
+                    << a.fastStates << "of them without outputs," << K << "dense and" << (classes - K)
+                    << "rare classes";
 }
 
 Linker::~Linker() = default;
@@ -600,7 +725,6 @@ QList<EntityMention> Linker::link(QStringView text) const
     const char16_t *const p = text.utf16();
     const qsizetype n = text.size();
     const quint16 *const cls = a.cls.data();
-    const qint32 *const table = a.table.data();
     const quint16 K = quint16(a.K);
 
     std::vector<Hit> hits;
@@ -635,20 +759,39 @@ QList<EntityMention> Linker::link(QStringView text) const
         }
     };
 
-    qint32 s = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        const quint16 k = cls[p[i]];
-        qint32 e;
-        if (k < K) [[likely]] {
-            e = table[s + k];
-        } else {
-            e = a.entry(a.rareNode(s / K, k));
-        }
-        if (e < 0) [[unlikely]] {
-            s = ~e;
-            report(i, s / K);
-        } else {
+    // Among hot states without outputs a step is one load from their rows; any other state is
+    // stepped through one unit at a time until the automaton is back among them.
+    const HotRow *const rows = a.rows.data();
+    const quint32 fast = a.fastStates;
+    quint32 s = 0;
+    qsizetype i = 0;
+    while (i < n) {
+        quint32 e = 0;
+        for (; i < n; ++i) {
+            const quint16 k = cls[p[i]];
+            if (k >= K) [[unlikely]] {
+                e = a.step(s, k);
+                break;
+            }
+            e = rows[s].to[k];
+            if (e >= fast) [[unlikely]] {
+                e = a.exits[e - fast];
+                break;
+            }
             s = e;
+        }
+        if (i == n)
+            break;
+        s = e;
+        if (a.states[s].hasOut())
+            report(i, s);
+        for (++i; s >= fast && i < n; ++i) {
+            const quint16 k = cls[p[i]];
+            if (k == Skip)
+                continue; // the state stays, and a name ending before a combining mark is not reported twice
+            s = s < a.hotStates && k < K ? a.target(rows[s].to[k]) : a.step(s, k);
+            if (a.states[s].hasOut())
+                report(i, s);
         }
     }
     if (hits.empty())

@@ -145,6 +145,14 @@ private Q_SLOTS:
         QTest::newRow("share button") << u"Reddit Post"_s << QStringList{};
         QTest::newRow("the outlet's promotion")
             << u"For Reuters' full calendar, [click here](https://example.com)."_s << QStringList{};
+        QTest::newRow("the outlet's promotion is a short line")
+            << u"Reddit said it would list its shares next month, and its chief executive told reporters on a call "
+               "that the offering would be priced within a range set by its bankers later this week, after a "
+               "roadshow with investors; for the full calendar of listings, click here."_s
+            << QStringList{u"company/reddit@0-6"_s};
+        QTest::newRow("a credit label after a long run of spaces, in a long paragraph") << QString(QString(300, u' ')
+            + u"Image by Reddit. "_s + u"The photograph shows the trading floor on a busy morning. "_s.repeated(6))
+                                                                                        << QStringList{};
         QTest::newRow("the company in prose")
             << u"Reddit said it would list shares."_s << QStringList{u"company/reddit@0-6"_s};
         QTest::newRow("company opening an event's name")
