@@ -176,6 +176,12 @@ int main(int argc, char *argv[])
     pause(600);
     waitFor([&] { return !controller->isSearching(); }, 120);
 
+    // The floor: the longest stall of the window doing nothing, on this machine now.
+    StallMeter idle;
+    idle.start();
+    pause(3000);
+    std::printf("gui.idle_max_stall_ms: %.1f\n", idle.stop());
+
     // Typing a query a key at a time (a key every 120 ms), then until its result is listed.
     auto *field = window.findChild<Lede::SearchField *>(u"searchField"_s);
     if (!field)
@@ -217,12 +223,16 @@ int main(int argc, char *argv[])
     meter.start();
     constexpr int steps = 400;
     for (int i = 0; i <= steps; ++i) {
+        QElapsedTimer step;
+        step.start();
         bar->setValue(int(qint64(bar->maximum()) * i / steps));
         view->viewport()->repaint();
+        if (qEnvironmentVariableIsSet("LEDE_BENCH_TRACE") && step.elapsed() > 30)
+            std::fprintf(stderr, "scroll step %d: %lld ms\n", i, static_cast<long long>(step.elapsed()));
         pause(4);
     }
     const double scrollStall = meter.stop();
-    const QModelIndex last = view->indexAt(QPoint(4, view->viewport()->height() - 4));
+    const QModelIndex last = view->indexAt(QPoint(view->viewport()->width() / 2, view->viewport()->height() - 4));
     std::printf("gui.scroll_max_stall_ms: %.1f\n", scrollStall);
     std::printf("gui.scroll_last_row_shown: %d\n", last.isValid() ? last.row() + 1 : -1);
     std::printf("gui.max_stall_ms: %.1f\n", std::max(typingStall, scrollStall));
