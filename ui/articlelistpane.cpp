@@ -4,7 +4,6 @@
 #include "controller/controller.h"
 #include "filterbar.h"
 #include "kindstyle.h"
-#include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
 #include "models/roles.h"
 #include "searchfield.h"
@@ -33,7 +32,7 @@ ArticleListPane::ArticleListPane(Controller *controller, QWidget *parent)
     setObjectName(u"articleListPane"_s);
     // Title, outlet, date; newest first.
     m_view->setObjectName(u"articleView"_s);
-    m_view->setModel(controller->filteredArticles());
+    m_view->setModel(controller->articleModel());
     m_view->setRootIsDecorated(true); // copies of a story sit under its best copy
     m_view->setIndentation(14);
     m_view->setUniformRowHeights(true);
@@ -115,8 +114,8 @@ void ArticleListPane::updateFilterBar()
 
 void ArticleListPane::updateCount()
 {
-    const int shown = m_controller->filteredArticles()->rowCount();
-    const int stories = m_controller->articleModel()->rowCount();
+    const int shown = m_controller->articleModel()->rowCount();
+    const int stories = int(m_controller->articleModel()->storyCount());
     const int articles = int(m_controller->articleCount());
     // English plurals without a translator installed: pick the form here.
     const QString storyWord = stories == 1 ? tr("story") : tr("stories");

@@ -13,7 +13,6 @@
 #include "jobstatus.h"
 #include "kindstyle.h"
 #include "models/annotationmodel.h"
-#include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
 #include "models/entitymodel.h"
 #include "models/roles.h"
@@ -600,7 +599,7 @@ AnnotationController *MainWindow::annotations() const
 
 QAbstractItemModel *MainWindow::articleModel() const
 {
-    return m_controller->filteredArticles();
+    return m_controller->articleModel();
 }
 
 qint64 MainWindow::currentArticleId() const
@@ -612,8 +611,7 @@ qint64 MainWindow::currentArticleId() const
 
 void MainWindow::showArticle(qint64 articleId, bool reload)
 {
-    const QModelIndex source = m_controller->articleModel()->indexOfArticle(articleId);
-    const QModelIndex index = m_controller->filteredArticles()->mapFromSource(source);
+    const QModelIndex index = m_controller->articleModel()->indexOfArticle(articleId);
     if (index.isValid() && index != m_articleView->currentIndex()) {
         m_articleView->setCurrentIndex(index);
         m_articleView->scrollTo(index);
@@ -651,8 +649,8 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
     // The first new article is shown, so the journalist sees what came in.
     if (!summary.addedIds.isEmpty())
         showArticle(summary.addedIds.first());
-    else if (!currentArticleId() && m_controller->filteredArticles()->rowCount() > 0)
-        m_articleView->setCurrentIndex(m_controller->filteredArticles()->index(0, 0));
+    else if (!currentArticleId() && m_controller->articleModel()->rowCount() > 0)
+        m_articleView->setCurrentIndex(m_controller->articleModel()->index(0, 0));
     statusBar()->showMessage(summary.describe().section(u'\n', 0, 0), 10000);
     if (!summary.libraryError.isEmpty())
         showError(tr("The library could not be written"), summary.describe());

@@ -11,7 +11,6 @@
 #include "link/suggest.h"
 #include "models/annotationlistmodel.h"
 #include "models/annotationmodel.h"
-#include "models/articlefilterproxy.h"
 #include "models/articlelistmodel.h"
 #include "models/entitymodel.h"
 #include "models/roles.h"
@@ -135,7 +134,6 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
     , m_linker(std::move(linker))
     , m_library(std::make_unique<Library>())
     , m_articles(new ArticleListModel(this))
-    , m_filter(new ArticleFilterProxy(this))
     , m_entities(new EntityModel(this))
     , m_annotationModel(new AnnotationModel(this))
     , m_annotations(new AnnotationController(m_library.get(), m_annotationModel, this))
@@ -160,7 +158,10 @@ Controller::Controller(std::shared_ptr<const Linker> linker, QObject *parent)
 {
     qRegisterMetaType<Lede::ImportSummary>();
     m_baseLinker = m_linker;
-    m_filter->setSourceModel(m_articles);
+    // The list's rows are read a page at a time through this thread's connection as they are
+    // shown; its keys, in the order asked for, off this thread.
+    m_articles->setLibrary(m_library.get());
+    connect(m_articles, &ArticleListModel::orderChanged, this, [this] { relist(); });
     m_worker->setObjectName(u"lede-jobs"_s);
     m_worker->start();
     m_pool.setMaxThreadCount(2);
@@ -319,6 +320,7 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
     // What ran for the library open before is cancelled; its late results are dropped.
     ++m_generation;
     m_counting = 0;
+    m_listing = 0;
     m_recount->stop();
     m_queue.clear();
     m_relinkWhenBuilt = false;
@@ -341,10 +343,12 @@ bool Controller::openLibrary(const QString &path, bool seedSamples)
         m_library->close();
         if (!m_filters.isEmpty()) {
             m_filters.clear();
-            m_filter->setRequiredEntities(m_filters);
             Q_EMIT filtersChanged(m_filters);
         }
-        m_articles->setArticles({});
+        m_searchApplied = false;
+        m_listIds.reset();
+        ++m_listTicket;
+        m_articles->clear();
         m_counts = {};
         refreshEntities();
         m_loading = true; // no job starts on the library until it is open
@@ -381,7 +385,9 @@ bool Controller::finishOpening(const QString &path, bool isNew, bool seedSamples
     m_search = {};
     m_textFacets = {};
     m_searchResult = {};
-    m_filter->setMatchingArticles(std::nullopt);
+    m_searchApplied = false;
+    m_listIds.reset();
+    ++m_listTicket;
     m_entities->setResultCounts(std::nullopt);
     m_entities->setChoices({}, {});
     Q_EMIT queryChanged(QString());
@@ -403,7 +409,7 @@ bool Controller::finishOpening(const QString &path, bool isNew, bool seedSamples
     if (hasEdits)
         rebuildLinker();
     readPalette();
-    m_articles->setArticles({});
+    m_articles->clear();
     m_counts = {};
     refreshEntities();
     m_refreshPending = false;
@@ -448,7 +454,7 @@ qsizetype Controller::articleCount() const
 
 struct LoadedLibrary
 {
-    QList<ArticleSummary> articles;
+    std::shared_ptr<const ArticleRows> rows; // the list's keys
     EntityCounts counts; // widened with the knowledge base countedWith
     std::shared_ptr<const KnowledgeBase> countedWith;
     QString error;
@@ -456,10 +462,21 @@ struct LoadedLibrary
 
 namespace {
 
-// Reads a library's list (when `withArticles`) and entity counts (when given the knowledge base
-// that widens them) with a connection of this thread's own. The counts come from SQL
-// (Library::entityCounts()); no mention is held in memory.
-LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_ptr<const KnowledgeBase> kb)
+// The list's keys: the stories of `only` (a search's result) or of the whole library, in `order`
+// (one SQL query), arranged for the list; null when the read failed.
+std::shared_ptr<const ArticleRows> readRows(
+    const Library &library, const ArticleOrder &order, const std::optional<QList<qint64>> &only)
+{
+    std::optional<ArticleKeys> keys = library.articleKeys(order, only);
+    return keys ? ArticleListModel::arrange(std::move(*keys), order) : nullptr;
+}
+
+// Reads a library's list keys (when `withArticles`: the stories of `only`, or all, in `order`) and
+// entity counts (when given the knowledge base that widens them) with a connection of this
+// thread's own. The counts come from SQL (Library::entityCounts()); no mention is held in memory,
+// and of the list only its keys: rows are read as they are shown.
+LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_ptr<const KnowledgeBase> kb,
+    const ArticleOrder &order = {}, const std::optional<QList<qint64>> &only = {})
 {
     LoadedLibrary out;
     Library library;
@@ -467,13 +484,8 @@ LoadedLibrary readLibrary(const QString &path, bool withArticles, std::shared_pt
         out.error = library.lastError();
         return out;
     }
-    if (withArticles) {
-        out.articles = library.articles();
-        // Newest first, as the list usually shows it, so the view's (stable) sort finds the rows
-        // nearly in order; equal dates keep their order.
-        std::stable_sort(out.articles.begin(), out.articles.end(),
-            [](const ArticleSummary &a, const ArticleSummary &b) { return a.published > b.published; });
-    }
+    if (withArticles)
+        out.rows = readRows(library, order, only);
     if (kb) {
         out.counts = library.entityCounts(*kb);
         out.countedWith = std::move(kb);
@@ -499,7 +511,7 @@ void Controller::loadInBackground()
         m_loading = false;
         if (!loaded->error.isEmpty())
             Q_EMIT errorOccurred(tr("Cannot read the library"), loaded->error);
-        m_articles->setArticles(loaded->articles);
+        takeRows(loaded->rows);
         takeCounts(std::move(*loaded));
         refreshEntities();
         reloadAnnotationList();
@@ -507,9 +519,10 @@ void Controller::loadInBackground()
         startNextJob();
         checkIdle();
     };
-    inBackground([path = m_library->path()] { return readLibrary(path, true, {}); },
+    ++m_listTicket;
+    inBackground([path = m_library->path(), order = m_articles->order()] { return readLibrary(path, true, {}, order); },
         [loaded, arrived](LoadedLibrary list) {
-            loaded->articles = std::move(list.articles);
+            loaded->rows = std::move(list.rows);
             arrived(list.error);
         });
     inBackground(
@@ -561,6 +574,7 @@ namespace {
 struct DiskState
 {
     LoadedLibrary library;
+    qsizetype articles = -1; // in the library; -1 when the read failed
     QList<qint64> edits; // the knowledge-base edits' ids
     std::optional<Article> current; // the current article, as stored now
     QList<Annotation> annotations; // its annotations
@@ -596,10 +610,11 @@ void Controller::refreshFromDisk()
     inBackground(
         [path = m_library->path(), current = m_current.id, kb = m_linker->sharedKnowledgeBase()] {
             DiskState out;
-            out.library = readLibrary(path, true, kb);
+            out.library = readLibrary(path, false, kb);
             Library library;
             if (!library.open(path))
                 return out;
+            out.articles = library.articleCount();
             for (const KbEdit &e : library.kbEdits())
                 out.edits.append(e.id);
             if (current) {
@@ -612,9 +627,9 @@ void Controller::refreshFromDisk()
             m_refreshing = false;
             if (!state.library.error.isEmpty())
                 return; // a file being replaced or busy: the next change reads it again
-            qsizetype added = m_articles->articleCount();
-            m_articles->addArticles(state.library.articles);
-            added = m_articles->articleCount() - added;
+            // New rows are listed by the search that follows (its keys, in the list's order).
+            const qsizetype added
+                = state.articles < 0 ? 0 : std::max<qsizetype>(0, state.articles - m_articles->articleCount());
             const bool countsChanged = state.library.counts != m_counts;
             if (countsChanged) {
                 takeCounts(std::move(state.library));
@@ -880,7 +895,7 @@ bool Controller::isRelinking() const
 
 bool Controller::isBusy() const
 {
-    return m_loading || m_counting > 0 || (m_running && !m_runningStale) || !m_queue.empty()
+    return m_loading || m_counting > 0 || m_listing > 0 || (m_running && !m_runningStale) || !m_queue.empty()
         || m_linkerWanted != m_linkerVersion;
 }
 
@@ -975,13 +990,16 @@ void Controller::onReextractDone(int generation, const ReextractSummary &summary
     // Texts, metadata, mentions and annotations changed under every pane: the list, the counts and
     // the annotations are read again off this thread, the article on screen here.
     m_loading = true;
-    inBackground(
-        [path = m_library->path(), kb = m_linker->sharedKnowledgeBase()] { return readLibrary(path, true, kb); },
-        [this, summary](LoadedLibrary loaded) {
+    inBackground([path = m_library->path(), kb = m_linker->sharedKnowledgeBase(), order = m_articles->order(),
+                     only = m_listIds] { return readLibrary(path, true, kb, order, only); },
+        [this, summary, ticket = ++m_listTicket](LoadedLibrary loaded) {
             m_loading = false;
             if (!loaded.error.isEmpty())
                 Q_EMIT errorOccurred(tr("Cannot read the library"), loaded.error);
-            m_articles->setArticles(loaded.articles);
+            // Titles, outlets and dates changed: the rows are read again as they are shown.
+            if (ticket == m_listTicket)
+                takeRows(loaded.rows);
+            m_articles->dataChangedInLibrary();
             takeCounts(std::move(loaded));
             refreshEntities();
             if (m_current.id)
@@ -1137,10 +1155,9 @@ void Controller::onJobFinished()
 
 void Controller::onArticlesAdded(const QList<qint64> &ids)
 {
-    // A small page of rows: what the import committed since its last report.
-    const QList<ArticleSummary> added = m_library->articles(ids);
-    m_articles->addArticles(added);
-    // The counts follow from SQL, off this thread, once a burst of pages has come.
+    Q_UNUSED(ids);
+    // The list takes the new rows from the search that follows (its keys, read off this thread);
+    // the counts follow from SQL, off this thread, once a burst of pages has come.
     m_recount->start();
     m_searchAgain->start();
     Q_EMIT libraryChanged();
@@ -1155,7 +1172,8 @@ void Controller::onImportFinished(const ImportSummary &summary)
     if (m_runningVersion != m_linkerVersion && !fullRelinkComing && !summary.addedIds.isEmpty())
         m_queue.push_back(Job{Job::Relink, {}, summary.addedIds});
     // The sidebar counts what the import added before the import is said to have finished.
-    recountEntities([this, summary] { Q_EMIT importFinished(summary); });
+    // So does the list: the first article added can be selected then.
+    recountEntities([this, summary] { relist([this, summary] { Q_EMIT importFinished(summary); }); });
 }
 
 namespace {
@@ -1214,7 +1232,7 @@ void Controller::setDateRange(QDate since, QDate until)
 
 bool Controller::isSearchApplied() const
 {
-    return m_filter->isSearchApplied();
+    return m_searchApplied;
 }
 
 void Controller::setQuery(const QString &text)
@@ -1237,36 +1255,52 @@ void Controller::runSearch()
     // An empty query narrows nothing: only the library's weeks are asked for.
     const int parts = everything ? Library::SearchWeeks : Library::SearchEverything;
     ++m_searchesRunning;
+    struct Searched
+    {
+        std::optional<Query::SearchResult> result;
+        QString error;
+        std::shared_ptr<const ArticleRows> rows; // the list: the result's stories in order
+    };
     inBackground(
-        [path = m_library->path(), search = m_search, parts] {
-            QString error;
-            Library *library = searchConnection(path, &error);
+        [path = m_library->path(), search = m_search, parts, everything, order = m_articles->order()] {
+            Searched out;
+            Library *library = searchConnection(path, &out.error);
             if (!library)
-                return std::make_pair(std::optional<Query::SearchResult>(), error);
-            std::optional<Query::SearchResult> result = library->search(search, parts);
-            return std::make_pair(result, result ? QString() : library->lastError());
+                return out;
+            out.result = library->search(search, parts);
+            if (!out.result) {
+                out.error = library->lastError();
+                return out;
+            }
+            // The list's keys in its order, here too: the GUI thread only swaps them in.
+            out.rows
+                = readRows(*library, order, everything ? std::nullopt : std::optional<QList<qint64>>(out.result->ids));
+            if (!out.rows)
+                out.error = library->lastError();
+            return out;
         },
-        [this, ticket, everything](std::pair<std::optional<Query::SearchResult>, QString> done) {
+        [this, ticket, everything](Searched done) {
             --m_searchesRunning;
             if (ticket != m_searchTicket)
                 return; // the journalist typed on
-            applySearch(std::move(done.first), done.second, !everything);
+            applySearch(std::move(done.result), done.error, !everything, std::move(done.rows));
         });
 }
 
-void Controller::applySearch(std::optional<Query::SearchResult> result, const QString &error, bool narrows)
+void Controller::applySearch(std::optional<Query::SearchResult> result, const QString &error, bool narrows,
+    std::shared_ptr<const ArticleRows> rows)
 {
-    if (!result) {
+    if (!result || !rows) {
         Q_EMIT errorOccurred(tr("The search failed"), error);
         return;
     }
-    if (narrows) {
-        m_filter->setMatchingArticles(QSet<qint64>(result->ids.cbegin(), result->ids.cend()));
-        m_entities->setResultCounts(result->entityCounts);
-    } else {
-        m_filter->setMatchingArticles(std::nullopt);
-        m_entities->setResultCounts(std::nullopt);
-    }
+    m_searchApplied = narrows;
+    m_listIds = narrows ? std::optional<QList<qint64>>(result->ids) : std::nullopt;
+    // A list read in the order shown replaces any read before; one read in an order the
+    // journalist has since changed is read again.
+    if (!takeRows(std::move(rows)))
+        relist();
+    m_entities->setResultCounts(narrows ? std::optional(result->entityCounts) : std::nullopt);
     m_searchResult = std::move(*result);
     m_entities->setChoices(m_textFacets.allChosen(), m_textFacets.excluded);
     m_filters = m_textFacets.allChosen();
@@ -1274,6 +1308,43 @@ void Controller::applySearch(std::optional<Query::SearchResult> result, const QS
     Q_EMIT filtersChanged(m_filters);
     Q_EMIT libraryChanged();
     Q_EMIT searchFinished();
+}
+
+bool Controller::takeRows(std::shared_ptr<const ArticleRows> rows)
+{
+    if (!rows || rows->order != m_articles->order())
+        return false;
+    ++m_listTicket; // keys read before these are older
+    m_articles->setRows(std::move(rows));
+    return true;
+}
+
+void Controller::relist(std::function<void()> then)
+{
+    if (!m_library->isOpen()) {
+        if (then)
+            then();
+        return;
+    }
+    const int ticket = ++m_listTicket;
+    ++m_listing;
+    inBackground(
+        [path = m_library->path(), order = m_articles->order(), only = m_listIds] {
+            QString error;
+            Library *library = searchConnection(path, &error);
+            return library ? readRows(*library, order, only) : nullptr;
+        },
+        [this, ticket, then = std::move(then)](std::shared_ptr<const ArticleRows> rows) {
+            --m_listing;
+            // Keys asked for later (another order, a search) are on their way or in place.
+            if (ticket == m_listTicket && rows && rows->order == m_articles->order()) {
+                m_articles->setRows(std::move(rows));
+                Q_EMIT libraryChanged();
+            }
+            if (then)
+                then();
+            checkIdle();
+        });
 }
 
 // Saved searches ------------------------------------------------------------------------------
@@ -1346,7 +1417,7 @@ QList<std::pair<qsizetype, qsizetype>> Controller::searchHits() const
 {
     // An article the search did not find (opened from the annotations panel, or left in the reader
     // by a narrower query) has no hits: its words would say it matched.
-    if (!m_current.id || !isSearchApplied() || !m_filter->isMatching(m_current.id))
+    if (!m_current.id || !isSearchApplied() || !m_searchResult.ids.contains(m_current.id))
         return {};
     return Query::hitRanges(m_search.query, m_current.article.text);
 }
@@ -1518,10 +1589,7 @@ bool Controller::setColorMeaning(const QString &color, const QString &meaning)
 
 QList<qint64> Controller::listedArticleIds() const
 {
-    QList<qint64> ids;
-    for (int row = 0; row < m_filter->rowCount(); ++row)
-        ids.append(m_filter->index(row, 0).data(ArticleIdRole).toLongLong());
-    return ids;
+    return m_articles->listedStories();
 }
 
 void Controller::exportAnnotations(const QString &path, AnnotationFormat format, const QList<qint64> &articleIds)

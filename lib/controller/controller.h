@@ -28,8 +28,8 @@ class AnnotationListModel;
 class AnnotationModel;
 class LibraryWatcher;
 struct LoadedLibrary; // what a background read of the library brings (controller.cpp)
-class ArticleFilterProxy;
 class ArticleListModel;
+struct ArticleRows;
 class EntityModel;
 class RelinkJob;
 struct AnnotationEntry;
@@ -221,8 +221,8 @@ public:
     QList<qint64> listedArticleIds() const;
 
     // The models the panes show.
+    /// The list: the library's stories, or the search's, read lazily (ArticleListModel).
     ArticleListModel *articleModel() const { return m_articles; }
-    ArticleFilterProxy *filteredArticles() const { return m_filter; }
     EntityModel *entityModel() const { return m_entities; }
     AnnotationModel *annotationModel() const { return m_annotationModel; }
     /// The annotations panel's list: this article's or the library's, filtered.
@@ -323,7 +323,13 @@ private:
     void runSearch();
     void reloadSavedSearches();
     void countSavedSearches();
-    void applySearch(std::optional<Query::SearchResult> result, const QString &error, bool narrows);
+    void applySearch(std::optional<Query::SearchResult> result, const QString &error, bool narrows,
+        std::shared_ptr<const ArticleRows> rows);
+    /// Reads the list's keys again off this thread (the search's articles, in the list's order)
+    /// and swaps them into the list; then calls `then` (unless another library was opened).
+    void relist(std::function<void()> then = {});
+    /// Swaps rows read off this thread into the list, when they are in the order it shows.
+    bool takeRows(std::shared_ptr<const ArticleRows> rows);
     void rebuildLinker();
     void updateSuggestions();
     void startReextract();
@@ -346,7 +352,6 @@ private:
     int m_generation = 0; // goes up with each library opened; late results of older ones are dropped
 
     ArticleListModel *m_articles;
-    ArticleFilterProxy *m_filter;
     EntityModel *m_entities;
     AnnotationModel *m_annotationModel;
     AnnotationController *m_annotations;
@@ -364,6 +369,10 @@ private:
     Query::TextFacets m_textFacets;
     Query::SearchResult m_searchResult;
     int m_searchTicket = 0;
+    bool m_searchApplied = false; // the list is narrowed to m_searchResult.ids
+    std::optional<QList<qint64>> m_listIds; // what the list is narrowed to (the applied search's result)
+    int m_listTicket = 0; // the latest keys asked for
+    int m_listing = 0; // keys being read by relist()
     int m_searchesRunning = 0;
     QTimer *m_searchAgain; // after the library changed under an applied search
     QList<SavedSearch> m_saved;

@@ -2,6 +2,7 @@
 #include "articlelistmodel.h"
 
 #include "roles.h"
+#include "store/library.h"
 
 #include <QFileInfo>
 #include <QFont>
@@ -9,16 +10,19 @@
 
 namespace Lede {
 
-ArticleListModel::ArticleListModel(QObject *parent) : QAbstractItemModel(parent)
-{ }
+namespace {
 
-int ArticleListModel::copyQuality(const ArticleSummary &a)
+const QList<qint64> &noCopies()
 {
-    // What a reader needs to cite a copy first (headline, outlet, date), then a byline; a saved
-    // page beats a text dump of it only when they tell as much.
-    return (a.title.isEmpty() ? 0 : 8) + (a.outlet.isEmpty() ? 0 : 4) + (a.published.isEmpty() ? 0 : 4)
-        + (a.byline.isEmpty() ? 0 : 2) + (a.format == SourceFormat::Html ? 1 : 0);
+    static const QList<qint64> none;
+    return none;
 }
+
+} // namespace
+
+ArticleListModel::ArticleListModel(QObject *parent)
+    : QAbstractItemModel(parent), m_rows(std::make_shared<ArticleRows>()), m_cache(cachedRows)
+{ }
 
 bool ArticleListModel::betterCopy(const ArticleSummary &a, const ArticleSummary &b)
 {
@@ -26,92 +30,170 @@ bool ArticleListModel::betterCopy(const ArticleSummary &a, const ArticleSummary 
     return qa != qb ? qa > qb : a.id < b.id; // the first imported among equals
 }
 
-void ArticleListModel::setArticles(const QList<ArticleSummary> &articles)
+void ArticleListModel::setLibrary(const Library *library)
 {
-    beginResetModel();
-    m_articles = articles;
-    m_stories.clear();
-    m_placeOf.clear();
-    QHash<qint64, int> storyRow;
-    for (int i = 0; i < m_articles.size(); ++i) {
-        const ArticleSummary &a = m_articles.at(i);
-        const qint64 story = a.storyId ? a.storyId : a.id;
-        auto it = storyRow.constFind(story);
-        if (it == storyRow.cend()) {
-            it = storyRow.insert(story, int(m_stories.size()));
-            m_stories.append(QList<int>());
-        }
-        m_stories[*it].append(i);
-    }
-    // The story's best copy leads; the others follow in the order they were imported.
-    for (QList<int> &copies : m_stories) {
-        std::sort(
-            copies.begin(), copies.end(), [this](int x, int y) { return m_articles.at(x).id < m_articles.at(y).id; });
-        const auto best = std::min_element(copies.begin(), copies.end(),
-            [this](int x, int y) { return betterCopy(m_articles.at(x), m_articles.at(y)); });
-        std::rotate(copies.begin(), best, best + 1);
-    }
-    for (int row = 0; row < m_stories.size(); ++row) {
-        for (int c = 0; c < m_stories.at(row).size(); ++c)
-            m_placeOf.insert(m_articles.at(m_stories.at(row).at(c)).id, {row, c});
-    }
-    endResetModel();
+    m_library = library;
+    dataChangedInLibrary();
 }
 
-void ArticleListModel::addArticles(const QList<ArticleSummary> &articles)
+std::shared_ptr<const ArticleRows> ArticleListModel::arrange(ArticleKeys keys, const ArticleOrder &order)
 {
-    for (const ArticleSummary &a : articles) {
-        if (m_placeOf.contains(a.id))
+    auto rows = std::make_shared<ArticleRows>();
+    rows->keys = std::move(keys);
+    rows->order = order;
+    rows->placeOf.reserve(rows->keys.leads.size());
+    const QList<qint64> &leads = rows->keys.leads;
+    for (int row = 0; row < leads.size(); ++row) {
+        rows->placeOf.insert(leads.at(row), {row, 0});
+        const auto copies = rows->keys.copies.constFind(leads.at(row));
+        if (copies == rows->keys.copies.cend())
             continue;
-        const qint64 story = a.storyId ? a.storyId : a.id;
-        const auto head = m_placeOf.constFind(story);
-        const int at = int(m_articles.size());
-        if (story != a.id && head != m_placeOf.cend()) {
-            const int row = head->first;
-            const int copies = int(m_stories.at(row).size());
-            beginInsertRows(index(row, 0), copies - 1, copies - 1);
-            m_articles.append(a);
-            m_stories[row].append(at);
-            m_placeOf.insert(a.id, {row, copies});
-            endInsertRows();
-            QModelIndex changedChild;
-            if (betterCopy(a, m_articles.at(m_stories.at(row).first()))) {
-                // The new copy tells more: it leads the story, the old lead goes beneath it.
-                QList<int> &order = m_stories[row];
-                std::swap(order.first(), order.last());
-                m_placeOf.insert(m_articles.at(order.first()).id, {row, 0});
-                m_placeOf.insert(m_articles.at(order.last()).id, {row, copies});
-                changedChild = index(copies - 1, 0, index(row, 0));
-            }
-            // The story's row says how many copies it has.
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            if (changedChild.isValid())
-                Q_EMIT dataChanged(changedChild, changedChild.siblingAtColumn(ColumnCount - 1));
-            continue;
-        }
-        const int row = int(m_stories.size());
-        beginInsertRows({}, row, row);
-        m_articles.append(a);
-        m_stories.append(QList<int>{at});
-        m_placeOf.insert(a.id, {row, 0});
-        endInsertRows();
+        for (int c = 0; c < copies->size(); ++c)
+            rows->placeOf.insert(copies->at(c), {row, c + 1});
     }
+    return rows;
 }
 
-const ArticleSummary *ArticleListModel::summary(qint64 id) const
+void ArticleListModel::setRows(std::shared_ptr<const ArticleRows> rows)
 {
-    const auto it = m_placeOf.constFind(id);
-    return it == m_placeOf.cend() ? nullptr : &m_articles.at(m_stories.at(it->first).at(it->second));
+    if (!rows)
+        rows = std::make_shared<ArticleRows>();
+    if (rows->keys.leads == m_rows->keys.leads && rows->keys.copies == m_rows->keys.copies) {
+        // The same rows: only what they say may have changed (a copy added elsewhere, the totals).
+        m_rows = std::move(rows);
+        dataChangedInLibrary();
+        return;
+    }
+    if (m_rows->keys.leads.isEmpty() || rows->keys.leads.isEmpty()) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_cache.clear();
+        endResetModel();
+        return;
+    }
+    // A new key list swapped in: every index a view keeps (its current row, the selection, the
+    // stories opened) follows its article to its new row, or goes when the article is not listed.
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    QList<qint64> ids;
+    ids.reserve(before.size());
+    for (const QModelIndex &i : before)
+        ids.append(articleAt(i));
+    m_rows = std::move(rows);
+    m_cache.clear();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(indexOfArticle(ids.at(i), before.at(i).column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged();
+}
+
+void ArticleListModel::clear()
+{
+    setRows(nullptr);
+}
+
+void ArticleListModel::dataChangedInLibrary()
+{
+    m_cache.clear();
+    if (const int rows = rowCount(); rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+}
+
+int ArticleListModel::columnOf(ArticleOrder::Column column)
+{
+    switch (column) {
+    case ArticleOrder::Title:
+        return TitleColumn;
+    case ArticleOrder::Outlet:
+        return OutletColumn;
+    case ArticleOrder::Date:
+        break;
+    }
+    return DateColumn;
+}
+
+void ArticleListModel::sort(int column, Qt::SortOrder order)
+{
+    ArticleOrder wanted;
+    wanted.column = column == TitleColumn ? ArticleOrder::Title
+        : column == OutletColumn          ? ArticleOrder::Outlet
+                                          : ArticleOrder::Date;
+    wanted.descending = order == Qt::DescendingOrder;
+    if (wanted == m_order)
+        return;
+    m_order = wanted;
+    Q_EMIT orderChanged();
 }
 
 QModelIndex ArticleListModel::indexOfArticle(qint64 id, int column) const
 {
-    const auto it = m_placeOf.constFind(id);
-    if (it == m_placeOf.cend())
+    const auto it = m_rows->placeOf.constFind(id);
+    if (it == m_rows->placeOf.cend())
         return {};
     if (it->second == 0)
         return index(it->first, column);
     return index(it->second - 1, column, index(it->first, 0));
+}
+
+const QList<qint64> &ArticleListModel::copiesOf(int row) const
+{
+    if (row < 0 || row >= m_rows->keys.leads.size())
+        return noCopies();
+    const auto it = m_rows->keys.copies.constFind(m_rows->keys.leads.at(row));
+    return it == m_rows->keys.copies.cend() ? noCopies() : *it;
+}
+
+qint64 ArticleListModel::articleAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return 0;
+    if (index.internalId() == 0)
+        return index.row() < m_rows->keys.leads.size() ? m_rows->keys.leads.at(index.row()) : 0;
+    const QList<qint64> &copies = copiesOf(int(index.internalId() - 1));
+    return index.row() < copies.size() ? copies.at(index.row()) : 0;
+}
+
+const ArticleSummary *ArticleListModel::cached(const QModelIndex &index) const
+{
+    const qint64 id = articleAt(index);
+    if (!id)
+        return nullptr;
+    if (const ArticleSummary *s = m_cache.object(id))
+        return s;
+    if (!m_library || !m_library->isOpen())
+        return nullptr;
+    // A page of rows around the one asked for: the stories on screen, or a story's copies.
+    QList<qint64> page;
+    if (index.internalId() == 0) {
+        const QList<qint64> &leads = m_rows->keys.leads;
+        const int first = index.row() - index.row() % pageSize;
+        const int last = std::min(int(leads.size()), first + pageSize);
+        page.reserve(last - first);
+        for (int row = first; row < last; ++row) {
+            if (!m_cache.contains(leads.at(row)))
+                page.append(leads.at(row));
+        }
+    } else {
+        const QList<qint64> &copies = copiesOf(int(index.internalId() - 1));
+        const int first = index.row() - index.row() % pageSize;
+        for (int c = first; c < std::min(int(copies.size()), first + pageSize); ++c) {
+            if (!m_cache.contains(copies.at(c)))
+                page.append(copies.at(c));
+        }
+    }
+    std::sort(page.begin(), page.end());
+    ++m_pagesRead;
+    for (const ArticleSummary &s : m_library->articles(page))
+        m_cache.insert(s.id, new ArticleSummary(s));
+    return m_cache.object(id);
+}
+
+std::optional<ArticleSummary> ArticleListModel::summaryAt(const QModelIndex &index) const
+{
+    const ArticleSummary *s = cached(index);
+    return s ? std::optional<ArticleSummary>(*s) : std::nullopt;
 }
 
 QModelIndex ArticleListModel::index(int row, int column, const QModelIndex &parent) const
@@ -119,11 +201,10 @@ QModelIndex ArticleListModel::index(int row, int column, const QModelIndex &pare
     if (row < 0 || column < 0 || column >= ColumnCount)
         return {};
     if (!parent.isValid())
-        return row < m_stories.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
+        return row < m_rows->keys.leads.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
     if (parent.internalId() != 0 || parent.column() != 0)
         return {};
-    return row < m_stories.at(parent.row()).size() - 1 ? createIndex(row, column, quintptr(parent.row() + 1))
-                                                       : QModelIndex();
+    return row < copiesOf(parent.row()).size() ? createIndex(row, column, quintptr(parent.row() + 1)) : QModelIndex();
 }
 
 QModelIndex ArticleListModel::parent(const QModelIndex &child) const
@@ -136,10 +217,10 @@ QModelIndex ArticleListModel::parent(const QModelIndex &child) const
 int ArticleListModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(m_stories.size());
+        return int(m_rows->keys.leads.size());
     if (parent.internalId() != 0 || parent.column() != 0)
         return 0;
-    return int(m_stories.at(parent.row()).size() - 1);
+    return int(copiesOf(parent.row()).size());
 }
 
 int ArticleListModel::columnCount(const QModelIndex &) const
@@ -147,19 +228,21 @@ int ArticleListModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
-const ArticleSummary &ArticleListModel::at(const QModelIndex &index) const
-{
-    if (index.internalId() == 0)
-        return m_articles.at(m_stories.at(index.row()).first());
-    return m_articles.at(m_stories.at(int(index.internalId() - 1)).at(index.row() + 1));
-}
-
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const ArticleSummary &a = at(index);
-    const bool leadsCopies = index.internalId() == 0 && m_stories.at(index.row()).size() > 1;
+    if (role == ArticleIdRole)
+        return articleAt(index);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::FontRole && role != SortRole)
+        return {};
+    const ArticleSummary *found = cached(index);
+    if (!found)
+        return {};
+    const ArticleSummary &a = *found;
+    // The story's size counts every copy in the library, listed or not.
+    const int others = index.internalId() == 0 ? a.storySize - 1 : 0;
+    const bool leadsCopies = others > 0;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -167,7 +250,6 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
             return a.title.isEmpty() ? QFileInfo(a.sourcePath).fileName() : a.title;
         case OutletColumn:
             if (leadsCopies) {
-                const int others = int(m_stories.at(index.row()).size() - 1);
                 return a.outlet.isEmpty() ? (others == 1 ? tr("1 more copy") : tr("%1 more copies").arg(others))
                                           : tr("%1 +%2").arg(a.outlet).arg(others);
             }
@@ -184,7 +266,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         if (index.column() == TitleColumn) {
             QString tip = a.byline.isEmpty() ? a.title : tr("%1\nby %2").arg(a.title, a.byline);
             if (leadsCopies)
-                tip += u'\n' + tr("Other copies of this story: %1, below").arg(m_stories.at(index.row()).size() - 1);
+                tip += u'\n' + tr("Other copies of this story: %1, below").arg(others);
             return tip;
         }
         break;
@@ -205,8 +287,6 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
             return a.published;
         }
         break;
-    case ArticleIdRole:
-        return a.id;
     default:
         break;
     }

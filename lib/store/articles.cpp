@@ -185,6 +185,82 @@ std::optional<qsizetype> ArticleStore::count() const
     return q.value(0).toLongLong();
 }
 
+std::optional<ArticleKeys> ArticleStore::keys(const ArticleOrder &order, const QList<qint64> *only) const
+{
+    ArticleKeys out;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    // From the story index alone (story_id is set as an article is added; a row without one is a
+    // story of its own).
+    if (!q.exec(u"SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT story_id) FROM articles)"
+                " + (SELECT count(*) FROM articles WHERE story_id IS NULL)"_s)
+        || !q.next()) {
+        m_db.readFailed(QObject::tr("the article list"), q);
+        return std::nullopt;
+    }
+    out.articles = q.value(0).toLongLong();
+    out.stories = q.value(1).toLongLong();
+    if (only && only->isEmpty())
+        return out;
+
+    // copyQuality() in SQL: each story's best copy (the first imported among equals) leads it.
+    const QString quality = u"(a.title <> '') * 8 + (a.outlet <> '') * 4 + (a.published <> '') * 4"
+                            " + (a.byline <> '') * 2 + (a.format = 'html')"_s;
+    // Titles and outlets ignoring case (SQLite's NOCASE: the ASCII letters), dates as ISO text;
+    // equal values keep the order the stories were imported in.
+    const QString key = order.column == ArticleOrder::Title ? u"a.title"_s
+        : order.column == ArticleOrder::Outlet              ? u"a.outlet"_s
+                                                            : u"a.published"_s;
+    QString sql;
+    if (only) {
+        // The stories of the articles given (a search's result): every copy is ranked, the lead
+        // is listed, and of the other copies those that were given.
+        sql = u"WITH m(id) AS MATERIALIZED (SELECT value FROM json_each(?)),"
+              " s(story) AS MATERIALIZED (SELECT DISTINCT coalesce(a.story_id, a.id)"
+              " FROM m JOIN articles a ON a.id = m.id),"
+              " r AS (SELECT a.id, coalesce(a.story_id, a.id) AS story, "_s
+            + key + u" AS k, "_s + quality
+            + u" AS q FROM articles a WHERE a.story_id IN (SELECT story FROM s) OR a.id IN (SELECT id FROM m)),"_s;
+    } else {
+        sql = u"WITH r AS (SELECT a.id, coalesce(a.story_id, a.id) AS story, "_s + key + u" AS k, "_s + quality
+            + u" AS q FROM articles a),"_s;
+    }
+    // Each row carries its story's lead and the lead's value to order by: one pass, no join.
+    sql += u" w AS (SELECT id, first_value(id) OVER st AS lead, first_value(k) OVER st AS lk FROM r"
+           " WINDOW st AS (PARTITION BY story ORDER BY q DESC, id)) SELECT id, lead FROM w"_s;
+    if (only)
+        sql += u" WHERE id = lead OR id IN (SELECT id FROM m)"_s;
+    const QString direction = order.descending ? u" DESC"_s : u""_s;
+    sql += u" ORDER BY lk"_s + (order.column == ArticleOrder::Date ? QString() : u" COLLATE NOCASE"_s) + direction
+        + u", lead"_s + direction + u", id <> lead, id"_s;
+    const bool ready = q.prepare(sql);
+    if (only) {
+        QByteArray ids = "[";
+        for (qint64 id : *only) {
+            if (ids.size() > 1)
+                ids += ',';
+            ids += QByteArray::number(id);
+        }
+        ids += ']';
+        q.addBindValue(QString::fromLatin1(ids));
+    }
+    if (!ready || !q.exec()) {
+        m_db.readFailed(QObject::tr("the article list"), q);
+        return std::nullopt;
+    }
+    if (!only)
+        out.leads.reserve(out.stories);
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const qint64 lead = q.value(1).toLongLong();
+        if (id == lead)
+            out.leads.append(id);
+        else
+            out.copies[lead].append(id);
+    }
+    return out;
+}
+
 std::optional<QList<std::pair<qint64, QString>>> ArticleStore::texts() const
 {
     QSqlQuery q(m_db.connection());

@@ -40,6 +40,10 @@ public:
     /// The articles with these ids, in id order; ids not in the library are left out.
     std::optional<QList<ArticleSummary>> summaries(const QList<qint64> &ids) const;
     std::optional<qsizetype> count() const;
+    /// The article list's keys in `order`: every story, or (given `only`) the stories with an
+    /// article in `only`, each led by its best copy whether or not that copy is in `only`, with
+    /// the copies that are in `only` (all of them without it) beneath it.
+    std::optional<ArticleKeys> keys(const ArticleOrder &order, const QList<qint64> *only = nullptr) const;
     std::optional<QList<std::pair<qint64, QString>>> texts() const;
 
 private:

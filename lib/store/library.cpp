@@ -158,6 +158,12 @@ qsizetype Library::articleCount() const
     return ArticleStore(m_db).count().value_or(0);
 }
 
+std::optional<ArticleKeys> Library::articleKeys(
+    const ArticleOrder &order, const std::optional<QList<qint64>> &only) const
+{
+    return ArticleStore(m_db).keys(order, only ? &*only : nullptr);
+}
+
 QList<std::pair<qint64, QString>> Library::articleTexts() const
 {
     return ArticleStore(m_db).texts().value_or(QList<std::pair<qint64, QString>>{});

@@ -83,6 +83,10 @@ public:
     /// storyId and storySize count every copy in the library.
     QList<ArticleSummary> articles(const QList<qint64> &ids) const;
     qsizetype articleCount() const;
+    /// The article list's keys in `order` (ArticleStore::keys()): every story, or the stories of the
+    /// articles in `only` (a search's result); nothing when the read failed.
+    std::optional<ArticleKeys> articleKeys(
+        const ArticleOrder &order, const std::optional<QList<qint64>> &only = {}) const;
     QList<EntityMention> mentions(qint64 articleId) const;
     /// For each entity, the articles that mention it.
     QHash<QString, QSet<qint64>> entityArticles() const;

@@ -254,6 +254,81 @@ private Q_SLOTS:
         QTRY_VERIFY(list->rowCount() >= 1 && list->rowCount() <= weeks.last().articles);
     }
 
+    // Sorting by another column asks the library for the list in that order, off the GUI thread;
+    // the article being read stays selected, and so it does when a search narrows the list.
+    void sortingKeepsTheArticle()
+    {
+        Lede::MainWindow w(m_linker);
+        QVERIFY(w.openLibrary(m_dir.filePath(u"sorting.lede"_s)));
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy imported(&w, &Lede::MainWindow::importFinished);
+        w.importPaths({LedeTest::sourceFile(u"resources/samples"_s)});
+        QVERIFY(imported.wait(60000));
+        Lede::Controller *c = w.controller();
+        QTRY_VERIFY_WITH_TIMEOUT(!c->isBusy() && !c->isSearching(), 60000);
+        QAbstractItemModel *list = w.articleModel();
+        QVERIFY(list->rowCount() > 3);
+        const auto titles = [list] {
+            QStringList out;
+            for (int row = 0; row < list->rowCount(); ++row)
+                out.append(list->index(row, 0).data().toString());
+            return out;
+        };
+        const auto dates = [list] {
+            QStringList out;
+            for (int row = 0; row < list->rowCount(); ++row)
+                out.append(list->index(row, 2).data(Lede::SortRole).toString());
+            return out;
+        };
+        QStringList newestFirst = dates();
+        std::sort(newestFirst.begin(), newestFirst.end(), std::greater<>());
+        QCOMPARE(dates(), newestFirst);
+
+        // An article below the first rows whose title has a word to search for.
+        const auto wordOf = [](const QString &title) {
+            for (const QString &part : title.split(u' ', Qt::SkipEmptyParts)) {
+                if (part.size() >= 4 && std::all_of(part.cbegin(), part.cend(), [](QChar ch) {
+                        return ch.isLetter() && ch.unicode() < 128;
+                    }))
+                    return part;
+            }
+            return QString();
+        };
+        int row = 2;
+        while (row < list->rowCount() && wordOf(list->index(row, 0).data().toString()).isEmpty())
+            ++row;
+        QVERIFY(row < list->rowCount());
+        const qint64 reading = list->index(row, 0).data(Lede::ArticleIdRole).toLongLong();
+        w.showArticle(reading);
+        QCOMPARE(w.articleView()->currentIndex().data(Lede::ArticleIdRole).toLongLong(), reading);
+        w.articleView()->sortByColumn(0, Qt::AscendingOrder);
+        const auto byTitle = [&] {
+            QStringList sorted = titles();
+            std::sort(sorted.begin(), sorted.end(),
+                [](const QString &a, const QString &b) { return QString::compare(a, b, Qt::CaseInsensitive) < 0; });
+            return titles() == sorted;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(byTitle(), 20000);
+        QCOMPARE(w.articleView()->currentIndex().data(Lede::ArticleIdRole).toLongLong(), reading);
+        QCOMPARE(w.currentArticleId(), reading);
+
+        // A search that still finds it keeps it selected; its title, typed, finds it.
+        const QString title = w.articleView()->currentIndex().data().toString();
+        const QString word = wordOf(title);
+        QVERIFY(!word.isEmpty());
+        c->setQuery(u"title:\"%1\""_s.arg(word));
+        QTRY_VERIFY_WITH_TIMEOUT(searched(c, u"title:\"%1\""_s.arg(word)), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(c->isSearchApplied(), 20000);
+        QVERIFY(list->rowCount() >= 1);
+        QCOMPARE(w.articleView()->currentIndex().data(Lede::ArticleIdRole).toLongLong(), reading);
+        QVERIFY(byTitle());
+        c->setQuery(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(searched(c, QString()) && !c->isSearchApplied(), 20000);
+        QCOMPARE(w.articleView()->currentIndex().data(Lede::ArticleIdRole).toLongLong(), reading);
+    }
+
     void hitsInTheReader()
     {
         Lede::MainWindow w(m_linker);
