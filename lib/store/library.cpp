@@ -63,6 +63,7 @@ bool Library::open(const QString &path)
 {
     // A few articles that a migration left for the search index are indexed before anything reads
     // it; many would keep the caller waiting, so they are left for catchUpSearchIndex().
+    m_storySignatures.reset();
     if (!m_db.open(path))
         return false;
     const std::optional<qsizetype> pending = SearchStore(m_db).pending();
@@ -89,6 +90,7 @@ std::optional<qsizetype> Library::catchUpSearchIndex(qsizetype limit)
 
 void Library::close()
 {
+    m_storySignatures.reset();
     m_db.close();
 }
 
@@ -125,7 +127,9 @@ std::optional<AddedArticle> Library::insertArticle(const Article &a, const Artic
         return std::nullopt;
     if (!source.isNull() && !SourceStore(m_db).attach(*id, source))
         return std::nullopt;
-    const auto story = StoryGrouping(m_db).assign(*id, a.text);
+    if (!m_storySignatures)
+        m_storySignatures = std::make_unique<StorySignatureCache>();
+    const auto story = StoryGrouping(m_db, m_storySignatures.get()).assign(*id, a.text);
     if (!story)
         return std::nullopt;
     return AddedArticle{*id, false, *story, *story != *id};

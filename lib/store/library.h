@@ -15,9 +15,12 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
 
 namespace Lede {
+
+class StorySignatureCache;
 
 /// What parsing an article again did to it and its annotations (Library::reextractArticle()).
 struct ReextractedArticle
@@ -184,6 +187,8 @@ private:
     // In the caller's transaction.
     std::optional<AddedArticle> insertArticle(const Article &article, const ArticleSource &source = {});
     Database m_db;
+    // Signatures of candidate copies read while adding articles (StoryGrouping).
+    std::unique_ptr<StorySignatureCache> m_storySignatures;
 };
 
 } // namespace Lede

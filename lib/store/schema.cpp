@@ -218,6 +218,21 @@ const QList<QStringList> &migrations()
                     WHERE id = old.article_id;
             END)"_s,
         },
+        {
+            // Band keys kept in the order of their article: deleting an article finds its sixteen
+            // rows by key instead of scanning every article's, and a new article's rows go at the
+            // end of the table. Lookups by band key read the index alone (it holds article_id).
+            uR"(CREATE TABLE story_bands_by_article (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                band INTEGER NOT NULL,
+                band_key INTEGER NOT NULL,
+                PRIMARY KEY (article_id, band)) WITHOUT ROWID)"_s,
+            uR"(INSERT OR IGNORE INTO story_bands_by_article (article_id, band, band_key)
+                SELECT article_id, band, band_key FROM story_bands ORDER BY article_id, band)"_s,
+            u"DROP TABLE story_bands"_s,
+            u"ALTER TABLE story_bands_by_article RENAME TO story_bands"_s,
+            u"CREATE INDEX story_bands_lookup ON story_bands(band, band_key)"_s,
+        },
     };
     return steps;
 }

@@ -3,8 +3,11 @@
 #include "models/entitymodel.h"
 #include "store/generator.h"
 #include "store/library.h"
+#include "store/schema.h"
 #include "testpaths.h"
+#include "text/minhash.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -373,6 +376,83 @@ private Q_SLOTS:
         const auto again = lib.addArticle(sampleArticle(u"Updated. "_s + own(7) + u"\n\n"_s + storyText()));
         QVERIFY(again && again->grouped);
         QCOMPARE(again->storyId, original);
+    }
+
+    // Deleting an article takes its band keys by the article's key, not by reading every article's,
+    // and an id taken again after a delete groups by its new text.
+    void deletedArticleLeavesNoBands()
+    {
+        const auto otherStory = [] {
+            QStringList words;
+            for (int i = 0; i < 60; ++i)
+                words.append(u"lorem%1ipsum"_s.arg(i * 7919 % 1000));
+            return words.join(u' ');
+        };
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        const auto story = lib.addArticle(sampleArticle(storyText()));
+        const auto copy = lib.addArticle(sampleArticle(storyText() + u" Reuters contributed reporting."_s));
+        QVERIFY2(story && copy, qPrintable(lib.lastError()));
+        QVERIFY(copy->grouped);
+        QSqlQuery q(lib.database());
+        QVERIFY(q.exec(u"EXPLAIN QUERY PLAN DELETE FROM story_bands WHERE article_id = 1"_s));
+        QStringList plan;
+        while (q.next())
+            plan.append(q.value(3).toString());
+        QVERIFY2(!plan.isEmpty() && !plan.join(u'\n').contains(u"SCAN"_s), qPrintable(plan.join(u'\n')));
+        QVERIFY(q.exec(u"DELETE FROM articles WHERE id = %1"_s.arg(copy->id)));
+        QVERIFY(q.exec(u"DELETE FROM articles WHERE id = %1"_s.arg(story->id)));
+        QVERIFY(q.exec(u"SELECT count(*) FROM story_bands"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // The first id comes back for another story; its copy joins it, not the deleted one's text.
+        const auto other = lib.addArticle(sampleArticle(otherStory()));
+        QVERIFY2(other, qPrintable(lib.lastError()));
+        QCOMPARE(other->id, story->id);
+        QVERIFY(!other->grouped);
+        const auto again = lib.addArticle(sampleArticle(storyText()));
+        QVERIFY(again && !again->grouped);
+        const auto otherCopy = lib.addArticle(sampleArticle(otherStory() + u" Updated."_s));
+        QVERIFY(otherCopy && otherCopy->grouped);
+        QCOMPARE(otherCopy->storyId, other->id);
+    }
+
+    // A library whose band keys were kept in the table of schema step 2 keeps them when they move
+    // to the table ordered by article: its articles' copies still find them.
+    void upgradeKeepsStoryBands()
+    {
+        const QList<QStringList> &steps = Lede::Schema::migrations();
+        qsizetype step = 0;
+        while (step < steps.size() && !steps.at(step).join(u' ').contains(u"story_bands_by_article"_s))
+            ++step;
+        QVERIFY(step < steps.size());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"lib.lede"_s);
+        qint64 original = 0;
+        {
+            Lede::Library lib;
+            QVERIFY(lib.open(path));
+            const auto added = lib.addArticle(sampleArticle(storyText()));
+            QVERIFY(added);
+            original = added->id;
+            QSqlQuery q(lib.database());
+            for (const QString &sql : {u"CREATE TABLE old_bands (band INTEGER NOT NULL, band_key INTEGER NOT NULL, "
+                                       "article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE)"_s,
+                     u"INSERT INTO old_bands SELECT band, band_key, article_id FROM story_bands"_s,
+                     u"DROP TABLE story_bands"_s, u"ALTER TABLE old_bands RENAME TO story_bands"_s,
+                     u"CREATE INDEX story_bands_lookup ON story_bands(band, band_key)"_s,
+                     u"UPDATE schema_version SET version = %1"_s.arg(step)})
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+        Lede::Library lib;
+        QVERIFY2(lib.open(path), qPrintable(lib.lastError()));
+        QCOMPARE(lib.schemaVersion(), Lede::Library::currentSchemaVersion());
+        QSqlQuery q(lib.database());
+        QVERIFY(q.exec(u"SELECT count(*) FROM story_bands WHERE article_id = %1"_s.arg(original)) && q.next());
+        QCOMPARE(q.value(0).toInt(), Lede::MinHash::Bands);
+        const auto copy = lib.addArticle(sampleArticle(storyText() + u" Reuters contributed reporting."_s));
+        QVERIFY(copy && copy->grouped);
+        QCOMPARE(copy->storyId, original);
     }
 
     // Summaries of just some articles: story ids and sizes count every copy in the library.
