@@ -232,9 +232,13 @@ int main(int argc, char *argv[])
         pause(4);
     }
     const double scrollStall = meter.stop();
-    const QModelIndex last = view->indexAt(QPoint(view->viewport()->width() / 2, view->viewport()->height() - 4));
+    // The lowest row painted: the first index found going up from the viewport's bottom edge.
+    QModelIndex last;
+    for (int y = view->viewport()->height() - 1; y >= 0 && !last.isValid(); --y)
+        last = view->indexAt(QPoint(view->viewport()->width() / 2, y));
     std::printf("gui.scroll_max_stall_ms: %.1f\n", scrollStall);
     std::printf("gui.scroll_last_row_shown: %d\n", last.isValid() ? last.row() + 1 : -1);
+    std::printf("gui.scroll_rows: %d\n", list->rowCount());
     std::printf("gui.max_stall_ms: %.1f\n", std::max(typingStall, scrollStall));
     std::printf("gui.rss_mb_after_scroll: %.0f\n", rssMb());
     std::fflush(stdout);
