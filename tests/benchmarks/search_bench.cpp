@@ -8,11 +8,16 @@
 // Generating the library also measures the import pace at scale: articles per second in the first
 // and the last tenth (the figures are kept beside the cached library and printed on every run).
 //
+// The app's own import path (ImportJob: a transaction per file, as from the window) is then timed
+// over the same texts written out as files, into a new library: import.app.*.
+//
 //   bench_search [--cache DIR] [ARTICLES]
 //
 // ARTICLES defaults to 100000. The library is generated once into DIR (packaging/bench gives one
 // under build/; else $TMPDIR), keyed on the generator's version, the seed and the schema version.
+#include "jobs/importjob.h"
 #include "kb/knowledgebase.h"
+#include "link/linker.h"
 #include "query/search.h"
 #include "searchlibrary.h"
 #include "store/generator.h"
@@ -29,6 +34,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -103,6 +109,42 @@ SELECT * FROM (SELECT 0, id, NULL FROM r ORDER BY published DESC, id DESC)
 UNION ALL SELECT 1, k.entity_id, c.n FROM (SELECT entity, count(*) AS n FROM article_entities
           WHERE article_id IN (SELECT id FROM r) GROUP BY entity) c JOIN entity_keys k ON k.id = c.entity
 UNION ALL SELECT 2, date(substr(published, 1, 10), 'weekday 0', '-6 days') AS w, count(*) FROM r GROUP BY w)"_s;
+}
+
+// The app's own import path over the generated texts written out as files, into a new library:
+// ImportJob reads, parses, links and adds each file in a transaction of its own, as an import from
+// the window or lede-cli does. Prints the articles per second of the first and the last tenth.
+void importThroughTheApp(const QString &texts, const std::shared_ptr<const Lede::KnowledgeBase> &kb)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        std::fprintf(stderr, "no temporary folder: no import.app figures\n");
+        return;
+    }
+    Lede::ImportJob job(dir.filePath(u"import.lede"_s), {texts}, std::make_shared<const Lede::Linker>(kb));
+    QElapsedTimer clock;
+    QList<qint64> tenthEnds; // ns at which each tenth of the files was done
+    int files = 0;
+    QObject::connect(&job, &Lede::ImportJob::progress, &job, [&](int done, int total, const QString &) {
+        files = total;
+        while (total > 0 && tenthEnds.size() < 10 && qint64(done) * 10 >= qint64(total) * (tenthEnds.size() + 1))
+            tenthEnds.append(clock.nsecsElapsed());
+    });
+    clock.start();
+    const Lede::ImportSummary summary = job.run();
+    if (tenthEnds.size() < 10 || summary.added == 0) {
+        std::fprintf(stderr, "the import through the app did not finish: %s\n", qPrintable(summary.describe()));
+        return;
+    }
+    const auto perSecond = [&](int tenth) {
+        const qint64 begin = tenth ? tenthEnds[tenth - 1] : 0;
+        return (files / 10.0) / (double(tenthEnds[tenth] - begin) / 1e9);
+    };
+    figure("import.app.articles", double(summary.added), "%.0f");
+    figure("import.app.per_s", summary.added / (double(tenthEnds.last()) / 1e9), "%.0f");
+    figure("import.app.first_tenth_per_s", perSecond(0), "%.0f");
+    figure("import.app.last_tenth_per_s", perSecond(9), "%.0f");
+    figure("import.app.pace_first_vs_last", perSecond(0) / std::max(0.001, perSecond(9)));
 }
 
 } // namespace
@@ -305,12 +347,7 @@ int main(int argc, char *argv[])
     figure("search.cpu_p95_ms", percentile(oursCpu, 0.95));
     figure("sql.cpu_p95_ms", percentile(theirsCpu, 0.95));
 
-    // ripgrep over the same texts as files, for the free-text queries.
-    const QString rg = QStandardPaths::findExecutable(u"rg"_s);
-    if (rg.isEmpty()) {
-        std::fprintf(stderr, "rg not found: no rg.p50_ms\n");
-        return 0;
-    }
+    // The library's texts as files: ripgrep's input, and the app's import path's.
     const QString texts = cacheDir + u"/texts-"_s + key;
     if (!QFile::exists(texts + u"/done"_s)) {
         QDir().mkpath(texts);
@@ -324,6 +361,14 @@ int main(int argc, char *argv[])
         }
         QFile done(texts + u"/done"_s);
         done.open(QIODevice::WriteOnly);
+    }
+    importThroughTheApp(texts, kb);
+
+    // ripgrep over the same texts as files, for the free-text queries.
+    const QString rg = QStandardPaths::findExecutable(u"rg"_s);
+    if (rg.isEmpty()) {
+        std::fprintf(stderr, "rg not found: no rg.p50_ms\n");
+        return 0;
     }
     QList<double> rgTimes;
     for (const Case &c : cases) {
