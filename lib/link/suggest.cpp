@@ -173,6 +173,20 @@ struct Collector
     }
 };
 
+/// A name's first word: the whole name when it is one word.
+QStringView firstWord(QStringView name)
+{
+    const qsizetype space = name.indexOf(u' ');
+    return space < 0 ? name : name.left(space);
+}
+
+/// Where a name that ends at `end` ends without a possessive: "Boral's" is "Boral".
+qsizetype endBeforePossessive(QStringView text, qsizetype end)
+{
+    const QStringView last = text.mid(end - 2, 2);
+    return (last == u"'s" || last == u"’s") ? end - 2 : end;
+}
+
 } // namespace
 
 QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMention> &known, const KnowledgeBase &kb)
@@ -261,14 +275,11 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
     for (auto it = roleBeforeRe.globalMatch(str); it.hasNext();) {
         const auto m = it.next();
         const QStringView name = m.capturedView(1);
-        const qsizetype firstSpace = name.indexOf(u' ');
-        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        const QStringView first = firstWord(name);
         if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3)
             continue;
         // The name ends where the capitalised words do; a possessive is not part of it.
-        qsizetype end = m.capturedEnd(1);
-        if (text.mid(end - 2, 2) == u"'s"_s || text.mid(end - 2, 2) == u"’s"_s)
-            end -= 2;
+        const qsizetype end = endBeforePossessive(text, m.capturedEnd(1));
         c.add(m.capturedStart(1), end, EntityKind::Company, u"described as a business"_s);
     }
     // The words between describe the business ("a Shenzhen-based chip"), never a person's job ("a
@@ -282,8 +293,7 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
         const auto m = it.next();
         const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
         const QStringView name = text.mid(nameStart, m.capturedEnd(1) - nameStart);
-        const qsizetype firstSpace = name.indexOf(u' ');
-        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        const QStringView first = firstWord(name);
         if (name.isEmpty() || isGenericWord(first) || isLeadingStopword(first)
             || personWords.match(m.captured(2)).hasMatch())
             continue;
@@ -305,13 +315,10 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
         if (!place)
             continue;
         const QStringView name = m.capturedView(2);
-        const qsizetype firstSpace = name.indexOf(u' ');
-        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        const QStringView first = firstWord(name);
         if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3 || usedInLowerCase(text, first))
             continue;
-        qsizetype end = m.capturedEnd(2);
-        if (text.mid(end - 2, 2) == u"'s"_s || text.mid(end - 2, 2) == u"’s"_s)
-            end -= 2;
+        const qsizetype end = endBeforePossessive(text, m.capturedEnd(2));
         c.add(m.capturedStart(2), end, EntityKind::Company, u"described as a business"_s);
     }
 
@@ -323,8 +330,7 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
         const auto m = it.next();
         const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
         const QStringView name = text.mid(nameStart, m.capturedEnd(1) - nameStart);
-        const qsizetype firstSpace = name.indexOf(u' ');
-        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        const QStringView first = firstWord(name);
         if (name.size() < 3 || isGenericWord(first) || isLeadingStopword(first) || usedInLowerCase(text, first))
             continue;
         c.add(nameStart, m.capturedEnd(1), EntityKind::Company, u"quoted as an employer"_s);
@@ -339,8 +345,7 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
         const auto m = it.next();
         const qsizetype nameStart = trimLeading(text, m.capturedStart(1), m.capturedEnd(1));
         const QStringView name = text.mid(nameStart, m.capturedEnd(1) - nameStart);
-        const qsizetype firstSpace = name.indexOf(u' ');
-        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        const QStringView first = firstWord(name);
         if (name.size() < 3 || isGenericWord(first) || isLeadingStopword(first) || notIssuers.contains(first.toString())
             || usedInLowerCase(text, first))
             continue;
@@ -392,8 +397,7 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
     for (auto it = aboutRe.globalMatch(str); it.hasNext();) {
         const auto m = it.next();
         const QStringView name = m.capturedView(1);
-        const qsizetype firstSpace = name.indexOf(u' ');
-        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        const QStringView first = firstWord(name);
         if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3)
             continue;
         c.add(m.capturedStart(1), m.capturedEnd(1), EntityKind::Company, u"press release"_s);
@@ -412,13 +416,10 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
     for (auto it = jobAtRe.globalMatch(str); it.hasNext();) {
         const auto m = it.next();
         const QStringView name = m.capturedView(1);
-        const qsizetype firstSpace = name.indexOf(u' ');
-        const QStringView first = firstSpace < 0 ? name : name.left(firstSpace);
+        const QStringView first = firstWord(name);
         if (isGenericWord(first) || isLeadingStopword(first) || name.size() < 3 || usedInLowerCase(text, first))
             continue;
-        qsizetype end = m.capturedEnd(1);
-        if (text.mid(end - 2, 2) == u"'s"_s || text.mid(end - 2, 2) == u"’s"_s)
-            end -= 2;
+        const qsizetype end = endBeforePossessive(text, m.capturedEnd(1));
         c.add(m.capturedStart(1), end, EntityKind::Company, u"a person's firm"_s);
     }
     static const QRegularExpression latinBeforeJobRe(
