@@ -219,13 +219,30 @@ bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e)
     return false;
 }
 
-// Rules a record writes for itself: `context`, `context_for`, `context_at_start`, `avoid`.
+// A record's `not_before` and `not_after` words written right against the name, with nothing between,
+// show the name is part of a longer word: 中国银行 in 中国银行业 ("China's banking industry"), 高通 in
+// 高通胀 ("high inflation") or 提高通信. Chinese runs its words together, so only the record can say which
+// neighbours make another word of its name.
+bool joinedToLongerWord(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+{
+    const QStringView before = text.first(start);
+    const QStringView after = text.sliced(end);
+    for (const auto &[k, v] : e.facts) {
+        if (k.startsWith(u"not_")
+            && ((k == u"not_before" && after.startsWith(v)) || (k == u"not_after" && before.endsWith(v))))
+            return true;
+    }
+    return false;
+}
+
+// Rules a record writes for itself: `context`, `context_for`, `context_at_start`, `avoid`, `not_before`,
+// `not_after`.
 bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entity &e)
 {
     if (e.facts.isEmpty())
         return true;
     const QStringView surface = text.mid(start, end - start);
-    if (avoided(text, start, end, e))
+    if (joinedToLongerWord(text, start, end, e) || avoided(text, start, end, e))
         return false;
     if (!hasFact(e, u"context"))
         return true;

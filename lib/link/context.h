@@ -28,9 +28,10 @@ using LinkCandidates = QVarLengthArray<LinkCandidate, 4>;
 ///   California", "New York Federal Reserve Bank President", "FC Barcelona", a short name the text
 ///   writes in full elsewhere) is dropped; so is a city, province or macro-region opening the Chinese
 ///   name of a body (纽约联储, 北京市…管理局), where a country says whose body it is and stays.
-/// - The record's own `context`, `context_for`, `context_at_start` and `avoid` facts (see
-///   resources/kb/README.md) decide ambiguous names: "H20" needs chip words nearby, "Arm" opening a
-///   sentence needs words about the company, "the Amazon rainforest" is not the retailer.
+/// - The record's own `context`, `context_for`, `context_at_start`, `avoid`, `not_before` and
+///   `not_after` facts (see resources/kb/README.md) decide ambiguous names: "H20" needs chip words
+///   nearby, "Arm" opening a sentence needs words about the company, "the Amazon rainforest" is not the
+///   retailer, 高通 in 高通胀 ("high inflation") is not Qualcomm.
 /// - A capitalised name written all in lower case ("intel on the rebels") is not the company, and an
 ///   exchange written as a ticker prefix ("NYSE: SEAS") names the listed company, not the exchange.
 ///

@@ -71,6 +71,16 @@ private Q_SLOTS:
         // `case = capitalised` rules out a lower-case common word; a name in a script without case has none.
         QTest::newRow("Intel in Chinese") << u"英特尔股价上涨。"_s << QStringList{u"company/intel@0-3"_s};
         QTest::newRow("Amazon in Chinese") << u"亚马逊发布财报。"_s << QStringList{u"company/amazon@0-3"_s};
+        // `not_before` / `not_after`: a short Chinese name inside a longer word is not the company.
+        QTest::newRow("Qualcomm in Chinese") << u"高通发布新芯片。"_s << QStringList{u"company/qualcomm@0-2"_s};
+        QTest::newRow("high inflation") << u"美国面临高通胀压力。"_s << QStringList{u"region/us@0-2"_s};
+        QTest::newRow("raise the pass rate") << u"要提高通过率。"_s << QStringList{};
+        QTest::newRow("Bank of China") << u"中国银行发布年报。"_s << QStringList{u"company/bank-of-china@0-4"_s};
+        QTest::newRow("China's banking industry") << u"中国银行业利润下降。"_s << QStringList{u"region/cn@0-2"_s};
+        QTest::newRow("Apple in Chinese, the company")
+            << u"苹果股价上涨，市值创新高。"_s << QStringList{u"company/apple@0-2"_s};
+        QTest::newRow("apples, the fruit") << u"今年苹果丰收，果农很高兴。"_s << QStringList{};
+        QTest::newRow("apple juice") << u"这家公司卖苹果汁。"_s << QStringList{};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
         QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};

@@ -24,7 +24,7 @@ const QSet<QString> knownSets = {u"sp500"_s, u"nasdaq100"_s, u"eurostoxx50"_s, u
 // be told apart.
 bool hasRule(const Lede::Entity &e)
 {
-    for (const char16_t *key : {u"context", u"context_at_start", u"avoid", u"case"}) {
+    for (const char16_t *key : {u"context", u"context_at_start", u"avoid", u"case", u"not_before", u"not_after"}) {
         if (!e.value(QStringView(key)).isEmpty())
             return true;
     }
