@@ -197,7 +197,10 @@ bool furnitureByItself(QStringView p, bool *contactLike = nullptr, int knownWord
         return true;
     if (words <= 3 && socialPost().match(s).hasMatch())
         return true;
-    if (words <= kMaxShortWords && contactMarks().match(s).hasMatch()) {
+    // A contact line is a few words beside an address. Chinese words run one to three characters, so
+    // a line is counted here at a word for every two: a Chinese sentence that cites a web address is
+    // not a contact line.
+    if (words + int(cjkCount(p) / 4) <= kMaxShortWords && contactMarks().match(s).hasMatch()) {
         if (contactLike)
             *contactLike = true;
         return true;

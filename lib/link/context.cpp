@@ -719,12 +719,17 @@ qsizetype placeNamedBy(QStringView surface, const Entity &country, bool preferPr
 }
 
 // A name inside a web address ("https://seekingalpha.com/…", "www.Bitdeer.com") is part of the
-// address, not a mention. "OpenAI/Apple" and "/24-7PressRelease/" are not addresses.
+// address, not a mention. "OpenAI/Apple" and "/24-7PressRelease/" are not addresses. Chinese puts
+// no space after an address, but its punctuation (【】（），。、：) never occurs in one, so the address
+// ends there: "https://example.cn【资讯】…乐鑫科技" names the company.
 bool insideUrl(QStringView text, qsizetype start)
 {
+    const auto endsAddress = [](char16_t c) {
+        return c == u'(' || c == u'[' || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+    };
     const qsizetype stop = std::max<qsizetype>(0, start - 300);
     qsizetype i = start;
-    while (i > stop && !text.at(i - 1).isSpace() && text.at(i - 1) != u'(' && text.at(i - 1) != u'[')
+    while (i > stop && !text.at(i - 1).isSpace() && !endsAddress(text.at(i - 1).unicode()))
         --i;
     const QStringView token = text.mid(i, start - i);
     return token.contains(u"://") || token.startsWith(u"www.", Qt::CaseInsensitive);

@@ -15,7 +15,7 @@ namespace {
 const char16_t *const records = uR"(
 [company/nvidia]
 name = Nvidia
-alias = NVIDIA
+alias = NVIDIA | 英伟达
 
 [company/reddit]
 name = Reddit
@@ -28,6 +28,7 @@ name = LinkedIn
 
 [company/acme]
 name = Acme
+alias = 艾克米
 
 [region/us]
 name = United States
@@ -128,6 +129,10 @@ private Q_SLOTS:
         QTest::newRow("a headline in capitals")
             << u"NVIDIA\n\nAcme sold chips."_s << QStringList{u"NVIDIA"_s, u"Acme"_s};
         QTest::newRow("a short paragraph") << u"Acme rose.\n\nNvidia fell."_s << QStringList{u"Acme"_s, u"Nvidia"_s};
+        QTest::newRow("a Chinese sentence that cites a web address")
+            << u"本周（2.5-2.7）沪深300指数上涨1.98%，计算机板块上涨12.63%。https://example.cn "
+               "板块个股涨幅前五名分别为：英伟达、艾克米。\n\n需求强劲。"_s
+            << QStringList{u"英伟达"_s, u"艾克米"_s};
     }
     void furnitureIsNotLinked()
     {

@@ -108,6 +108,10 @@ private Q_SLOTS:
         QTest::newRow("slash between names")
             << u"OpenAI/Apple in 2026"_s << QStringList{u"company/openai@0-6"_s, u"company/apple@7-12"_s};
         QTest::newRow("inside a web address") << u"see https://www.reuters.com/technology"_s << QStringList{};
+        QTest::newRow("after a web address and Chinese punctuation")
+            << u"本周计算机板块上涨12.63%。https://example.cn【资讯】板块个股涨幅前五名分别为：乐鑫科技、宝兰德。"_s
+            << QStringList{u"company/espressif@51-55"_s};
+        QTest::newRow("Chinese text inside a web address") << u"https://example.cn/乐鑫科技/news"_s << QStringList{};
         QTest::newRow("university in Chinese")
             << u"东京大学教授"_s << QStringList{u"organisation/university-of-tokyo@0-4"_s};
         QTest::newRow("place opening a Chinese institution's name")
