@@ -29,15 +29,18 @@ RelinkSummary RelinkJob::run()
         summary.error = library.lastError();
         return finish();
     }
-    QList<std::pair<qint64, QString>> texts;
+    // The texts of the articles named, or of the whole library a batch at a time: a library of
+    // 100,000 articles holds hundreds of megabytes of text, more than the window itself needs.
+    QList<std::pair<qint64, QString>> named;
     if (m_only) {
         for (qint64 id : std::as_const(*m_only)) {
             if (const auto a = library.article(id))
-                texts.append({id, a->text});
+                named.append({id, a->text});
         }
+        summary.total = int(named.size());
     } else {
-        texts = library.articleTexts();
-        if (!library.lastError().isEmpty() && texts.isEmpty()) {
+        summary.total = int(library.articleCount());
+        if (!library.lastError().isEmpty()) {
             summary.error = library.lastError();
             return finish();
         }
@@ -50,21 +53,35 @@ RelinkSummary RelinkJob::run()
         return finish();
     }
     const RejectedMentions rejected = rejectedMentions(library.kbEdits(), &m_linker->knowledgeBase());
-    summary.total = int(texts.size());
     Q_EMIT progress(0, summary.total);
     QList<std::pair<qint64, QList<EntityMention>>> batch;
     batch.reserve(batchSize);
-    for (qsizetype first = 0; first < texts.size(); first += batchSize) {
+    qsizetype nextNamed = 0;
+    qint64 lastId = 0;
+    while (true) {
         if (m_cancel.load()) {
             summary.cancelled = true;
             break;
         }
-        const qsizetype last = std::min(texts.size(), first + batchSize);
+        QList<std::pair<qint64, QString>> texts;
+        if (m_only) {
+            texts = named.mid(nextNamed, batchSize);
+            nextNamed += texts.size();
+        } else {
+            texts = library.articleTexts(lastId, batchSize);
+            if (texts.isEmpty() && !library.lastError().isEmpty()) {
+                summary.error = library.lastError();
+                break;
+            }
+        }
+        if (texts.isEmpty())
+            break;
+        lastId = texts.constLast().first;
         batch.clear();
-        for (qsizetype i = first; i < last; ++i) {
-            QList<EntityMention> mentions = m_linker->link(texts.at(i).second);
-            dropRejected(mentions, texts.at(i).first, rejected); // what the journalist rejected stays out
-            batch.append({texts.at(i).first, std::move(mentions)});
+        for (const auto &[id, text] : std::as_const(texts)) {
+            QList<EntityMention> mentions = m_linker->link(text);
+            dropRejected(mentions, id, rejected); // what the journalist rejected stays out
+            batch.append({id, std::move(mentions)});
         }
         const std::optional<qsizetype> changed = library.replaceMentions(batch);
         if (!changed) {
@@ -72,7 +89,9 @@ RelinkSummary RelinkJob::run()
             break;
         }
         summary.changed += int(*changed);
-        summary.done = int(last);
+        summary.done += int(texts.size());
+        // Articles imported while the job runs are re-linked too, and counted.
+        summary.total = std::max(summary.total, summary.done);
         Q_EMIT progress(summary.done, summary.total);
     }
     if (!m_only && !m_fingerprint.isEmpty() && !summary.cancelled && summary.error.isEmpty()

@@ -261,11 +261,16 @@ std::optional<ArticleKeys> ArticleStore::keys(const ArticleOrder &order, const Q
     return out;
 }
 
-std::optional<QList<std::pair<qint64, QString>>> ArticleStore::texts() const
+std::optional<QList<std::pair<qint64, QString>>> ArticleStore::texts(qint64 afterId, int limit) const
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT id, body FROM articles ORDER BY id"_s)) {
+    q.prepare(limit < 0 ? u"SELECT id, body FROM articles WHERE id > ? ORDER BY id"_s
+                        : u"SELECT id, body FROM articles WHERE id > ? ORDER BY id LIMIT ?"_s);
+    q.addBindValue(afterId);
+    if (limit >= 0)
+        q.addBindValue(limit);
+    if (!q.exec()) {
         m_db.readFailed(QObject::tr("the articles' texts"), q);
         return std::nullopt;
     }

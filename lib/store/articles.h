@@ -44,7 +44,9 @@ public:
     /// article in `only`, each led by its best copy whether or not that copy is in `only`, with
     /// the copies that are in `only` (all of them without it) beneath it.
     std::optional<ArticleKeys> keys(const ArticleOrder &order, const QList<qint64> *only = nullptr) const;
-    std::optional<QList<std::pair<qint64, QString>>> texts() const;
+    /// The id and canonical text of the articles after `afterId`, in id order, at most `limit` of them
+    /// (all when it is negative).
+    std::optional<QList<std::pair<qint64, QString>>> texts(qint64 afterId = 0, int limit = -1) const;
 
 private:
     const Database &m_db;

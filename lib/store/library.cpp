@@ -168,9 +168,9 @@ std::optional<ArticleKeys> Library::articleKeys(
     return ArticleStore(m_db).keys(order, only ? &*only : nullptr);
 }
 
-QList<std::pair<qint64, QString>> Library::articleTexts() const
+QList<std::pair<qint64, QString>> Library::articleTexts(qint64 afterId, int limit) const
 {
-    return ArticleStore(m_db).texts().value_or(QList<std::pair<qint64, QString>>{});
+    return ArticleStore(m_db).texts(afterId, limit).value_or(QList<std::pair<qint64, QString>>{});
 }
 
 QList<EntityMention> Library::mentions(qint64 articleId) const

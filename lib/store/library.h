@@ -100,8 +100,9 @@ public:
     EntityCounts entityCounts(const KnowledgeBase &kb) const;
     /// Replaces an article's mentions (after the knowledge base changed).
     bool replaceMentions(qint64 articleId, const QList<EntityMention> &mentions);
-    /// Every article's id and canonical text, in id order (for re-linking the whole library).
-    QList<std::pair<qint64, QString>> articleTexts() const;
+    /// The id and canonical text of the articles after `afterId`, in id order, at most `limit` of them
+    /// (every article by default): re-linking reads the library a page at a time this way.
+    QList<std::pair<qint64, QString>> articleTexts(qint64 afterId = 0, int limit = -1) const;
     /// Replaces the mentions of many articles in one transaction, writing only the articles whose
     /// mentions differ from the stored ones. Returns how many changed, or nothing when it failed
     /// (then nothing was written).

@@ -106,6 +106,30 @@ private Q_SLOTS:
         QCOMPARE(lib.articleCount(), 1);
     }
 
+    // Re-linking reads the texts a page at a time: after an id, at most so many, in id order.
+    void textsComeAPageAtATime()
+    {
+        QTemporaryDir dir;
+        Lede::Library lib;
+        QVERIFY(lib.open(dir.filePath(u"lib.lede"_s)));
+        QList<qint64> ids;
+        for (int i = 0; i < 5; ++i)
+            ids.append(lib.addArticle(sampleArticle(u"Report %1 on chips."_s.arg(i)))->id);
+        QCOMPARE(lib.articleTexts().size(), 5);
+        const auto first = lib.articleTexts(0, 2);
+        QCOMPARE(first.size(), 2);
+        QCOMPARE(first.at(0).first, ids.at(0));
+        QCOMPARE(first.at(1).second, u"Report 1 on chips."_s);
+        const auto second = lib.articleTexts(first.constLast().first, 2);
+        QCOMPARE(second.size(), 2);
+        QCOMPARE(second.at(0).first, ids.at(2));
+        const auto last = lib.articleTexts(second.constLast().first, 2);
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last.at(0).second, u"Report 4 on chips."_s);
+        QVERIFY(lib.articleTexts(last.constLast().first, 2).isEmpty());
+        QVERIFY(lib.lastError().isEmpty());
+    }
+
     void annotationsPersist()
     {
         QTemporaryDir dir;
