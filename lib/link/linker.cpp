@@ -716,6 +716,24 @@ bool lowerWhereWrittenCapitalised(QStringView surface, const QString &written)
     return written.front().isUpper() && surface.front().isLower();
 }
 
+// The place `place` lies in (part_of) that `name` names ("California", "Calif." for Santa Clara), as
+// an index into the base's entities, or -1.
+qsizetype placeNamed(const KnowledgeBase &kb, const Entity &place, QStringView name)
+{
+    const auto names = [name](const Entity &e) {
+        if (name.compare(e.name, Qt::CaseInsensitive) == 0)
+            return true;
+        return std::any_of(e.aliases.cbegin(), e.aliases.cend(),
+            [name](const Alias &a) { return name.compare(a.text, Qt::CaseInsensitive) == 0; });
+    };
+    for (const QString &id : place.values(u"part_of")) {
+        const qsizetype at = kb.indexOf(id);
+        if (at >= 0 && names(kb.entities().at(at)))
+            return at;
+    }
+    return -1;
+}
+
 } // namespace
 
 QList<EntityMention> Linker::link(QStringView text) const
@@ -837,6 +855,20 @@ QList<EntityMention> Linker::link(QStringView text) const
             continue;
         }
         coveredUntil = h.end;
+        // "Santa Clara, California", "Cambridge, Mass.": a place written with the state or country
+        // it lies in names both, as a dateline's "LONDON, ENGLAND" does. The name with its state
+        // is an alias only to tell the place from others of its name.
+        if (const qsizetype comma = entities.at(chosen).kind == EntityKind::Region ? surface.indexOf(u", ") : -1;
+            comma > 0) {
+            const QStringView tail = surface.sliced(comma + 2);
+            const qsizetype split = placeNamed(*m_kb, entities.at(chosen), tail);
+            if (split >= 0) {
+                mentions.append(
+                    EntityMention{entities.at(chosen).id, h.start, h.start + comma, surface.first(comma).toString()});
+                mentions.append(EntityMention{entities.at(split).id, h.end - tail.size(), h.end, tail.toString()});
+                continue;
+            }
+        }
         mentions.append(EntityMention{entities.at(chosen).id, h.start, h.end, surface.toString()});
     }
     return mentions;

@@ -45,6 +45,13 @@ private Q_SLOTS:
         QTest::newRow("London-listed") << u"the London-listed fintech"_s << QStringList{u"region/london@4-10"_s};
         QTest::newRow("dateline") << u"LONDON, ENGLAND, March 27, 2025"_s
                                   << QStringList{u"region/london@0-6"_s, u"region/england@8-15"_s};
+        // A place written with its state names both.
+        QTest::newRow("city, state") << u"Astera Labs, headquartered in Santa Clara, California, makes chips."_s
+                                     << QStringList{u"company/astera-labs@0-11"_s, u"region/santa-clara@30-41"_s,
+                                            u"region/us-ca@43-53"_s};
+        QTest::newRow("city, state in the place's own name")
+            << u"He works in Cambridge, Massachusetts, at a lab."_s
+            << QStringList{u"region/cambridge-ma@12-21"_s, u"region/us-ma@23-36"_s};
         QTest::newRow("CJK metonym, place") << u"会晤在华盛顿举行"_s << QStringList{u"region/washington-dc@3-6"_s};
         QTest::newRow("H20 the chip") << u"Nvidia's H20 chip sales to China"_s
                                       << QStringList{
