@@ -84,6 +84,9 @@ private Q_SLOTS:
         QTest::newRow("raise the pass rate") << u"要提高通过率。"_s << QStringList{};
         QTest::newRow("Bank of China") << u"中国银行发布年报。"_s << QStringList{u"company/bank-of-china@0-4"_s};
         QTest::newRow("China's banking industry") << u"中国银行业利润下降。"_s << QStringList{u"region/cn@0-2"_s};
+        QTest::newRow("a founder's name holding the company's")
+            << u"小鹏汽车董事长何小鹏表示，小鹏将推出新车。"_s
+            << QStringList{u"company/xpeng@0-4"_s, u"company/xpeng@13-15"_s};
         QTest::newRow("Apple in Chinese, the company")
             << u"苹果股价上涨，市值创新高。"_s << QStringList{u"company/apple@0-2"_s};
         QTest::newRow("apples, the fruit") << u"今年苹果丰收，果农很高兴。"_s << QStringList{};
