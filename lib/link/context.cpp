@@ -601,13 +601,16 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
     return false;
 }
 
-// "TD Cowen Aerospace and Defense Conference", "S&P Global BMI Index": a company opening the name of
-// an event or an index is not named by it (GUIDELINE G2.5). The capitalised run after the name ends
-// in a word that ends such names.
+// "TD Cowen Aerospace and Defense Conference", "S&P Global BMI Index", "Dow Jones Industrial Average",
+// "Bridgestone Arena", "Fed Cup": a company or body opening the name of an event, an index, a prize or
+// a venue that bears its name is not named by it (GUIDELINE G2.5). The capitalised run after the name
+// ends in a word that ends such names.
 bool opensEventName(QStringView text, qsizetype end)
 {
-    static constexpr std::array<QStringView, 9> endings
-        = {u"Conference", u"Summit", u"Index", u"Expo", u"Awards", u"Festival", u"Symposium", u"Forum", u"Indices"};
+    static constexpr std::array<QStringView, 26> endings
+        = {u"Conference", u"Summit", u"Index", u"Expo", u"Awards", u"Festival", u"Symposium", u"Forum", u"Indices",
+            u"Average", u"Arena", u"Stadium", u"Pavilion", u"Amphitheatre", u"Amphitheater", u"Theatre", u"Theater",
+            u"Coliseum", u"Prize", u"Cup", u"Bowl", u"Championship", u"Championships", u"Open", u"Marathon", u"Museum"};
     QStringView last;
     capitalisedRun(text, end, {}, [&](QStringView word, bool) {
         last = word;

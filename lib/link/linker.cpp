@@ -708,12 +708,15 @@ bool sameAsWritten(QStringView surface, const QString &want)
 }
 
 // "tariffs on semiconductor chips", "large scale AI": a company's name of several words, written with
-// capitals in the knowledge base, found in lower case is ordinary words, not the name.
+// capitals in the knowledge base, found in lower case is ordinary words, not the name. A name of one
+// word found with no capital at all ("weeds and brambles", "npm install @openai/codex") is a word, a
+// package or a handle; one with a capital inside ("stockX") is still the name. Names a company writes
+// in lower case (adidas, eBay) are written so in the base.
 bool lowerWhereWrittenCapitalised(QStringView surface, const QString &written)
 {
-    if (!written.contains(u' ') || written.isEmpty() || surface.isEmpty())
+    if (written.isEmpty() || surface.isEmpty() || !written.front().isUpper() || !surface.front().isLower())
         return false;
-    return written.front().isUpper() && surface.front().isLower();
+    return written.contains(u' ') || std::none_of(surface.begin(), surface.end(), [](QChar c) { return c.isUpper(); });
 }
 
 // The place `place` lies in (part_of) that `name` names ("California", "Calif." for Santa Clara), as

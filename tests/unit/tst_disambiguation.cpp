@@ -87,6 +87,14 @@ private Q_SLOTS:
         QTest::newRow("a founder's name holding the company's")
             << u"小鹏汽车董事长何小鹏表示，小鹏将推出新车。"_s
             << QStringList{u"company/xpeng@0-4"_s, u"company/xpeng@13-15"_s};
+        QTest::newRow("a common word in lower case") << u"They whacked through weeds and brambles."_s << QStringList{};
+        QTest::newRow("a package name in lower case") << u"Run npm install -g @openai/codex first."_s << QStringList{};
+        QTest::newRow("a capital inside a lower-case name")
+            << u"Prices on stockX rose."_s << QStringList{u"company/stockx@10-16"_s};
+        QTest::newRow("an index named after a company") << u"The Dow Jones Industrial Average rose."_s << QStringList{};
+        QTest::newRow("a venue named after a company") << u"The tour ends at Bridgestone Arena."_s << QStringList{};
+        QTest::newRow("a prize named after a company")
+            << u"She won the Deutsche Börse Photography Prize."_s << QStringList{};
         QTest::newRow("Apple in Chinese, the company")
             << u"苹果股价上涨，市值创新高。"_s << QStringList{u"company/apple@0-2"_s};
         QTest::newRow("apples, the fruit") << u"今年苹果丰收，果农很高兴。"_s << QStringList{};

@@ -85,7 +85,9 @@ private Q_SLOTS:
         QTest::newRow("hyphen variant in alias")
             << u"South-East Asia"_s << QStringList{u"region/southeast-asia@0-15"_s};
         QTest::newRow("case-insensitive long alias")
-            << u"NVIDIA and nvidia"_s << QStringList{u"company/nvidia@0-6"_s, u"company/nvidia@11-17"_s};
+            << u"NVIDIA and NVidia"_s << QStringList{u"company/nvidia@0-6"_s, u"company/nvidia@11-17"_s};
+        // All in lower case a capitalised name is a word, a package or a web address's part.
+        QTest::newRow("a name all in lower case") << u"see nvidia-dgx.md"_s << QStringList{};
         QTest::newRow("demonym") << u"Chinese firms"_s << QStringList{u"region/cn@0-7"_s};
         QTest::newRow("government metonym") << u"Washington expanded its controls; Beijing is pushing."_s
                                             << QStringList{u"region/us@0-10"_s, u"region/cn@34-41"_s};
