@@ -630,6 +630,31 @@ QList<EntitySuggestion> suggestEntities(QStringView text, const QList<EntityMent
             addItems(m.capturedStart(1), to, u"listed with companies"_s, companyItems);
     }
 
+    // A company brief in a Chinese digest: a paragraph opens with the company's short name and a colon,
+    // and its first sentence speaks of "the company" ("竞业达：1月13日消息，公司已于近日完成…").
+    static const QRegularExpression briefRe(
+        uR"((?:^|\n)([\x{4E00}-\x{9FFF}]{2,8})(?:-[A-Z]{1,2})?[：:](?=[^。！？\n]{0,30}(?:公司|該公司|该公司)))"_s);
+    for (auto it = briefRe.globalMatch(str); it.hasNext();) {
+        const auto m = it.next();
+        // Bodies and people speak in such lines too ("四部门：", "记者：", "外交部：").
+        static const QSet<QString> notFirms = {u"记者"_s, u"記者"_s, u"编者"_s, u"編者"_s, u"来源"_s, u"來源"_s,
+            u"消息"_s, u"公告"_s, u"点评"_s, u"點評"_s, u"风险提示"_s, u"風險提示"_s, u"投资建议"_s, u"投資建議"_s,
+            u"重点公司"_s, u"重點公司"_s, u"公司动态"_s, u"公司動態"_s, u"行业要闻"_s, u"行業要聞"_s, u"市场回顾"_s,
+            u"市場回顧"_s, u"摘要"_s, u"核心观点"_s, u"核心觀點"_s};
+        const QString name = m.captured(1);
+        static const QString notInName = u"部委局署会會院厅廳处處办辦"_s;
+        // An interview gives its speakers the same way ("方琦：公司的…"): a name of two or three
+        // characters opening with a common surname is taken for a person.
+        static const QString surnames
+            = u"王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾"
+              u"肖田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范石廖贾賈夏韦韋付方白邹鄒孟"
+              u"熊秦邱尹薛闫閆段侯史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃戴莫孔汤湯"_s;
+        if (notFirms.contains(name) || notInName.contains(name.back())
+            || (name.size() <= 3 && surnames.contains(name.front())))
+            continue;
+        c.add(m.capturedStart(1), m.capturedEnd(1), EntityKind::Company, u"company brief"_s);
+    }
+
     std::sort(c.out.begin(), c.out.end(),
         [](const EntitySuggestion &a, const EntitySuggestion &b) { return a.start < b.start; });
     return c.out;

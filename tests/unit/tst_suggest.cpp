@@ -106,6 +106,13 @@ private Q_SLOTS:
         QTest::newRow("a list of stocks")
             << u"板块个股涨幅前五名分别为：瑞丰得-W、芯楠信息、卓瀚健康；"_s
             << QStringList{u"company:瑞丰得@13-16"_s, u"company:芯楠信息@19-23"_s, u"company:卓瀚健康@24-28"_s};
+        QTest::newRow("a company brief in a Chinese digest")
+            << u"公司动态\n\n瑞丰得：1月13日消息，公司已完成工商变更登记。\n\n四部门：加强数据标注。"_s
+            << QStringList{u"company:瑞丰得@6-9"_s};
+        QTest::newRow("an interview's speaker is no company brief")
+            << u"方琦：我们公司今年会推出新品。"_s << QStringList{};
+        QTest::newRow("a body's statement is no company brief")
+            << u"市场监管局：公司须在三十日内整改。"_s << QStringList{};
         QTest::newRow("people quoted in Chinese are no outlet")
             << u"据知情人士透露，据媒体报道，需求强劲。"_s << QStringList{};
     }
