@@ -388,6 +388,37 @@ bool readsAsSurname(QStringView text, qsizetype start)
     return !isOneOf(before, common);
 }
 
+// "founder Michael Dell", "Mr Bloomberg", "Takeda K, Kasai T": a company's name that its record lists
+// as `surname` is a person's where a given name or a title stands before it within a sentence, or an
+// author's initials follow it in a citation. At a sentence's start a capitalised word says nothing,
+// so "Michael Dell said" opening one stays the company's.
+bool namesPerson(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+{
+    if (e.kind != EntityKind::Company || !hasFact(e, u"surname")
+        || !factListsName(e, u"surname", text.mid(start, end - start)))
+        return false;
+    // Initials after the name, then a comma or a full stop: "Takeda K,", "Takeda KJ.".
+    qsizetype i = end;
+    if (i + 2 < text.size() && text.at(i) == u' ') {
+        qsizetype j = i + 1;
+        while (j < text.size() && j - i <= 2 && text.at(j).isUpper())
+            ++j;
+        if (j > i + 1 && j < text.size() && (text.at(j) == u',' || text.at(j) == u'.'))
+            return true;
+    }
+    if (!readsAsSurname(text, start))
+        return false;
+    qsizetype wordStart = start;
+    const QStringView before = previousWord(text, start, &wordStart);
+    static constexpr std::array<QStringView, 6> titles = {u"Mr", u"Mrs", u"Ms", u"Dr", u"Mr.", u"Mrs."};
+    if (isOneOf(before, titles))
+        return true;
+    // "last Tuesday. Disney's service": a full stop ends a sentence unless it ends an initial ("J.").
+    if (before.endsWith(u'.') && before.size() > 2)
+        return false;
+    return !opensSentence(text, wordStart);
+}
+
 // Words a title-case headline capitalises that no company or event name carries in its middle: a
 // capitalised run stops before them ("Nvidia CEO To Speak At GTC Conference").
 bool headlineWord(QStringView w)
@@ -842,7 +873,7 @@ qsizetype chooseCandidate(
     bool cjkBody = false;
     for (const LinkCandidate &c : candidates) {
         const Entity &e = entities.at(c.entity);
-        if (lowerCaseCommonWord(surface, e))
+        if (lowerCaseCommonWord(surface, e) || namesPerson(text, start, end, e))
             continue;
         if ((e.kind == EntityKind::Company || e.kind == EntityKind::Organisation)
             && (tickerLike || opensEventName(text, end)))

@@ -95,6 +95,17 @@ private Q_SLOTS:
         QTest::newRow("a venue named after a company") << u"The tour ends at Bridgestone Arena."_s << QStringList{};
         QTest::newRow("a prize named after a company")
             << u"She won the Deutsche Börse Photography Prize."_s << QStringList{};
+        QTest::newRow("a founder named like the company")
+            << u"The company was started by founder Michael Dell in Texas."_s << QStringList{u"region/us-tx@51-56"_s};
+        QTest::newRow("the company named like its founder")
+            << u"Dell raised its forecast."_s << QStringList{u"company/dell@0-4"_s};
+        QTest::newRow("a title before a surname")
+            << u"A spokesman for Mr Bloomberg declined to comment."_s << QStringList{};
+        QTest::newRow("an author in a citation") << u"Yoshida K, Takeda K, Kasai T, et al."_s << QStringList{};
+        QTest::newRow("a company named like a person mid-sentence")
+            << u"Shares of Dell rose."_s << QStringList{u"company/dell@10-14"_s};
+        QTest::newRow("a surname-like company after a sentence's full stop")
+            << u"It launched last Tuesday. Disney said demand was strong."_s << QStringList{u"company/disney@26-32"_s};
         QTest::newRow("Apple in Chinese, the company")
             << u"苹果股价上涨，市值创新高。"_s << QStringList{u"company/apple@0-2"_s};
         QTest::newRow("apples, the fruit") << u"今年苹果丰收，果农很高兴。"_s << QStringList{};
