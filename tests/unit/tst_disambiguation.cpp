@@ -200,6 +200,10 @@ private Q_SLOTS:
             << u"Reddit said it would list shares."_s << QStringList{u"company/reddit@0-6"_s};
         QTest::newRow("company opening an event's name")
             << u"the TD Cowen Aerospace and Defense Conference"_s << QStringList{};
+        // Finance firms whose names are also family names, places or words (resources/kb/companies-finance.kb).
+        QTest::newRow("ChiNext after a ranking, not First Capital") << u"排名第一创业板指数上涨"_s << QStringList{};
+        QTest::newRow("First Capital Securities in Chinese")
+            << u"第一创业发布公告"_s << QStringList{u"company/first-capital-securities@0-4"_s};
         QTest::newRow("company in a title-case headline about an event")
             << u"Intel CEO To Speak At Tech Conference"_s << QStringList{u"company/intel@0-5"_s};
         QTest::newRow("company name in lower case") << u"tariffs on semiconductor chips"_s << QStringList{};
