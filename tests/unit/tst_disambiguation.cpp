@@ -201,6 +201,9 @@ private Q_SLOTS:
         QTest::newRow("company opening an event's name")
             << u"the TD Cowen Aerospace and Defense Conference"_s << QStringList{};
         // Finance firms whose names are also family names, places or words (resources/kb/companies-finance.kb).
+        QTest::newRow("broker in Chinese, full name")
+            << u"据东吴证券研报，易方达基金增持。"_s
+            << QStringList{u"company/soochow-securities@1-5"_s, u"company/e-fund@8-13"_s};
         QTest::newRow("ChiNext after a ranking, not First Capital") << u"排名第一创业板指数上涨"_s << QStringList{};
         QTest::newRow("First Capital Securities in Chinese")
             << u"第一创业发布公告"_s << QStringList{u"company/first-capital-securities@0-4"_s};
