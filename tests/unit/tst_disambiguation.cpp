@@ -201,6 +201,27 @@ private Q_SLOTS:
         QTest::newRow("company opening an event's name")
             << u"the TD Cowen Aerospace and Defense Conference"_s << QStringList{};
         // Finance firms whose names are also family names, places or words (resources/kb/companies-finance.kb).
+        QTest::newRow("body opening an event's name followed by a comma")
+            << u"At the United Nations Climate Action Summit, Prime Minister Narendra Modi spoke."_s << QStringList{};
+        QTest::newRow("firm opening an event's name that lists its subjects")
+            << u"the Wolfe Research Auto, Auto Tech and Semiconductor Conference"_s << QStringList{};
+        QTest::newRow("Rosenblatt the research firm") << u"Rosenblatt analyst Kevin Cassidy raised his price target."_s
+                                                      << QStringList{u"company/rosenblatt@0-10"_s};
+        QTest::newRow("Rosenblatt the scientist")
+            << u"Frank Rosenblatt built the perceptron in 1958."_s << QStringList{};
+        QTest::newRow("Baird the broker")
+            << u"Baird upgraded the stock to Outperform."_s << QStringList{u"company/baird@0-5"_s};
+        QTest::newRow("Baird the family name") << u"John Baird demonstrated television in 1926."_s << QStringList{};
+        QTest::newRow("Oppenheimer the broker") << u"Oppenheimer analyst Rick Schafer kept his Outperform rating."_s
+                                                << QStringList{u"company/oppenheimer@0-11"_s};
+        QTest::newRow("Oppenheimer the physicist")
+            << u"Oppenheimer built the bomb and became famous."_s << QStringList{};
+        QTest::newRow("Susquehanna the river") << u"Flooding along the Susquehanna closed roads."_s << QStringList{};
+        QTest::newRow("Susquehanna the analysts") << u"Susquehanna analyst Christopher Rolland cut his price target."_s
+                                                  << QStringList{u"company/susquehanna@0-11"_s};
+        QTest::newRow("benchmark the word") << u"Benchmark yields rose as the benchmark index fell."_s << QStringList{};
+        QTest::newRow("The Benchmark Company")
+            << u"The Benchmark Company rates the shares a buy."_s << QStringList{u"company/benchmark-company@0-21"_s};
         QTest::newRow("broker in Chinese, full name")
             << u"据东吴证券研报，易方达基金增持。"_s
             << QStringList{u"company/soochow-securities@1-5"_s, u"company/e-fund@8-13"_s};
