@@ -216,12 +216,20 @@ private Q_SLOTS:
                                                 << QStringList{u"company/oppenheimer@0-11"_s};
         QTest::newRow("Oppenheimer the physicist")
             << u"Oppenheimer built the bomb and became famous."_s << QStringList{};
+        QTest::newRow("Millennium the hedge fund")
+            << u"Millennium, the hedge fund, took a stake."_s << QStringList{u"company/millennium@0-10"_s};
+        QTest::newRow("millennium the word")
+            << u"The Millennium Bridge opened in 2000, a new millennium."_s << QStringList{};
         QTest::newRow("Susquehanna the river") << u"Flooding along the Susquehanna closed roads."_s << QStringList{};
         QTest::newRow("Susquehanna the analysts") << u"Susquehanna analyst Christopher Rolland cut his price target."_s
                                                   << QStringList{u"company/susquehanna@0-11"_s};
         QTest::newRow("benchmark the word") << u"Benchmark yields rose as the benchmark index fell."_s << QStringList{};
         QTest::newRow("The Benchmark Company")
             << u"The Benchmark Company rates the shares a buy."_s << QStringList{u"company/benchmark-company@0-21"_s};
+        QTest::newRow("two sigma the statistic") << u"The result lies two sigma from the mean."_s << QStringList{};
+        QTest::newRow("Two Sigma the fund")
+            << u"Two Sigma raised its stake."_s << QStringList{u"company/two-sigma@0-9"_s};
+        QTest::newRow("third point of a list") << u"The third point is cost."_s << QStringList{};
         QTest::newRow("broker in Chinese, full name")
             << u"据东吴证券研报，易方达基金增持。"_s
             << QStringList{u"company/soochow-securities@1-5"_s, u"company/e-fund@8-13"_s};
