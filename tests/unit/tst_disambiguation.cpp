@@ -230,6 +230,9 @@ private Q_SLOTS:
         QTest::newRow("Two Sigma the fund")
             << u"Two Sigma raised its stake."_s << QStringList{u"company/two-sigma@0-9"_s};
         QTest::newRow("third point of a list") << u"The third point is cost."_s << QStringList{};
+        QTest::newRow("a founders fund") << u"The startup set up a founders fund for staff."_s << QStringList{};
+        QTest::newRow("Founders Fund led a round")
+            << u"Founders Fund led the round."_s << QStringList{u"company/founders-fund@0-13"_s};
         QTest::newRow("broker in Chinese, full name")
             << u"据东吴证券研报，易方达基金增持。"_s
             << QStringList{u"company/soochow-securities@1-5"_s, u"company/e-fund@8-13"_s};
