@@ -434,6 +434,7 @@ struct RunStyle
     bool hyphens = false; // a hyphen joins words as a space does ("Hong Kong-Zhuhai")
     bool apostrophes = false; // a word may hold an apostrophe, and a possessive closes the run
     bool dots = false; // a full stop right after a word belongs to it ("Co.", "Inc.")
+    bool commas = false; // a comma and a space join words as a space does ("Auto, Auto Tech and Chip Conference")
 };
 
 // Walks the run of capitalised words (or words opening with a digit) after `end`, at most seven,
@@ -446,6 +447,8 @@ template <typename Visit> qsizetype capitalisedRun(QStringView text, qsizetype e
     qsizetype i = end;
     for (int words = 0; words < 7; ++words) {
         qsizetype j = i;
+        if (style.commas && words > 0 && text.mid(j).startsWith(u", "))
+            ++j;
         if (j >= text.size() || (text.at(j) != u' ' && !(style.hyphens && text.at(j) == u'-')))
             break;
         ++j;
@@ -635,19 +638,32 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
 // "TD Cowen Aerospace and Defense Conference", "S&P Global BMI Index", "Dow Jones Industrial Average",
 // "Bridgestone Arena", "Fed Cup": a company or body opening the name of an event, an index, a prize or
 // a venue that bears its name is not named by it (GUIDELINE G2.5). The capitalised run after the name
-// ends in a word that ends such names.
+// ends in a word that ends such names, read up to the first comma ("United Nations Climate Action
+// Summit, Indian Prime Minister …") or, where that run does not end the name, on across commas, with
+// which an event's name may list its subjects ("Wolfe Research Auto, Auto Tech and Semiconductor
+// Conference").
 bool opensEventName(QStringView text, qsizetype end)
 {
     static constexpr std::array<QStringView, 26> endings
         = {u"Conference", u"Summit", u"Index", u"Expo", u"Awards", u"Festival", u"Symposium", u"Forum", u"Indices",
             u"Average", u"Arena", u"Stadium", u"Pavilion", u"Amphitheatre", u"Amphitheater", u"Theatre", u"Theater",
             u"Coliseum", u"Prize", u"Cup", u"Bowl", u"Championship", u"Championships", u"Open", u"Marathon", u"Museum"};
+    // Across commas only a gathering's name: "Intel Falls, Stocks Open" is a headline.
+    static constexpr std::array<QStringView, 5> gatherings
+        = {u"Conference", u"Summit", u"Expo", u"Symposium", u"Forum"};
     QStringView last;
     capitalisedRun(text, end, {}, [&](QStringView word, bool) {
         last = word;
         return true;
     });
-    return !last.isEmpty() && isOneOf(last, endings);
+    if (!last.isEmpty() && isOneOf(last, endings))
+        return true;
+    last = {};
+    capitalisedRun(text, end, {.commas = true}, [&](QStringView word, bool) {
+        last = word;
+        return true;
+    });
+    return !last.isEmpty() && isOneOf(last, gatherings);
 }
 
 // "2:00AM New York", "北京时间22:00": a place naming a time zone is not a mention of it.

@@ -200,6 +200,45 @@ private Q_SLOTS:
             << u"Reddit said it would list shares."_s << QStringList{u"company/reddit@0-6"_s};
         QTest::newRow("company opening an event's name")
             << u"the TD Cowen Aerospace and Defense Conference"_s << QStringList{};
+        // Finance firms whose names are also family names, places or words (resources/kb/companies-finance.kb).
+        QTest::newRow("body opening an event's name followed by a comma")
+            << u"At the United Nations Climate Action Summit, Prime Minister Narendra Modi spoke."_s << QStringList{};
+        QTest::newRow("firm opening an event's name that lists its subjects")
+            << u"the Wolfe Research Auto, Auto Tech and Semiconductor Conference"_s << QStringList{};
+        QTest::newRow("Rosenblatt the research firm") << u"Rosenblatt analyst Kevin Cassidy raised his price target."_s
+                                                      << QStringList{u"company/rosenblatt@0-10"_s};
+        QTest::newRow("Rosenblatt the scientist")
+            << u"Frank Rosenblatt built the perceptron in 1958."_s << QStringList{};
+        QTest::newRow("Baird the broker")
+            << u"Baird upgraded the stock to Outperform."_s << QStringList{u"company/baird@0-5"_s};
+        QTest::newRow("Baird the family name") << u"John Baird demonstrated television in 1926."_s << QStringList{};
+        QTest::newRow("Oppenheimer the broker") << u"Oppenheimer analyst Rick Schafer kept his Outperform rating."_s
+                                                << QStringList{u"company/oppenheimer@0-11"_s};
+        QTest::newRow("Oppenheimer the physicist")
+            << u"Oppenheimer built the bomb and became famous."_s << QStringList{};
+        QTest::newRow("Millennium the hedge fund")
+            << u"Millennium, the hedge fund, took a stake."_s << QStringList{u"company/millennium@0-10"_s};
+        QTest::newRow("millennium the word")
+            << u"The Millennium Bridge opened in 2000, a new millennium."_s << QStringList{};
+        QTest::newRow("Susquehanna the river") << u"Flooding along the Susquehanna closed roads."_s << QStringList{};
+        QTest::newRow("Susquehanna the analysts") << u"Susquehanna analyst Christopher Rolland cut his price target."_s
+                                                  << QStringList{u"company/susquehanna@0-11"_s};
+        QTest::newRow("benchmark the word") << u"Benchmark yields rose as the benchmark index fell."_s << QStringList{};
+        QTest::newRow("The Benchmark Company")
+            << u"The Benchmark Company rates the shares a buy."_s << QStringList{u"company/benchmark-company@0-21"_s};
+        QTest::newRow("two sigma the statistic") << u"The result lies two sigma from the mean."_s << QStringList{};
+        QTest::newRow("Two Sigma the fund")
+            << u"Two Sigma raised its stake."_s << QStringList{u"company/two-sigma@0-9"_s};
+        QTest::newRow("third point of a list") << u"The third point is cost."_s << QStringList{};
+        QTest::newRow("a founders fund") << u"The startup set up a founders fund for staff."_s << QStringList{};
+        QTest::newRow("Founders Fund led a round")
+            << u"Founders Fund led the round."_s << QStringList{u"company/founders-fund@0-13"_s};
+        QTest::newRow("broker in Chinese, full name")
+            << u"据东吴证券研报，易方达基金增持。"_s
+            << QStringList{u"company/soochow-securities@1-5"_s, u"company/e-fund@8-13"_s};
+        QTest::newRow("ChiNext after a ranking, not First Capital") << u"排名第一创业板指数上涨"_s << QStringList{};
+        QTest::newRow("First Capital Securities in Chinese")
+            << u"第一创业发布公告"_s << QStringList{u"company/first-capital-securities@0-4"_s};
         QTest::newRow("company in a title-case headline about an event")
             << u"Intel CEO To Speak At Tech Conference"_s << QStringList{u"company/intel@0-5"_s};
         QTest::newRow("company name in lower case") << u"tariffs on semiconductor chips"_s << QStringList{};
