@@ -7,12 +7,15 @@
 #include "text/unicode.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 
 namespace Lede {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -719,6 +722,72 @@ bool lowerWhereWrittenCapitalised(QStringView surface, const QString &written)
     return written.contains(u' ') || std::none_of(surface.begin(), surface.end(), [](QChar c) { return c.isUpper(); });
 }
 
+// 中美, 日韩, 中欧: Chinese names two or three countries together by one character each (GUIDELINE
+// G4.3). Such a run is read as the countries where the words after it say how they stand to each
+// other (中美关系, 日韩股市, 中美贸易战) or where it closes a phrase after a preposition (落后于中美，). Each
+// character is a mention of its country. Runs that overlap a longer name (中美洲, 其中美国) are left to it.
+void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const KnowledgeBase &kb)
+{
+    static const QHash<char16_t, QString> countries = {{u'中', u"region/cn"_s}, {u'美', u"region/us"_s},
+        {u'日', u"region/jp"_s}, {u'韩', u"region/kr"_s}, {u'韓', u"region/kr"_s}, {u'俄', u"region/ru"_s},
+        {u'德', u"region/de"_s}, {u'法', u"region/fr"_s}, {u'英', u"region/gb"_s}, {u'欧', u"region/eu"_s},
+        {u'歐', u"region/eu"_s}, {u'印', u"region/in"_s}, {u'澳', u"region/au"_s}, {u'加', u"region/ca"_s},
+        {u'意', u"region/it"_s}, {u'朝', u"region/kp"_s}, {u'越', u"region/vn"_s}};
+    static constexpr std::array<QStringView, 62> relations = {u"关系", u"關係", u"两国", u"兩國", u"三国", u"三國",
+        u"双方", u"雙方", u"之间", u"之間", u"贸易", u"貿易", u"经贸", u"經貿", u"竞争", u"競爭", u"摩擦", u"对抗",
+        u"對抗", u"博弈", u"合作", u"会谈", u"會談", u"会晤", u"會晤", u"峰会", u"峰會", u"元首", u"领导人", u"領導人",
+        u"科技", u"芯片", u"晶片", u"关税", u"關稅", u"脱钩", u"脫鉤", u"冲突", u"衝突", u"对话", u"對話", u"谈判",
+        u"談判", u"协议", u"協議", u"战略", u"戰略", u"股市", u"紧张", u"緊張", u"角力", u"差距", u"两强", u"兩強",
+        u"争端", u"爭端", u"分歧", u"对立", u"對立", u"友好", u"建交", u"等国"};
+    static const QString prepositions = u"于於与與和及对對在"_s;
+    static const QString closers = u"，。、；：！？,.;:!?"_s;
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (!countries.contains(text.at(i).unicode()) || (i > 0 && countries.contains(text.at(i - 1).unicode())))
+            continue;
+        qsizetype end = i + 1;
+        while (end < text.size() && end - i < 4 && countries.contains(text.at(end).unicode()))
+            ++end;
+        const qsizetype length = end - i;
+        if (length < 2 || length > 3)
+            continue;
+        QSet<QString> ids;
+        for (qsizetype k = i; k < end; ++k)
+            ids.insert(countries.value(text.at(k).unicode()));
+        if (ids.size() != length)
+            continue; // the same country twice is no pair
+        const QStringView after = text.sliced(end);
+        const bool related
+            = std::any_of(relations.begin(), relations.end(), [&](QStringView w) { return after.startsWith(w); });
+        const bool closes
+            = i > 0 && prepositions.contains(text.at(i - 1)) && (after.isEmpty() || closers.contains(after.front()));
+        if (!related && !closes)
+            continue;
+        // 美中合作基金会, 中美交流协会: the run opens an institution's name (G4.6).
+        static constexpr std::array<QStringView, 18> bodies
+            = {u"基金会", u"基金會", u"协会", u"協會", u"商会", u"商會", u"研究所", u"研究院", u"研究中心", u"委员会",
+                u"委員會", u"论坛", u"論壇", u"学会", u"學會", u"联合会", u"聯合會", u"促进会"};
+        qsizetype clause = 0;
+        while (clause < after.size() && clause < 12
+            && !QStringView(u"，。；：！？、,.;:!?\n的").contains(after.at(clause)))
+            ++clause;
+        const QStringView name = after.first(clause);
+        if (std::any_of(bodies.begin(), bodies.end(), [&](QStringView b) { return name.contains(b); }))
+            continue;
+        const bool overlaps = std::any_of(
+            mentions.cbegin(), mentions.cend(), [&](const EntityMention &m) { return m.start < end && m.end > i; });
+        if (overlaps)
+            continue;
+        for (qsizetype k = i; k < end; ++k) {
+            const QString &id = countries.value(text.at(k).unicode());
+            if (kb.indexOf(id) >= 0)
+                mentions.append(EntityMention{id, k, k + 1, text.sliced(k, 1).toString()});
+        }
+        i = end - 1;
+    }
+    std::sort(mentions.begin(), mentions.end(),
+        [](const EntityMention &a, const EntityMention &b) { return a.start < b.start; });
+}
+
 // The place `place` lies in (part_of) that `name` names ("California", "Calif." for Santa Clara), as
 // an index into the base's entities, or -1.
 qsizetype placeNamed(const KnowledgeBase &kb, const Entity &place, QStringView name)
@@ -815,8 +884,11 @@ QList<EntityMention> Linker::link(QStringView text) const
                 report(i, s);
         }
     }
-    if (hits.empty())
-        return {};
+    if (hits.empty()) {
+        QList<EntityMention> pairs;
+        addCountryPairs(text, pairs, *m_kb);
+        return pairs;
+    }
 
     // Leftmost-longest: sort by start, then longer first; take each hit that does not overlap.
     std::sort(hits.begin(), hits.end(), [](const Hit &x, const Hit &y) {
@@ -874,6 +946,7 @@ QList<EntityMention> Linker::link(QStringView text) const
         }
         mentions.append(EntityMention{entities.at(chosen).id, h.start, h.end, surface.toString()});
     }
+    addCountryPairs(text, mentions, *m_kb);
     return mentions;
 }
 

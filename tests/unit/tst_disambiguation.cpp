@@ -106,6 +106,16 @@ private Q_SLOTS:
             << u"Shares of Dell rose."_s << QStringList{u"company/dell@10-14"_s};
         QTest::newRow("a surname-like company after a sentence's full stop")
             << u"It launched last Tuesday. Disney said demand was strong."_s << QStringList{u"company/disney@26-32"_s};
+        QTest::newRow("China and the US by a character each")
+            << u"中美关系趋于缓和。"_s << QStringList{u"region/cn@0-1"_s, u"region/us@1-2"_s};
+        QTest::newRow("two countries closing a phrase")
+            << u"欧洲的技术落后于中美，需要追赶。"_s
+            << QStringList{u"region/europe@0-2"_s, u"region/cn@8-9"_s, u"region/us@9-10"_s};
+        QTest::newRow("Japan and Korea") << u"日韩股市走高。"_s << QStringList{u"region/jp@0-1"_s, u"region/kr@1-2"_s};
+        QTest::newRow("Central America is no pair") << u"中美洲国家"_s << QStringList{u"region/central-america@0-3"_s};
+        QTest::newRow("a pair inside a word") << u"其中美国最多"_s << QStringList{u"region/us@2-4"_s};
+        QTest::newRow("a pair before a currency") << u"集中美元资产"_s << QStringList{};
+        QTest::newRow("a pair opening an institution's name") << u"美中合作基金会主席表示"_s << QStringList{};
         QTest::newRow("Apple in Chinese, the company")
             << u"苹果股价上涨，市值创新高。"_s << QStringList{u"company/apple@0-2"_s};
         QTest::newRow("apples, the fruit") << u"今年苹果丰收，果农很高兴。"_s << QStringList{};
