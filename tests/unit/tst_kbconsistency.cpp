@@ -20,7 +20,7 @@ const QSet<QString> knownSets = {u"sp500"_s, u"nasdaq100"_s, u"eurostoxx50"_s, u
     u"psei"_s, u"semiconductors"_s, u"ai-tech-private"_s, u"news"_s, u"largest-listed"_s, u"aex"_s, u"ibex35"_s,
     u"ftsemib"_s, u"omxs30"_s, u"omxc25"_s, u"tsx60"_s, u"asx50"_s, u"ibovespa"_s, u"ipc"_s, u"sp400"_s, u"ai-infra"_s,
     u"hstech"_s, u"finance-cn-brokers"_s, u"finance-cn-funds"_s, u"finance-research"_s, u"finance-investors"_s,
-    u"finance-venture"_s, u"sp500-top100"_s};
+    u"finance-venture"_s, u"sp500-top100"_s, u"us-listed-large"_s};
 
 // A rule the linker applies before linking a name: without one, two entities sharing a name cannot
 // be told apart.
