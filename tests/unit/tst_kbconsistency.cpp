@@ -273,7 +273,7 @@ private Q_SLOTS:
         const QHash<QString, qsizetype> ceiling = {
             {u"sp500-top100"_s, 5},
             {u"nasdaq100"_s, 36},
-            {u"semiconductors"_s, 61},
+            {u"semiconductors"_s, 74},
         };
         QStringList grown;
         for (const QString &set : sets) {
