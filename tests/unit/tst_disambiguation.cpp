@@ -110,6 +110,24 @@ private Q_SLOTS:
             << u"苹果股价上涨，市值创新高。"_s << QStringList{u"company/apple@0-2"_s};
         QTest::newRow("apples, the fruit") << u"今年苹果丰收，果农很高兴。"_s << QStringList{};
         QTest::newRow("apple juice") << u"这家公司卖苹果汁。"_s << QStringList{};
+        // Short Chinese names of listed companies that sit inside common words; the word near them
+        // is one of the record's context words, so only `not_before` / `not_after` keep them out.
+        QTest::newRow("Rio Tinto in Chinese") << u"力拓公布铁矿石产量。"_s << QStringList{u"company/rio-tinto@0-2"_s};
+        QTest::newRow("strive to expand") << u"矿业公司努力拓展市场。"_s << QStringList{};
+        QTest::newRow("Danone in Chinese") << u"达能的酸奶销量增长。"_s << QStringList{u"company/danone@0-2"_s};
+        QTest::newRow("ability to express") << u"乳业员工的表达能力很强。"_s << QStringList{};
+        QTest::newRow("Toray in Chinese") << u"东丽的碳纤维供应增加。"_s << QStringList{u"company/toray@0-2"_s};
+        QTest::newRow("Dongli District") << u"天津东丽区的碳纤维工厂开工。"_s << QStringList{u"region/tianjin@0-2"_s};
+        QTest::newRow("Richemont in Chinese")
+            << u"历峰集团销售增长，奢侈品需求回升。"_s << QStringList{u"company/richemont@0-2"_s};
+        QTest::newRow("passed a peak") << u"奢侈品股价经历峰值后回落。"_s << QStringList{};
+        QTest::newRow("Sumco in Chinese") << u"胜高的硅片出货增长。"_s << QStringList{u"company/sumco@0-2"_s};
+        QTest::newRow("the college entrance exam") << u"决胜高考，硅片专业报名火爆。"_s << QStringList{};
+        QTest::newRow("Trumpf in Chinese") << u"通快的激光业务增长。"_s << QStringList{u"company/trumpf@0-2"_s};
+        QTest::newRow("fast traffic") << u"半导体园区交通快速发展。"_s << QStringList{};
+        QTest::newRow("ABN AMRO in Chinese") << u"荷兰银行公布业绩。"_s << QStringList{u"company/abn-amro@0-4"_s};
+        QTest::newRow("a Dutch bank") << u"一家荷兰银行表示将裁员。"_s << QStringList{u"region/nl@2-4"_s};
+        QTest::newRow("the German telecom market") << u"德国电信市场竞争激烈。"_s << QStringList{u"region/de@0-2"_s};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
         QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};
