@@ -127,6 +127,10 @@ private Q_SLOTS:
         QTest::newRow("fast traffic") << u"半导体园区交通快速发展。"_s << QStringList{};
         QTest::newRow("ABN AMRO in Chinese") << u"荷兰银行公布业绩。"_s << QStringList{u"company/abn-amro@0-4"_s};
         QTest::newRow("a Dutch bank") << u"一家荷兰银行表示将裁员。"_s << QStringList{u"region/nl@2-4"_s};
+        QTest::newRow("Nordson in Chinese") << u"诺信发布财报。"_s << QStringList{u"company/nordson@0-2"_s};
+        QTest::newRow("a letter of commitment") << u"双方签署承诺信。"_s << QStringList{};
+        QTest::newRow("Qantas in Chinese") << u"澳洲航空削减航班。"_s << QStringList{u"company/qantas@0-4"_s};
+        QTest::newRow("Australia's airline industry") << u"澳洲航空业复苏。"_s << QStringList{u"region/au@0-2"_s};
         QTest::newRow("the German telecom market") << u"德国电信市场竞争激烈。"_s << QStringList{u"region/de@0-2"_s};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
