@@ -127,6 +127,13 @@ private Q_SLOTS:
         QTest::newRow("fast traffic") << u"半导体园区交通快速发展。"_s << QStringList{};
         QTest::newRow("ABN AMRO in Chinese") << u"荷兰银行公布业绩。"_s << QStringList{u"company/abn-amro@0-4"_s};
         QTest::newRow("a Dutch bank") << u"一家荷兰银行表示将裁员。"_s << QStringList{u"region/nl@2-4"_s};
+        QTest::newRow("Airbus in Chinese") << u"空客交付了更多飞机。"_s << QStringList{u"company/airbus@0-2"_s};
+        QTest::newRow("air passenger traffic") << u"航空客运量回升，飞机订单增加。"_s << QStringList{};
+        QTest::newRow("Daikin in Chinese") << u"大金的空调销量增长。"_s << QStringList{u"company/daikin@0-2"_s};
+        QTest::newRow("a large sum") << u"空调厂商签下大金额订单。"_s << QStringList{};
+        QTest::newRow("Denso in Chinese")
+            << u"电装向丰田供应零部件。"_s << QStringList{u"company/denso@0-2"_s, u"company/toyota@3-5"_s};
+        QTest::newRow("electrical equipment") << u"汽车用电装置需要检修。"_s << QStringList{};
         QTest::newRow("Nordson in Chinese") << u"诺信发布财报。"_s << QStringList{u"company/nordson@0-2"_s};
         QTest::newRow("a letter of commitment") << u"双方签署承诺信。"_s << QStringList{};
         QTest::newRow("Qantas in Chinese") << u"澳洲航空削减航班。"_s << QStringList{u"company/qantas@0-4"_s};
