@@ -139,6 +139,12 @@ private Q_SLOTS:
         QTest::newRow("Qantas in Chinese") << u"澳洲航空削减航班。"_s << QStringList{u"company/qantas@0-4"_s};
         QTest::newRow("Australia's airline industry") << u"澳洲航空业复苏。"_s << QStringList{u"region/au@0-2"_s};
         QTest::newRow("the German telecom market") << u"德国电信市场竞争激烈。"_s << QStringList{u"region/de@0-2"_s};
+        QTest::newRow("CRH the building-materials group")
+            << u"CRH, the building-materials group, raised its outlook."_s << QStringList{u"company/crh@0-3"_s};
+        QTest::newRow("CRH the high-speed trains") << u"The CRH train left on time."_s << QStringList{};
+        QTest::newRow("Ultra Clean the supplier")
+            << u"Ultra Clean said demand for subsystems rose."_s << QStringList{u"company/ultra-clean@0-11"_s};
+        QTest::newRow("ultra clean rooms") << u"Chips are made in ultra clean rooms."_s << QStringList{};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
         QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};
