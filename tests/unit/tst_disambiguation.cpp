@@ -145,6 +145,15 @@ private Q_SLOTS:
         QTest::newRow("Ultra Clean the supplier")
             << u"Ultra Clean said demand for subsystems rose."_s << QStringList{u"company/ultra-clean@0-11"_s};
         QTest::newRow("ultra clean rooms") << u"Chips are made in ultra clean rooms."_s << QStringList{};
+        QTest::newRow("expand energy, the phrase")
+            << u"Utilities plan to expand energy storage near gas plants."_s << QStringList{};
+        QTest::newRow("Expand Energy the gas producer")
+            << u"Expand Energy raised its natural gas output."_s << QStringList{u"company/expand-energy@0-13"_s};
+        QTest::newRow("chewy the texture") << u"Chewy cookies sold well at the bakery."_s << QStringList{};
+        QTest::newRow("Chewy the retailer")
+            << u"Shares of Chewy rose after the pet retailer's earnings."_s << QStringList{u"company/chewy@10-15"_s};
+        QTest::newRow("PDF solutions, the software")
+            << u"Adobe sells PDF solutions to offices."_s << QStringList{u"company/adobe@0-5"_s};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
         QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};
