@@ -120,6 +120,50 @@ private Q_SLOTS:
             << u"苹果股价上涨，市值创新高。"_s << QStringList{u"company/apple@0-2"_s};
         QTest::newRow("apples, the fruit") << u"今年苹果丰收，果农很高兴。"_s << QStringList{};
         QTest::newRow("apple juice") << u"这家公司卖苹果汁。"_s << QStringList{};
+        // Short Chinese names of listed companies that sit inside common words; the word near them
+        // is one of the record's context words, so only `not_before` / `not_after` keep them out.
+        QTest::newRow("Rio Tinto in Chinese") << u"力拓公布铁矿石产量。"_s << QStringList{u"company/rio-tinto@0-2"_s};
+        QTest::newRow("strive to expand") << u"矿业公司努力拓展市场。"_s << QStringList{};
+        QTest::newRow("Danone in Chinese") << u"达能的酸奶销量增长。"_s << QStringList{u"company/danone@0-2"_s};
+        QTest::newRow("ability to express") << u"乳业员工的表达能力很强。"_s << QStringList{};
+        QTest::newRow("Toray in Chinese") << u"东丽的碳纤维供应增加。"_s << QStringList{u"company/toray@0-2"_s};
+        QTest::newRow("Dongli District") << u"天津东丽区的碳纤维工厂开工。"_s << QStringList{u"region/tianjin@0-2"_s};
+        QTest::newRow("Richemont in Chinese")
+            << u"历峰集团销售增长，奢侈品需求回升。"_s << QStringList{u"company/richemont@0-2"_s};
+        QTest::newRow("passed a peak") << u"奢侈品股价经历峰值后回落。"_s << QStringList{};
+        QTest::newRow("Sumco in Chinese") << u"胜高的硅片出货增长。"_s << QStringList{u"company/sumco@0-2"_s};
+        QTest::newRow("the college entrance exam") << u"决胜高考，硅片专业报名火爆。"_s << QStringList{};
+        QTest::newRow("Trumpf in Chinese") << u"通快的激光业务增长。"_s << QStringList{u"company/trumpf@0-2"_s};
+        QTest::newRow("fast traffic") << u"半导体园区交通快速发展。"_s << QStringList{};
+        QTest::newRow("ABN AMRO in Chinese") << u"荷兰银行公布业绩。"_s << QStringList{u"company/abn-amro@0-4"_s};
+        QTest::newRow("a Dutch bank") << u"一家荷兰银行表示将裁员。"_s << QStringList{u"region/nl@2-4"_s};
+        QTest::newRow("Airbus in Chinese") << u"空客交付了更多飞机。"_s << QStringList{u"company/airbus@0-2"_s};
+        QTest::newRow("air passenger traffic") << u"航空客运量回升，飞机订单增加。"_s << QStringList{};
+        QTest::newRow("Daikin in Chinese") << u"大金的空调销量增长。"_s << QStringList{u"company/daikin@0-2"_s};
+        QTest::newRow("a large sum") << u"空调厂商签下大金额订单。"_s << QStringList{};
+        QTest::newRow("Denso in Chinese")
+            << u"电装向丰田供应零部件。"_s << QStringList{u"company/denso@0-2"_s, u"company/toyota@3-5"_s};
+        QTest::newRow("electrical equipment") << u"汽车用电装置需要检修。"_s << QStringList{};
+        QTest::newRow("Nordson in Chinese") << u"诺信发布财报。"_s << QStringList{u"company/nordson@0-2"_s};
+        QTest::newRow("a letter of commitment") << u"双方签署承诺信。"_s << QStringList{};
+        QTest::newRow("Qantas in Chinese") << u"澳洲航空削减航班。"_s << QStringList{u"company/qantas@0-4"_s};
+        QTest::newRow("Australia's airline industry") << u"澳洲航空业复苏。"_s << QStringList{u"region/au@0-2"_s};
+        QTest::newRow("the German telecom market") << u"德国电信市场竞争激烈。"_s << QStringList{u"region/de@0-2"_s};
+        QTest::newRow("CRH the building-materials group")
+            << u"CRH, the building-materials group, raised its outlook."_s << QStringList{u"company/crh@0-3"_s};
+        QTest::newRow("CRH the high-speed trains") << u"The CRH train left on time."_s << QStringList{};
+        QTest::newRow("Ultra Clean the supplier")
+            << u"Ultra Clean said demand for subsystems rose."_s << QStringList{u"company/ultra-clean@0-11"_s};
+        QTest::newRow("ultra clean rooms") << u"Chips are made in ultra clean rooms."_s << QStringList{};
+        QTest::newRow("expand energy, the phrase")
+            << u"Utilities plan to expand energy storage near gas plants."_s << QStringList{};
+        QTest::newRow("Expand Energy the gas producer")
+            << u"Expand Energy raised its natural gas output."_s << QStringList{u"company/expand-energy@0-13"_s};
+        QTest::newRow("chewy the texture") << u"Chewy cookies sold well at the bakery."_s << QStringList{};
+        QTest::newRow("Chewy the retailer")
+            << u"Shares of Chewy rose after the pet retailer's earnings."_s << QStringList{u"company/chewy@10-15"_s};
+        QTest::newRow("PDF solutions, the software")
+            << u"Adobe sells PDF solutions to offices."_s << QStringList{u"company/adobe@0-5"_s};
         QTest::newRow("Kunlun the chip") << u"Baidu said Kunlun will power its AI cloud."_s
                                          << QStringList{u"company/baidu@0-5"_s, u"chip/baidu-kunlun@11-17"_s};
         QTest::newRow("Kunlun the mountains") << u"They trekked across the Kunlun mountains."_s << QStringList{};
