@@ -98,6 +98,9 @@ private Q_SLOTS:
         QTest::newRow("chip-industry observers") << u"半导体行业观察人士指出，"_s << QStringList{};
         QTest::newRow("qubits") << u"这台计算机有50个量子位。"_s << QStringList{};
         QTest::newRow("QbitAI reported") << u"量子位报道，"_s << QStringList{u"company/qbitai@0-3"_s};
+        QTest::newRow("Rest of World the outlet")
+            << u"Rest of World reported that the factory closed."_s << QStringList{u"company/rest-of-world@0-13"_s};
+        QTest::newRow("rest of world in a segment report") << u"Rest of World revenue fell."_s << QStringList{};
         QTest::newRow("an explanatory report") << u"他提交了說明報告。"_s << QStringList{};
         QTest::newRow("a common word in lower case") << u"They whacked through weeds and brambles."_s << QStringList{};
         QTest::newRow("a package name in lower case") << u"Run npm install -g @openai/codex first."_s << QStringList{};
