@@ -98,6 +98,10 @@ private Q_SLOTS:
         QTest::newRow("chip-industry observers") << u"半导体行业观察人士指出，"_s << QStringList{};
         QTest::newRow("qubits") << u"这台计算机有50个量子位。"_s << QStringList{};
         QTest::newRow("QbitAI reported") << u"量子位报道，"_s << QStringList{u"company/qbitai@0-3"_s};
+        QTest::newRow("Wind the data terminal")
+            << u"Wind data showed margins rose."_s << QStringList{u"company/wind@0-4"_s};
+        QTest::newRow("wind power") << u"Wind power capacity grew."_s << QStringList{};
+        QTest::newRow("ten thousand, then a verb") << u"一千万得到批准。"_s << QStringList{};
         QTest::newRow("Rest of World the outlet")
             << u"Rest of World reported that the factory closed."_s << QStringList{u"company/rest-of-world@0-13"_s};
         QTest::newRow("rest of world in a segment report") << u"Rest of World revenue fell."_s << QStringList{};
