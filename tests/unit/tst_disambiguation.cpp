@@ -105,6 +105,11 @@ private Q_SLOTS:
         QTest::newRow("Rest of World the outlet")
             << u"Rest of World reported that the factory closed."_s << QStringList{u"company/rest-of-world@0-13"_s};
         QTest::newRow("rest of world in a segment report") << u"Rest of World revenue fell."_s << QStringList{};
+        QTest::newRow("Forrester the research firm")
+            << u"Forrester analysts expect growth."_s << QStringList{u"company/forrester@0-9"_s};
+        QTest::newRow("Forrester the surname")
+            << u"Forrester analysts expect growth, John Forrester said."_s << QStringList{u"company/forrester@0-9"_s};
+        QTest::newRow("the sky-eye telescope found") << u"中国天眼查到新脉冲星。"_s << QStringList{u"region/cn@0-2"_s};
         QTest::newRow("an explanatory report") << u"他提交了說明報告。"_s << QStringList{};
         QTest::newRow("a common word in lower case") << u"They whacked through weeds and brambles."_s << QStringList{};
         QTest::newRow("a package name in lower case") << u"Run npm install -g @openai/codex first."_s << QStringList{};
