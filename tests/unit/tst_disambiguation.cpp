@@ -87,6 +87,30 @@ private Q_SLOTS:
         QTest::newRow("a founder's name holding the company's")
             << u"小鹏汽车董事长何小鹏表示，小鹏将推出新车。"_s
             << QStringList{u"company/xpeng@0-4"_s, u"company/xpeng@13-15"_s};
+        // Outlets and data firms whose names are also words: the word is not linked, the outlet is.
+        QTest::newRow("billion euros") << u"拨款十亿欧元。"_s << QStringList{};
+        QTest::newRow("EqualOcean reported") << u"据亿欧报道，"_s << QStringList{u"company/iyiou@1-3"_s};
+        QTest::newRow("speed up technology") << u"要加快科技创新。"_s << QStringList{};
+        QTest::newRow("MyDrivers news") << u"快科技11月1日消息，"_s << QStringList{u"company/mydrivers@0-3"_s};
+        QTest::newRow("social work department") << u"中央社会工作部成立。"_s << QStringList{};
+        QTest::newRow("Taiwan's Central News Agency")
+            << u"据中央社报道，"_s << QStringList{u"company/cna-taiwan@1-4"_s};
+        QTest::newRow("chip-industry observers") << u"半导体行业观察人士指出，"_s << QStringList{};
+        QTest::newRow("qubits") << u"这台计算机有50个量子位。"_s << QStringList{};
+        QTest::newRow("QbitAI reported") << u"量子位报道，"_s << QStringList{u"company/qbitai@0-3"_s};
+        QTest::newRow("Wind the data terminal")
+            << u"Wind data showed margins rose."_s << QStringList{u"company/wind@0-4"_s};
+        QTest::newRow("wind power") << u"Wind power capacity grew."_s << QStringList{};
+        QTest::newRow("ten thousand, then a verb") << u"一千万得到批准。"_s << QStringList{};
+        QTest::newRow("Rest of World the outlet")
+            << u"Rest of World reported that the factory closed."_s << QStringList{u"company/rest-of-world@0-13"_s};
+        QTest::newRow("rest of world in a segment report") << u"Rest of World revenue fell."_s << QStringList{};
+        QTest::newRow("Forrester the research firm")
+            << u"Forrester analysts expect growth."_s << QStringList{u"company/forrester@0-9"_s};
+        QTest::newRow("Forrester the surname")
+            << u"Forrester analysts expect growth, John Forrester said."_s << QStringList{u"company/forrester@0-9"_s};
+        QTest::newRow("the sky-eye telescope found") << u"中国天眼查到新脉冲星。"_s << QStringList{u"region/cn@0-2"_s};
+        QTest::newRow("an explanatory report") << u"他提交了說明報告。"_s << QStringList{};
         QTest::newRow("a common word in lower case") << u"They whacked through weeds and brambles."_s << QStringList{};
         QTest::newRow("a package name in lower case") << u"Run npm install -g @openai/codex first."_s << QStringList{};
         QTest::newRow("a capital inside a lower-case name")
