@@ -728,11 +728,28 @@ bool lowerWhereWrittenCapitalised(QStringView surface, const QString &written)
 // character is a mention of its country. Runs that overlap a longer name (中美洲, 其中美国) are left to it.
 void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const KnowledgeBase &kb)
 {
-    static const QHash<char16_t, QString> countries = {{u'中', u"region/cn"_s}, {u'美', u"region/us"_s},
-        {u'日', u"region/jp"_s}, {u'韩', u"region/kr"_s}, {u'韓', u"region/kr"_s}, {u'俄', u"region/ru"_s},
-        {u'德', u"region/de"_s}, {u'法', u"region/fr"_s}, {u'英', u"region/gb"_s}, {u'欧', u"region/eu"_s},
-        {u'歐', u"region/eu"_s}, {u'印', u"region/in"_s}, {u'澳', u"region/au"_s}, {u'加', u"region/ca"_s},
-        {u'意', u"region/it"_s}, {u'朝', u"region/kp"_s}, {u'越', u"region/vn"_s}};
+    struct Abbreviation
+    {
+        char16_t character;
+        QStringView id;
+    };
+    static constexpr std::array<Abbreviation, 17> countries = {{{u'中', u"region/cn"}, {u'美', u"region/us"},
+        {u'日', u"region/jp"}, {u'韩', u"region/kr"}, {u'韓', u"region/kr"}, {u'俄', u"region/ru"},
+        {u'德', u"region/de"}, {u'法', u"region/fr"}, {u'英', u"region/gb"}, {u'欧', u"region/eu"},
+        {u'歐', u"region/eu"}, {u'印', u"region/in"}, {u'澳', u"region/au"}, {u'加', u"region/ca"},
+        {u'意', u"region/it"}, {u'朝', u"region/kp"}, {u'越', u"region/vn"}}};
+    // The country a character stands for, or an empty id; a test on the Han range first, since this
+    // runs over every character of the text.
+    const auto country = [](QChar ch) -> QStringView {
+        const char16_t c = ch.unicode();
+        if (c < 0x4E00 || c > 0x9FFF)
+            return {};
+        for (const Abbreviation &a : countries) {
+            if (a.character == c)
+                return a.id;
+        }
+        return {};
+    };
     static constexpr std::array<QStringView, 62> relations = {u"关系", u"關係", u"两国", u"兩國", u"三国", u"三國",
         u"双方", u"雙方", u"之间", u"之間", u"贸易", u"貿易", u"经贸", u"經貿", u"竞争", u"競爭", u"摩擦", u"对抗",
         u"對抗", u"博弈", u"合作", u"会谈", u"會談", u"会晤", u"會晤", u"峰会", u"峰會", u"元首", u"领导人", u"領導人",
@@ -740,21 +757,23 @@ void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const Kno
         u"談判", u"协议", u"協議", u"战略", u"戰略", u"股市", u"紧张", u"緊張", u"角力", u"差距", u"两强", u"兩強",
         u"争端", u"爭端", u"分歧", u"对立", u"對立", u"友好", u"建交", u"等国"};
     static const QString prepositions = u"于於与與和及对對在"_s;
+    bool added = false;
     static const QString closers = u"，。、；：！？,.;:!?"_s;
     for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (!countries.contains(text.at(i).unicode()) || (i > 0 && countries.contains(text.at(i - 1).unicode())))
+        if (country(text.at(i)).isEmpty() || (i > 0 && !country(text.at(i - 1)).isEmpty()))
             continue;
         qsizetype end = i + 1;
-        while (end < text.size() && end - i < 4 && countries.contains(text.at(end).unicode()))
+        while (end < text.size() && end - i < 4 && !country(text.at(end)).isEmpty())
             ++end;
         const qsizetype length = end - i;
         if (length < 2 || length > 3)
             continue;
-        QSet<QString> ids;
-        for (qsizetype k = i; k < end; ++k)
-            ids.insert(countries.value(text.at(k).unicode()));
-        if (ids.size() != length)
-            continue; // the same country twice is no pair
+        // The same country twice is no pair.
+        if (country(text.at(i)) == country(text.at(i + 1))
+            || (length == 3
+                && (country(text.at(i + 2)) == country(text.at(i))
+                    || country(text.at(i + 2)) == country(text.at(i + 1)))))
+            continue;
         const QStringView after = text.sliced(end);
         const bool related
             = std::any_of(relations.begin(), relations.end(), [&](QStringView w) { return after.startsWith(w); });
@@ -778,14 +797,17 @@ void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const Kno
         if (overlaps)
             continue;
         for (qsizetype k = i; k < end; ++k) {
-            const QString &id = countries.value(text.at(k).unicode());
-            if (kb.indexOf(id) >= 0)
-                mentions.append(EntityMention{id, k, k + 1, text.sliced(k, 1).toString()});
+            const QStringView id = country(text.at(k));
+            if (kb.indexOf(id) >= 0) {
+                mentions.append(EntityMention{id.toString(), k, k + 1, text.sliced(k, 1).toString()});
+                added = true;
+            }
         }
         i = end - 1;
     }
-    std::sort(mentions.begin(), mentions.end(),
-        [](const EntityMention &a, const EntityMention &b) { return a.start < b.start; });
+    if (added)
+        std::sort(mentions.begin(), mentions.end(),
+            [](const EntityMention &a, const EntityMention &b) { return a.start < b.start; });
 }
 
 // The place `place` lies in (part_of) that `name` names ("California", "Calif." for Santa Clara), as
