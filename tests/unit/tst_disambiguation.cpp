@@ -363,6 +363,9 @@ private Q_SLOTS:
             << u"A wide spectrum of buyers chose Spectrum-X."_s << QStringList{u"chip/nvidia-spectrum-x@32-42"_s};
         QTest::newRow("Quantum-X800, not quantum") << u"Quantum computing is far off; Quantum-X800 ships now."_s
                                                    << QStringList{u"chip/nvidia-quantum-x800@30-42"_s};
+        QTest::newRow("W517 the watch chip, in Chinese")
+            << u"闪极采用展锐W517芯片方案。"_s << QStringList{u"company/unisoc@4-6"_s, u"chip/unisoc-w517@6-10"_s};
+        QTest::newRow("W517 with no chip words") << u"Route W517 was closed."_s << QStringList{};
         QTest::newRow("Snapdragon Ride, not ride") << u"Take a ride in a car with Snapdragon Ride Flex."_s
                                                    << QStringList{u"chip/snapdragon-ride-flex@26-46"_s};
     }
