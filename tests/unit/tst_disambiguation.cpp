@@ -320,6 +320,54 @@ private Q_SLOTS:
         QTest::newRow("company in a title-case headline about an event")
             << u"Intel CEO To Speak At Tech Conference"_s << QStringList{u"company/intel@0-5"_s};
         QTest::newRow("company name in lower case") << u"tariffs on semiconductor chips"_s << QStringList{};
+        // Chip names that are words, star signs, places or gods: linked only near their maker's names or chip words.
+        QTest::newRow("Aries the retimer") << u"Astera Labs said Aries sales doubled."_s
+                                           << QStringList{u"company/astera-labs@0-11"_s, u"chip/astera-aries@17-22"_s};
+        QTest::newRow("Aries the star sign") << u"Born under Aries, she is bold."_s << QStringList{};
+        QTest::newRow("Scorpio the switch")
+            << u"Astera Labs began shipping Scorpio to cloud buyers."_s
+            << QStringList{u"company/astera-labs@0-11"_s, u"chip/astera-scorpio@27-34"_s};
+        QTest::newRow("Scorpio the star sign") << u"Scorpio rising: a week of horoscopes."_s << QStringList{};
+        QTest::newRow("Taurus the cable module is not a chip")
+            << u"Astera Labs added Taurus to its line-up."_s << QStringList{u"company/astera-labs@0-11"_s};
+        QTest::newRow("Taurus the missile") << u"The Taurus missile debate goes on."_s << QStringList{};
+        QTest::newRow("Leo the CXL controller")
+            << u"Astera Labs said Leo supports CXL 2.0."_s
+            << QStringList{u"company/astera-labs@0-11"_s, u"chip/astera-leo@17-20"_s};
+        QTest::newRow("Leo the pope") << u"Pope Leo spoke on AI."_s << QStringList{};
+        QTest::newRow("LEO the orbit") << u"Operators launched LEO satellites."_s << QStringList{};
+        QTest::newRow("Tomahawk the switch chip")
+            << u"Broadcom's Tomahawk switch chips"_s
+            << QStringList{u"company/broadcom@0-8"_s, u"chip/broadcom-tomahawk@11-19"_s};
+        QTest::newRow("Tomahawk the missile") << u"The navy fired a Tomahawk missile."_s << QStringList{};
+        QTest::newRow("Jericho the router chip")
+            << u"Broadcom sampled Jericho for AI routing."_s
+            << QStringList{u"company/broadcom@0-8"_s, u"chip/broadcom-jericho@17-24"_s};
+        QTest::newRow("Jericho the city") << u"The walls of Jericho fell."_s << QStringList{};
+        QTest::newRow("Thor 2 the NIC") << u"Broadcom's Thor 2 NIC"_s
+                                        << QStringList{u"company/broadcom@0-8"_s, u"chip/broadcom-thor-2@11-17"_s};
+        QTest::newRow("Thor 2 the film") << u"I watched Thor 2 last night."_s << QStringList{};
+        QTest::newRow("Tofino the switch chip") << u"Intel stopped work on Tofino switch chips."_s
+                                                << QStringList{u"company/intel@0-5"_s, u"chip/intel-tofino@22-28"_s};
+        QTest::newRow("Tofino the town") << u"We surfed at Tofino last summer."_s << QStringList{};
+        QTest::newRow("Sophon the chip") << u"Sophgo sells Sophon chips."_s
+                                         << QStringList{u"company/sophgo@0-6"_s, u"chip/sophgo-sophon@13-19"_s};
+        QTest::newRow("sophon of the novel") << u"In the novel, a sophon blocks physics."_s << QStringList{};
+        QTest::newRow("Pensando the DPU") << u"AMD bought Pensando to build network chips."_s
+                                          << QStringList{u"company/amd@0-3"_s, u"chip/amd-pensando@11-19"_s};
+        QTest::newRow("pensando the word") << u"Estoy pensando en ti."_s << QStringList{};
+        QTest::newRow("BlueField the DPU") << u"Nvidia's BlueField chips offload network work."_s
+                                           << QStringList{u"company/nvidia@0-6"_s, u"chip/nvidia-bluefield@9-18"_s};
+        QTest::newRow("Bluefield the town") << u"The mayor of Bluefield spoke."_s << QStringList{};
+        QTest::newRow("Spectrum-X, not spectrum")
+            << u"A wide spectrum of buyers chose Spectrum-X."_s << QStringList{u"chip/nvidia-spectrum-x@32-42"_s};
+        QTest::newRow("Quantum-X800, not quantum") << u"Quantum computing is far off; Quantum-X800 ships now."_s
+                                                   << QStringList{u"chip/nvidia-quantum-x800@30-42"_s};
+        QTest::newRow("W517 the watch chip, in Chinese")
+            << u"闪极采用展锐W517芯片方案。"_s << QStringList{u"company/unisoc@4-6"_s, u"chip/unisoc-w517@6-10"_s};
+        QTest::newRow("W517 with no chip words") << u"Route W517 was closed."_s << QStringList{};
+        QTest::newRow("Snapdragon Ride, not ride") << u"Take a ride in a car with Snapdragon Ride Flex."_s
+                                                   << QStringList{u"chip/snapdragon-ride-flex@26-46"_s};
     }
     void hardCases()
     {
