@@ -757,9 +757,12 @@ void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const Kno
         u"談判", u"协议", u"協議", u"战略", u"戰略", u"股市", u"紧张", u"緊張", u"角力", u"差距", u"两强", u"兩強",
         u"争端", u"爭端", u"分歧", u"对立", u"對立", u"友好", u"建交", u"等国"};
     static const QString prepositions = u"于於与與和及对對在"_s;
-    bool added = false;
+    QList<EntityMention> pairs;
     static const QString closers = u"，。、；：！？,.;:!?"_s;
+    const char16_t *units = text.utf16();
     for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (units[i] < 0x4E00 || units[i] > 0x9FFF) // most text is not Han: the quick test first
+            continue;
         if (country(text.at(i)).isEmpty() || (i > 0 && !country(text.at(i - 1)).isEmpty()))
             continue;
         qsizetype end = i + 1;
@@ -792,22 +795,27 @@ void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const Kno
         const QStringView name = after.first(clause);
         if (std::any_of(bodies.begin(), bodies.end(), [&](QStringView b) { return name.contains(b); }))
             continue;
-        const bool overlaps = std::any_of(
-            mentions.cbegin(), mentions.cend(), [&](const EntityMention &m) { return m.start < end && m.end > i; });
-        if (overlaps)
+        // The linker's mentions are sorted and do not overlap, so their ends are sorted too: the first
+        // one ending after the run's start is the only one that can overlap it.
+        const auto next = std::partition_point(
+            mentions.cbegin(), mentions.cend(), [i](const EntityMention &m) { return m.end <= i; });
+        if (next != mentions.cend() && next->start < end)
             continue;
         for (qsizetype k = i; k < end; ++k) {
             const QStringView id = country(text.at(k));
-            if (kb.indexOf(id) >= 0) {
-                mentions.append(EntityMention{id.toString(), k, k + 1, text.sliced(k, 1).toString()});
-                added = true;
-            }
+            if (kb.indexOf(id) >= 0)
+                pairs.append(EntityMention{id.toString(), k, k + 1, text.sliced(k, 1).toString()});
         }
         i = end - 1;
     }
-    if (added)
-        std::sort(mentions.begin(), mentions.end(),
-            [](const EntityMention &a, const EntityMention &b) { return a.start < b.start; });
+    if (pairs.isEmpty())
+        return;
+    QList<EntityMention> merged;
+    merged.reserve(mentions.size() + pairs.size());
+    std::merge(std::make_move_iterator(mentions.begin()), std::make_move_iterator(mentions.end()),
+        std::make_move_iterator(pairs.begin()), std::make_move_iterator(pairs.end()), std::back_inserter(merged),
+        [](const EntityMention &a, const EntityMention &b) { return a.start < b.start; });
+    mentions = std::move(merged);
 }
 
 // The place `place` lies in (part_of) that `name` names ("California", "Calif." for Santa Clara), as
