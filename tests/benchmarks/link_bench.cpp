@@ -9,6 +9,11 @@
 // MB is 10^6 bytes of UTF-8 input for all three. The linker works on UTF-16 (QString, the form the
 // app keeps articles in); the conversion from UTF-8 is done once beforehand and not timed. Each
 // figure is the best of three runs (ripgrep's: one run when it takes over a minute). Other details go to stderr.
+//
+// LEDE_BENCH_LINK_MENTIONS=FILE writes every mention the linker found (start, end, entity, one a line) to
+// FILE, so that a change meant to make the linker faster can be shown to find the same ones (diff two
+// files). LEDE_BENCH_LINK_MB=N links N MB instead of 100 and stops after the linker and Hyperscan (for
+// profiling the linker on a slice).
 #include "corpustext.h"
 #include "jobs/relinkjob.h"
 #include "kb/knowledgebase.h"
@@ -38,7 +43,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype corpusBytes = 100'000'000;
+constexpr qsizetype defaultCorpusBytes = 100'000'000;
 constexpr int libraryArticles = 10'000;
 constexpr int runs = 3;
 
@@ -95,6 +100,9 @@ int main(int argc, char **argv)
     const QStringList paragraphs = LedeBench::realParagraphs(shared);
     if (paragraphs.isEmpty())
         die(u"no text found under "_s + shared + u"/corpus"_s);
+    const qsizetype sliceMb = qEnvironmentVariableIntValue("LEDE_BENCH_LINK_MB");
+    const bool slice = sliceMb > 0;
+    const qsizetype corpusBytes = slice ? sliceMb * 1'000'000 : defaultCorpusBytes;
     std::mt19937 rng(20250201);
     QByteArray utf8;
     utf8.reserve(corpusBytes + 1'000'000);
@@ -102,7 +110,8 @@ int main(int argc, char **argv)
         utf8 += LedeBench::randomArticle(paragraphs, rng, 4, 30).toUtf8();
         utf8 += "\n\n";
     }
-    const QString cachePath = QDir::tempPath() + u"/lede-bench-link-corpus.txt"_s;
+    const QString cachePath = QDir::tempPath()
+        + (slice ? u"/lede-bench-link-corpus-%1mb.txt"_s.arg(sliceMb) : u"/lede-bench-link-corpus.txt"_s);
     {
         QFile cache(cachePath);
         if (!(cache.exists() && cache.size() == utf8.size())) {
@@ -126,9 +135,22 @@ int main(int argc, char **argv)
         double(buildTimer.nsecsElapsed()) / 1e6);
 
     // Our linker over the whole text.
-    qsizetype mentions = 0;
-    const double linkS = bestSeconds([&] { mentions = linker->link(text).size(); });
+    QList<Lede::EntityMention> found;
+    const double linkS = bestSeconds([&] { found = linker->link(text); });
+    const qsizetype mentions = found.size();
     std::fprintf(stderr, "link: %lld mentions in %.3f s\n", qlonglong(mentions), linkS);
+    if (const QString dumpPath = qEnvironmentVariable("LEDE_BENCH_LINK_MENTIONS"); !dumpPath.isEmpty()) {
+        QFile dump(dumpPath);
+        if (!dump.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            die(u"cannot write "_s + dumpPath);
+        QByteArray lines;
+        for (const Lede::EntityMention &m : std::as_const(found))
+            lines += QByteArray::number(m.start) + ' ' + QByteArray::number(m.end) + ' ' + m.entityId.toUtf8() + '\n';
+        if (dump.write(lines) != lines.size())
+            die(u"cannot write "_s + dumpPath);
+        std::fprintf(stderr, "mentions written to %s\n", qPrintable(dumpPath));
+    }
+    found.clear();
 
     // Hyperscan, literal mode, caseless, over the UTF-8 bytes.
     QList<QByteArray> hsAliases;
@@ -164,6 +186,14 @@ int main(int argc, char **argv)
     hs_free_scratch(scratch);
     hs_free_database(db);
     std::fprintf(stderr, "hyperscan: %lld matches in %.3f s\n", qlonglong(hsMatches), hsS);
+    if (slice) {
+        std::printf("link.slice_mb: %.1f\n", mb);
+        std::printf("link.mentions: %lld\n", qlonglong(mentions));
+        std::printf("link.s: %.3f\n", linkS);
+        std::printf("hyperscan.s: %.3f\n", hsS);
+        std::printf("link.ratio_vs_hyperscan: %.2f\n", (mb / linkS) / (mb / hsS));
+        return 0;
+    }
 
     // ripgrep on the cached file, the same aliases one per line.
     // Files of this run only: benchmarks running at the same time must not cut each other's.
@@ -252,6 +282,7 @@ int main(int argc, char **argv)
     std::printf("ripgrep.startup_s: %.3f\n", rgStartS);
     std::printf("ripgrep.mb_per_s: %.1f\n", rgMbs);
     std::printf("ripgrep.scan_mb_per_s: %.1f\n", rgScanMbs);
+    std::printf("link.mentions: %lld\n", qlonglong(mentions));
     std::printf("link.mb_per_s: %.1f\n", linkMbs);
     std::printf("hyperscan.mb_per_s: %.1f\n", hsMbs);
     std::printf("link.ratio_vs_hyperscan: %.2f\n", linkMbs / hsMbs);
