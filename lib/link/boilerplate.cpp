@@ -153,14 +153,22 @@ TickerLine tickerLine(QStringView p)
     return line;
 }
 
+// More words than this, a line is as long as any check of the judge cares: they all compare the count
+// with kMaxShortWords or less.
+constexpr int kWordsCounted = kMaxShortWords + 1;
+
 // Words (runs of non-space) plus a word for every four CJK characters, in one pass, with
-// QChar::isSpace() asked only outside ASCII and the CJK range (where only U+3000 is a space).
+// QChar::isSpace() asked only outside ASCII and the CJK range (where only U+3000 is a space). Counts
+// up to kWordsCounted and stops there, so that a paragraph of prose is read no further than its first
+// words.
 int shortWords(QStringView p)
 {
     int words = 0;
     qsizetype cjk = 0;
     bool inWord = false;
     for (QChar c : p) {
+        if (words + cjk / 4 >= kWordsCounted)
+            return kWordsCounted;
         const char16_t u = c.unicode();
         bool space;
         if (u < 0x80) {
@@ -175,7 +183,7 @@ int shortWords(QStringView p)
             ++words;
         inWord = !space;
     }
-    return words + int(cjk / 4);
+    return std::min(kWordsCounted, words + int(cjk / 4));
 }
 
 // The paragraph by itself. `contactLike` says it is a line of a contact block. `knownWords` is

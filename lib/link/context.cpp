@@ -45,8 +45,11 @@ qsizetype indexOfCaseless(QStringView haystack, QStringView needle, qsizetype fr
         return haystack.indexOf(needle, from, Qt::CaseInsensitive);
     const qsizetype m = needle.size();
     const char16_t first = foldedUnit(needle.front().unicode());
+    // The only ASCII units that fold to `first`: itself and, for a letter, its capital.
+    const char16_t firstUpper = (first >= u'a' && first <= u'z') ? char16_t(first - 32) : first;
     for (qsizetype i = from; i + m <= haystack.size(); ++i) {
-        if (foldedUnit(haystack[i].unicode()) != first)
+        const char16_t h = haystack[i].unicode();
+        if (h != first && h != firstUpper && (h < 0x80 || foldedUnit(h) != first))
             continue;
         qsizetype j = 1;
         while (j < m && foldedUnit(haystack[i + j].unicode()) == foldedUnit(needle[j].unicode()))
@@ -118,11 +121,46 @@ bool opensSentence(QStringView text, qsizetype start)
     return true;
 }
 
+// The window [from, to) of a text with every unit folded as indexOfCaseless() compares it, made once
+// for all the words of a record's `context` list.
+using FoldedWindow = QVarLengthArray<char16_t, 2 * ContextWindow + 64>;
+
+void foldWindow(QStringView window, FoldedWindow *folded)
+{
+    folded->resize(window.size());
+    char16_t *out = folded->data();
+    for (QChar c : window)
+        *out++ = foldedUnit(c.unicode());
+}
+
+// indexOfCaseless(window, needle, from) where `folded` is the window folded by foldWindow(): a search
+// for the folded needle as it is. Needles with surrogates go to indexOfCaseless() itself.
+qsizetype indexOfFolded(QStringView window, const FoldedWindow &folded, QStringView needle, qsizetype from)
+{
+    const bool surrogates = std::any_of(needle.begin(), needle.end(), [](QChar c) { return c.isSurrogate(); });
+    if (needle.isEmpty() || surrogates || from < 0)
+        return indexOfCaseless(window, needle, from);
+    const qsizetype m = needle.size();
+    const char16_t first = foldedUnit(needle.front().unicode());
+    const char16_t *const hay = folded.data();
+    for (qsizetype i = from; i + m <= folded.size(); ++i) {
+        if (hay[i] != first)
+            continue;
+        qsizetype j = 1;
+        while (j < m && hay[i + j] == foldedUnit(needle[j].unicode()))
+            ++j;
+        if (j == m)
+            return i;
+    }
+    return -1;
+}
+
 // Whether a word from a record's `context` list occurs in [from, to) of the text, outside the name
 // itself. A word matches any word it begins ("licen" finds "licensing"); a short all-capital word
-// ("AI", "GPU") must match whole and as written; CJK words match anywhere.
-bool hasWordNear(
-    QStringView text, qsizetype from, qsizetype to, QStringView word, qsizetype skipStart, qsizetype skipEnd)
+// ("AI", "GPU") must match whole and as written; CJK words match anywhere. `folded`, when given, is
+// [from, to) folded by foldWindow().
+bool hasWordNear(QStringView text, qsizetype from, qsizetype to, QStringView word, qsizetype skipStart,
+    qsizetype skipEnd, const FoldedWindow *folded = nullptr)
 {
     if (word.isEmpty())
         return false;
@@ -136,7 +174,9 @@ bool hasWordNear(
     const Qt::CaseSensitivity cs = whole ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const QStringView window = text.mid(from, to - from);
     const auto find = [&](qsizetype at) {
-        return cs == Qt::CaseInsensitive ? indexOfCaseless(window, word, at) : window.indexOf(word, at, cs);
+        if (cs == Qt::CaseSensitive)
+            return window.indexOf(word, at, cs);
+        return folded ? indexOfFolded(window, *folded, word, at) : indexOfCaseless(window, word, at);
     };
     for (qsizetype pos = find(0); pos >= 0; pos = find(pos + 1)) {
         const qsizetype at = from + pos;
@@ -184,17 +224,19 @@ bool contextSupports(QStringView text, qsizetype start, qsizetype end, const Ent
 {
     const qsizetype from = std::max<qsizetype>(0, start - ContextWindow);
     const qsizetype to = std::min<qsizetype>(text.size(), end + ContextWindow);
+    FoldedWindow folded;
+    foldWindow(text.mid(from, to - from), &folded);
     for (const auto &[k, v] : e.facts) {
-        if (k == u"context" && hasWordNear(text, from, to, v, start, end))
+        if (k == u"context" && hasWordNear(text, from, to, v, start, end, &folded))
             return true;
     }
     return false;
 }
 
 // A record's `avoid` words within three words either side of the name show another sense of it.
-bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e, EntityRules rules)
 {
-    if (!hasFact(e, u"avoid"))
+    if (!(rules & RuleAvoid))
         return false;
     // Three words back and three words forward.
     qsizetype from = start;
@@ -237,19 +279,20 @@ bool joinedToLongerWord(QStringView text, qsizetype start, qsizetype end, const 
 
 // Rules a record writes for itself: `context`, `context_for`, `context_at_start`, `avoid`, `not_before`,
 // `not_after`.
-bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entity &e, EntityRules rules)
 {
     if (e.facts.isEmpty())
         return true;
     const QStringView surface = text.mid(start, end - start);
-    if (joinedToLongerWord(text, start, end, e) || avoided(text, start, end, e))
+    if (((rules & RuleNotBeforeAfter) && joinedToLongerWord(text, start, end, e))
+        || avoided(text, start, end, e, rules))
         return false;
-    if (!hasFact(e, u"context"))
+    if (!(rules & RuleContext))
         return true;
     bool needs = false;
-    if (hasFact(e, u"context_for"))
+    if (rules & RuleContextFor)
         needs = factListsName(e, u"context_for", surface);
-    else if (!hasFact(e, u"context_at_start"))
+    else if (!(rules & RuleContextAtStart))
         needs = true;
     if (!needs && factListsName(e, u"context_at_start", surface) && opensSentence(text, start))
         needs = true;
@@ -259,9 +302,9 @@ bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entit
 // "intel on the rebels": a record marked `case = capitalised` is linked only where its name starts with
 // a capital letter ("Intel", "INTEL"), which a common word in the middle of a sentence does not. A
 // name in a script without case (英特尔, 亚马逊) has no lower-case reading to rule out.
-bool lowerCaseCommonWord(QStringView surface, const Entity &e)
+bool lowerCaseCommonWord(QStringView surface, EntityRules rules)
 {
-    if (!factEquals(e, u"case", u"capitalised"))
+    if (!(rules & RuleCapitalised))
         return false;
     for (QChar c : surface) {
         if (c.isLetter()) {
@@ -545,7 +588,41 @@ int opensLongerName(QStringView text, qsizetype end)
 // Boilerplate around a name (GUIDELINE G1.2): a picture credit or source line ("图片来源：视觉中国",
 // "Image by …", "Source: …"), a social account in a contact block ("Twitter: @handle", "Facebook:
 // AcmeInc") and a share button ("Reddit Post", "Share on Facebook") name no entity of the story.
-bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
+// A share button's label before the name: "Share on", "Follow us on".
+bool sharePrefix(QStringView before)
+{
+    static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
+    for (QStringView sh : share) {
+        if (before.size() <= sh.size() + 3 && before.endsWith(sh, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+// indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0, in one
+// pass that looks further only at a unit folding to 'c' or 's'.
+bool hasPromoPhrase(QStringView line)
+{
+    static constexpr std::array<QStringView, 2> phrases = {u"click here", u"sign up here"};
+    const auto at = [&](qsizetype i, QStringView phrase) {
+        if (i + phrase.size() > line.size())
+            return false;
+        for (qsizetype j = 1; j < phrase.size(); ++j) {
+            if (foldedUnit(line[i + j].unicode()) != phrase[j].unicode())
+                return false;
+        }
+        return true;
+    };
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const char16_t h = line[i].unicode();
+        const char16_t f = h < 0x80 ? char16_t(h | 0x20) : foldedUnit(h); // ASCII: 'C' and 'c' both give 'c'
+        if ((f == u'c' && at(i, phrases[0])) || (f == u's' && at(i, phrases[1])))
+            return true;
+    }
+    return false;
+}
+
+bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end, ChoiceMemo *memo)
 {
     // A line is a paragraph of the canonical text, so its bounds are looked for near the name first.
     // Every rule below needs the text before the name on its line to be short or made of list marks,
@@ -622,17 +699,20 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
         const qsizetype at = text.mid(end, stop - end).indexOf(u'\n');
         const qsizetype lineEnd = at >= 0 ? end + at : text.size();
         if (lineEnd <= limit) {
-            const QStringView line = text.mid(lineStart, lineEnd - lineStart);
-            if (indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0)
+            // The names of one line ask the same question: the answer is kept for the next.
+            bool promo = false;
+            if (memo && memo->promoLineStart == lineStart && memo->promoLineEnd == lineEnd) {
+                promo = memo->promo;
+            } else {
+                promo = hasPromoPhrase(text.mid(lineStart, lineEnd - lineStart));
+                if (memo)
+                    *memo = ChoiceMemo{lineStart, lineEnd, promo};
+            }
+            if (promo)
                 return true;
         }
     }
-    static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
-    for (QStringView sh : share) {
-        if (before.size() <= sh.size() + 3 && before.endsWith(sh, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    return sharePrefix(before);
 }
 
 // "TD Cowen Aerospace and Defense Conference", "S&P Global BMI Index", "Dow Jones Industrial Average",
@@ -864,21 +944,38 @@ bool opensNameWrittenInFull(QStringView text, qsizetype start, qsizetype end)
     return false;
 }
 
-bool countryOrTerritory(const Entity &e)
-{
-    return factEquals(e, u"type", u"country") || factEquals(e, u"type", u"territory");
-}
-
 } // namespace
 
-qsizetype chooseCandidate(
-    QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates, const KnowledgeBase &kb)
+EntityRules entityRules(const Entity &e)
+{
+    EntityRules rules = 0;
+    if (factEquals(e, u"case", u"capitalised"))
+        rules |= RuleCapitalised;
+    if (hasFact(e, u"avoid"))
+        rules |= RuleAvoid;
+    if (hasFact(e, u"context"))
+        rules |= RuleContext;
+    if (hasFact(e, u"context_for"))
+        rules |= RuleContextFor;
+    if (hasFact(e, u"context_at_start"))
+        rules |= RuleContextAtStart;
+    if (factEquals(e, u"type", u"country"))
+        rules |= RuleCountry;
+    if (factEquals(e, u"type", u"territory"))
+        rules |= RuleTerritory;
+    if (hasFact(e, u"not_before") || hasFact(e, u"not_after"))
+        rules |= RuleNotBeforeAfter;
+    return rules;
+}
+
+qsizetype chooseCandidate(QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates,
+    const KnowledgeBase &kb, ChoiceMemo *memo)
 {
     const auto &entities = kb.entities();
     const QStringView surface = text.mid(start, end - start);
     if (start > 0 && !text.at(start - 1).isSpace() && insideUrl(text, start))
         return -1;
-    if (continuesAbbreviation(text, start) || inBoilerplateLine(text, start, end))
+    if (continuesAbbreviation(text, start) || inBoilerplateLine(text, start, end, memo))
         return -1;
     const bool tickerLike = tickerPrefix(text, start, end);
     qsizetype plain = -1;
@@ -889,7 +986,7 @@ qsizetype chooseCandidate(
     bool cjkBody = false;
     for (const LinkCandidate &c : candidates) {
         const Entity &e = entities.at(c.entity);
-        if (lowerCaseCommonWord(surface, e) || namesPerson(text, start, end, e))
+        if (lowerCaseCommonWord(surface, c.rules) || namesPerson(text, start, end, e))
             continue;
         if ((e.kind == EntityKind::Company || e.kind == EntityKind::Organisation)
             && (tickerLike || opensEventName(text, end)))
@@ -898,7 +995,7 @@ qsizetype chooseCandidate(
             if (!placeChecked) {
                 const int longer = opensLongerName(text, end);
                 institution = namesInstitution(text, start, end) || namesTimeZone(text, start, end) || longer == 1
-                    || (longer == 2 && !factEquals(e, u"type", u"country")) || namesClub(text, start, end)
+                    || (longer == 2 && !(c.rules & RuleCountry)) || namesClub(text, start, end)
                     || (longer == 0 && opensNameWrittenInFull(text, start, end));
                 surname = readsAsSurname(text, start);
                 cjkBody = opensCjkBodyName(text, start, end);
@@ -906,10 +1003,10 @@ qsizetype chooseCandidate(
             }
             // A metonym is a city's name ("北京" for China): the city opens the body's name.
             if (institution || (surname && c.role != Alias::Demonym)
-                || (cjkBody && (c.role == Alias::Metonym || !countryOrTerritory(e))))
+                || (cjkBody && (c.role == Alias::Metonym || !(c.rules & (RuleCountry | RuleTerritory)))))
                 continue;
         }
-        if (!recordAccepts(text, start, end, e))
+        if (!recordAccepts(text, start, end, e, c.rules))
             continue;
         if (c.role == Alias::Metonym) {
             if (metonym < 0)
