@@ -121,46 +121,11 @@ bool opensSentence(QStringView text, qsizetype start)
     return true;
 }
 
-// The window [from, to) of a text with every unit folded as indexOfCaseless() compares it, made once
-// for all the words of a record's `context` list.
-using FoldedWindow = QVarLengthArray<char16_t, 2 * ContextWindow + 64>;
-
-void foldWindow(QStringView window, FoldedWindow *folded)
-{
-    folded->resize(window.size());
-    char16_t *out = folded->data();
-    for (QChar c : window)
-        *out++ = foldedUnit(c.unicode());
-}
-
-// indexOfCaseless(window, needle, from) where `folded` is the window folded by foldWindow(): a search
-// for the folded needle as it is. Needles with surrogates go to indexOfCaseless() itself.
-qsizetype indexOfFolded(QStringView window, const FoldedWindow &folded, QStringView needle, qsizetype from)
-{
-    const bool surrogates = std::any_of(needle.begin(), needle.end(), [](QChar c) { return c.isSurrogate(); });
-    if (needle.isEmpty() || surrogates || from < 0)
-        return indexOfCaseless(window, needle, from);
-    const qsizetype m = needle.size();
-    const char16_t first = foldedUnit(needle.front().unicode());
-    const char16_t *const hay = folded.data();
-    for (qsizetype i = from; i + m <= folded.size(); ++i) {
-        if (hay[i] != first)
-            continue;
-        qsizetype j = 1;
-        while (j < m && hay[i + j] == foldedUnit(needle[j].unicode()))
-            ++j;
-        if (j == m)
-            return i;
-    }
-    return -1;
-}
-
 // Whether a word from a record's `context` list occurs in [from, to) of the text, outside the name
 // itself. A word matches any word it begins ("licen" finds "licensing"); a short all-capital word
-// ("AI", "GPU") must match whole and as written; CJK words match anywhere. `folded`, when given, is
-// [from, to) folded by foldWindow().
-bool hasWordNear(QStringView text, qsizetype from, qsizetype to, QStringView word, qsizetype skipStart,
-    qsizetype skipEnd, const FoldedWindow *folded = nullptr)
+// ("AI", "GPU") must match whole and as written; CJK words match anywhere.
+bool hasWordNear(
+    QStringView text, qsizetype from, qsizetype to, QStringView word, qsizetype skipStart, qsizetype skipEnd)
 {
     if (word.isEmpty())
         return false;
@@ -174,9 +139,7 @@ bool hasWordNear(QStringView text, qsizetype from, qsizetype to, QStringView wor
     const Qt::CaseSensitivity cs = whole ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const QStringView window = text.mid(from, to - from);
     const auto find = [&](qsizetype at) {
-        if (cs == Qt::CaseSensitive)
-            return window.indexOf(word, at, cs);
-        return folded ? indexOfFolded(window, *folded, word, at) : indexOfCaseless(window, word, at);
+        return cs == Qt::CaseInsensitive ? indexOfCaseless(window, word, at) : window.indexOf(word, at, cs);
     };
     for (qsizetype pos = find(0); pos >= 0; pos = find(pos + 1)) {
         const qsizetype at = from + pos;
@@ -188,6 +151,94 @@ bool hasWordNear(QStringView text, qsizetype from, qsizetype to, QStringView wor
         if (whole && after < text.size() && isWordChar(text.at(after)) && text.at(after) != u's')
             continue;
         return true;
+    }
+    return false;
+}
+
+// Whether any of the record's words under `key` occurs in [from, to) as hasWordNear() finds it: the
+// same answer as asking hasWordNear() for each word, in one pass over the window that compares a word
+// only where it may start (a word's start, or anywhere for a CJK word) and where its first unit is.
+bool anyWordNear(QStringView text, qsizetype from, qsizetype to, const Entity &e, QStringView key, qsizetype skipStart,
+    qsizetype skipEnd)
+{
+    struct Word
+    {
+        QStringView text;
+        char16_t first; // as compared: folded, or as written for a whole word
+        bool whole; // a short all-capital word: whole and as written
+    };
+    QVarLengthArray<Word, 32> caseless; // words that start at a word's start, by their first unit folded
+    QVarLengthArray<Word, 8> asWritten; // those of them compared as written, by their first unit
+    QVarLengthArray<Word, 16> cjk; // CJK words, anywhere
+    for (const auto &[k, v] : e.facts) {
+        if (k != key || v.isEmpty())
+            continue;
+        bool capitals = true;
+        for (QChar c : v) {
+            if (c.isLetter() && !c.isUpper())
+                capitals = false;
+        }
+        const bool whole = capitals && v.size() <= 5;
+        if (!whole && std::any_of(v.begin(), v.end(), [](QChar c) { return c.isSurrogate(); })) {
+            if (hasWordNear(text, from, to, v, skipStart, skipEnd)) // Qt's caseless search folds pairs
+                return true;
+            continue;
+        }
+        const Word w{v, whole ? v.front().unicode() : foldedUnit(v.front().unicode()), whole};
+        if (isCjk(v.front().unicode()))
+            cjk.append(w);
+        else if (w.whole)
+            asWritten.append(w);
+        else
+            caseless.append(w);
+    }
+    if (caseless.isEmpty() && asWritten.isEmpty() && cjk.isEmpty())
+        return false;
+    const auto byFirst = [](const Word &x, const Word &y) { return x.first < y.first; };
+    std::sort(caseless.begin(), caseless.end(), byFirst);
+    std::sort(asWritten.begin(), asWritten.end(), byFirst);
+    const auto matches = [&](const Word &w, qsizetype at, char16_t unit, char16_t folded) {
+        const qsizetype after = at + w.text.size();
+        if ((w.whole ? unit : folded) != w.first || after > to)
+            return false;
+        for (qsizetype j = 1; j < w.text.size(); ++j) {
+            const char16_t t = text[at + j].unicode();
+            const char16_t c = w.text[j].unicode();
+            if (w.whole ? t != c : foldedUnit(t) != foldedUnit(c))
+                return false;
+        }
+        if (at < skipEnd && after > skipStart)
+            return false;
+        if (w.whole && after < text.size() && isWordChar(text.at(after)) && text.at(after) != u's')
+            return false;
+        return true;
+    };
+    bool afterWordChar = from > 0 && isWordChar(text.at(from - 1));
+    for (qsizetype at = from; at < to; ++at) {
+        const QChar c = text.at(at);
+        const char16_t unit = c.unicode();
+        const bool startsWord = !afterWordChar;
+        afterWordChar = isWordChar(c);
+        if (!startsWord && cjk.isEmpty())
+            continue;
+        const char16_t folded = foldedUnit(unit);
+        if (startsWord) {
+            const auto [cb, ce]
+                = std::equal_range(caseless.cbegin(), caseless.cend(), Word{{}, folded, false}, byFirst);
+            for (auto w = cb; w != ce; ++w) {
+                if (matches(*w, at, unit, folded))
+                    return true;
+            }
+            const auto [wb, we] = std::equal_range(asWritten.cbegin(), asWritten.cend(), Word{{}, unit, true}, byFirst);
+            for (auto w = wb; w != we; ++w) {
+                if (matches(*w, at, unit, folded))
+                    return true;
+            }
+        }
+        for (const Word &w : cjk) {
+            if (matches(w, at, unit, folded))
+                return true;
+        }
     }
     return false;
 }
@@ -224,13 +275,7 @@ bool contextSupports(QStringView text, qsizetype start, qsizetype end, const Ent
 {
     const qsizetype from = std::max<qsizetype>(0, start - ContextWindow);
     const qsizetype to = std::min<qsizetype>(text.size(), end + ContextWindow);
-    FoldedWindow folded;
-    foldWindow(text.mid(from, to - from), &folded);
-    for (const auto &[k, v] : e.facts) {
-        if (k == u"context" && hasWordNear(text, from, to, v, start, end, &folded))
-            return true;
-    }
-    return false;
+    return anyWordNear(text, from, to, e, u"context", start, end);
 }
 
 // A record's `avoid` words within three words either side of the name show another sense of it.
@@ -254,11 +299,7 @@ bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e, 
         while (to < text.size() && isWordChar(text.at(to)))
             ++to;
     }
-    for (const auto &[k, v] : e.facts) {
-        if (k == u"avoid" && hasWordNear(text, from, to, v, start, end))
-            return true;
-    }
-    return false;
+    return anyWordNear(text, from, to, e, u"avoid", start, end);
 }
 
 // A record's `not_before` and `not_after` words written right against the name, with nothing between,
@@ -599,25 +640,33 @@ bool sharePrefix(QStringView before)
     return false;
 }
 
-// indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0, in one
-// pass that looks further only at a unit folding to 'c' or 's'.
+// indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0. Both
+// end in "here", and only 'h' and 'H' fold to 'h': the phrases are looked for where one of those is,
+// found by Qt's vectorised search for a unit.
 bool hasPromoPhrase(QStringView line)
 {
     static constexpr std::array<QStringView, 2> phrases = {u"click here", u"sign up here"};
-    const auto at = [&](qsizetype i, QStringView phrase) {
-        if (i + phrase.size() > line.size())
+    const auto endsAt = [&](qsizetype h, QStringView phrase) {
+        const qsizetype start = h - (phrase.size() - 4);
+        if (start < 0 || start + phrase.size() > line.size())
             return false;
-        for (qsizetype j = 1; j < phrase.size(); ++j) {
-            if (foldedUnit(line[i + j].unicode()) != phrase[j].unicode())
+        for (qsizetype j = 0; j < phrase.size(); ++j) {
+            if (foldedUnit(line[start + j].unicode()) != phrase[j].unicode())
                 return false;
         }
         return true;
     };
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const char16_t h = line[i].unicode();
-        const char16_t f = h < 0x80 ? char16_t(h | 0x20) : foldedUnit(h); // ASCII: 'C' and 'c' both give 'c'
-        if ((f == u'c' && at(i, phrases[0])) || (f == u's' && at(i, phrases[1])))
+    qsizetype lower = line.indexOf(u'h');
+    qsizetype upper = line.indexOf(u'H');
+    while (lower >= 0 || upper >= 0) {
+        const bool fromLower = upper < 0 || (lower >= 0 && lower < upper);
+        const qsizetype h = fromLower ? lower : upper;
+        if (endsAt(h, phrases[0]) || endsAt(h, phrases[1]))
             return true;
+        if (fromLower)
+            lower = line.indexOf(u'h', h + 1);
+        else
+            upper = line.indexOf(u'H', h + 1);
     }
     return false;
 }
