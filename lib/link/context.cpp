@@ -19,6 +19,8 @@ using Unicode::isCjk;
 
 bool isWordChar(QChar q)
 {
+    if (const char16_t u = q.unicode(); u < 0x80) // most text: ASCII letters and digits, nothing else
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
     if (q.isSurrogate())
         return false;
     if (isCjk(q.unicode()))
