@@ -153,14 +153,22 @@ TickerLine tickerLine(QStringView p)
     return line;
 }
 
+// More words than this, a line is as long as any check of the judge cares: they all compare the count
+// with kMaxShortWords or less.
+constexpr int kWordsCounted = kMaxShortWords + 1;
+
 // Words (runs of non-space) plus a word for every four CJK characters, in one pass, with
-// QChar::isSpace() asked only outside ASCII and the CJK range (where only U+3000 is a space).
+// QChar::isSpace() asked only outside ASCII and the CJK range (where only U+3000 is a space). Counts
+// up to kWordsCounted and stops there, so that a paragraph of prose is read no further than its first
+// words.
 int shortWords(QStringView p)
 {
     int words = 0;
     qsizetype cjk = 0;
     bool inWord = false;
     for (QChar c : p) {
+        if (words + cjk / 4 >= kWordsCounted)
+            return kWordsCounted;
         const char16_t u = c.unicode();
         bool space;
         if (u < 0x80) {
@@ -175,7 +183,7 @@ int shortWords(QStringView p)
             ++words;
         inWord = !space;
     }
-    return words + int(cjk / 4);
+    return std::min(kWordsCounted, words + int(cjk / 4));
 }
 
 // The paragraph by itself. `contactLike` says it is a line of a contact block. `knownWords` is
@@ -264,18 +272,41 @@ bool headingLike(QStringView p, int knownWords = -1)
     return last != u'.' && last != u'\u3002' && last != u'!' && last != u'?';
 }
 
+// What a look back over the paragraphs before one makes of an earlier paragraph.
+enum Step : qint8 { StopNo, StopYes, GoOn };
+
+// The earlier paragraph [prevStart, prevEnd)'s step, from `earlier` when it was read before.
+template <typename Read>
+Step earlierStep(BoilerplateJudge::EarlierParagraphs *earlier, qint8 BoilerplateJudge::Earlier::*field,
+    qsizetype prevStart, qsizetype prevEnd, Read read)
+{
+    if (!earlier)
+        return read();
+    BoilerplateJudge::Earlier &e = earlier->find(prevStart, prevEnd);
+    if (e.*field < 0)
+        e.*field = read();
+    return Step(e.*field);
+}
+
 // The paragraph starting at `start` is under a notice's heading: the heading is one of the three
 // paragraphs before it, with no other heading between.
-bool underNoticeHeading(QStringView text, qsizetype start)
+bool underNoticeHeading(QStringView text, qsizetype start, BoilerplateJudge::EarlierParagraphs *earlier)
 {
     qsizetype at = start;
     for (int back = 0; back < 3; ++back) {
         qsizetype prevStart = 0;
-        const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
-        if (prev.isEmpty())
-            return false;
-        if (headingLike(prev)) // a notice's heading, or another heading that ends the search
-            return noticeHeading().match(prev.toString()).hasMatch();
+        const QStringView untrimmed = previousParagraph(text, at, &prevStart);
+        const Step step = earlierStep(
+            earlier, &BoilerplateJudge::Earlier::notice, prevStart, prevStart + untrimmed.size(), [untrimmed] {
+                const QStringView prev = untrimmed.trimmed();
+                if (prev.isEmpty())
+                    return StopNo;
+                if (headingLike(prev)) // a notice's heading, or another heading that ends the search
+                    return noticeHeading().match(prev.toString()).hasMatch() ? StopYes : StopNo;
+                return GoOn;
+            });
+        if (step != GoOn)
+            return step == StopYes;
         at = prevStart;
     }
     return false;
@@ -428,12 +459,29 @@ bool isBareTickerLine(QStringView p)
 
 } // namespace
 
+BoilerplateJudge::Earlier &BoilerplateJudge::EarlierParagraphs::find(qsizetype start, qsizetype end)
+{
+    for (Earlier &e : slots) {
+        if (e.start == start && e.end == end)
+            return e;
+    }
+    Earlier &e = slots[size_t(next)];
+    next = (next + 1) % int(slots.size());
+    e = Earlier{start, end, -1, -1};
+    return e;
+}
+
 bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
+{
+    return judge(text, start, end, nullptr);
+}
+
+bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end, EarlierParagraphs *earlier)
 {
     const QStringView p = text.mid(start, end - start).trimmed();
     // Counted once for every check that reads it; longer paragraphs need no count.
     const int words = p.size() <= kMaxFurnitureChars ? shortWords(p) : -1;
-    if (furnitureByItself(p, nullptr, words) || (!headingLike(p, words) && underNoticeHeading(text, start))
+    if (furnitureByItself(p, nullptr, words) || (!headingLike(p, words) && underNoticeHeading(text, start, earlier))
         || inClosingHeadlineList(text, start, end) || closingAuthorBio(text, end, p))
         return true;
     if (p.size() > 160 || words > kMaxShortWords)
@@ -466,20 +514,26 @@ bool BoilerplateJudge::judge(QStringView text, qsizetype start, qsizetype end)
     qsizetype at = start;
     for (int back = 0; back < kMaxContactLines; ++back) {
         qsizetype prevStart = 0;
-        const QStringView prev = previousParagraph(text, at, &prevStart).trimmed();
-        if (prev.isEmpty() || prev.size() > 160)
-            return false;
-        const int prevWords = shortWords(prev);
-        if (prevWords > kMaxShortWords)
-            return false;
-        if (contactHeading().match(prev.toString()).hasMatch())
-            return true;
-        if (prevWords > 6) { // a longer line continues the block only as a contact line
-            bool contactLike = false;
-            furnitureByItself(prev, &contactLike, prevWords);
-            if (!contactLike)
-                return false;
-        }
+        const QStringView untrimmed = previousParagraph(text, at, &prevStart);
+        const Step step = earlierStep(earlier, &Earlier::contact, prevStart, prevStart + untrimmed.size(), [untrimmed] {
+            const QStringView prev = untrimmed.trimmed();
+            if (prev.isEmpty() || prev.size() > 160)
+                return StopNo;
+            const int prevWords = shortWords(prev);
+            if (prevWords > kMaxShortWords)
+                return StopNo;
+            if (contactHeading().match(prev.toString()).hasMatch())
+                return StopYes;
+            if (prevWords > 6) { // a longer line continues the block only as a contact line
+                bool contactLike = false;
+                furnitureByItself(prev, &contactLike, prevWords);
+                if (!contactLike)
+                    return StopNo;
+            }
+            return GoOn;
+        });
+        if (step != GoOn)
+            return step == StopYes;
         at = prevStart;
     }
     return false;
@@ -509,7 +563,7 @@ bool BoilerplateJudge::isBoilerplate(qsizetype pos)
         m_start = pos;
     const qsizetype next = indexOfBreak(m_text, pos);
     m_end = next < 0 ? m_text.size() : next;
-    m_verdict = judge(m_text, m_start, m_end);
+    m_verdict = judge(m_text, m_start, m_end, &m_earlier);
     if (!m_verdict && m_end >= tailStart()) {
         // An author's note run into the last paragraph is furniture from its first word.
         const qsizetype bio = closingBioSentence(m_text, m_start, m_end);

@@ -3,6 +3,8 @@
 
 #include <QStringView>
 
+#include <array>
+
 namespace Lede {
 
 /// Tells the paragraphs of an article's canonical text that are page furniture, not the article,
@@ -35,7 +37,26 @@ public:
     /// for tests.
     static bool judge(QStringView text, qsizetype start, qsizetype end);
 
+    /// What the judge read of the paragraphs before the one it judges, kept for the next ones, which
+    /// read the same paragraphs: each answer depends on that paragraph alone.
+    struct Earlier
+    {
+        qsizetype start = -1; // the paragraph [start, end), as previousParagraph() gives it
+        qsizetype end = -1;
+        qint8 notice = -1; // underNoticeHeading()'s step over it: -1 not read yet, else a Step
+        qint8 contact = -1; // the contact block's step over it
+    };
+    struct EarlierParagraphs
+    {
+        std::array<Earlier, 16> slots{};
+        int next = 0; // the slot a paragraph not kept yet takes
+
+        Earlier &find(qsizetype start, qsizetype end);
+    };
+
 private:
+    static bool judge(QStringView text, qsizetype start, qsizetype end, EarlierParagraphs *earlier);
+
     // Where the last paragraphs of the text start (those an author's note may close), found once.
     qsizetype tailStart();
 
@@ -44,6 +65,7 @@ private:
     qsizetype m_end = -1;
     bool m_verdict = false;
     qsizetype m_tailStart = -1;
+    EarlierParagraphs m_earlier;
 };
 
 } // namespace Lede

@@ -19,6 +19,8 @@ using Unicode::isCjk;
 
 bool isWordChar(QChar q)
 {
+    if (const char16_t u = q.unicode(); u < 0x80) // most text: ASCII letters and digits, nothing else
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
     if (q.isSurrogate())
         return false;
     if (isCjk(q.unicode()))
@@ -45,8 +47,11 @@ qsizetype indexOfCaseless(QStringView haystack, QStringView needle, qsizetype fr
         return haystack.indexOf(needle, from, Qt::CaseInsensitive);
     const qsizetype m = needle.size();
     const char16_t first = foldedUnit(needle.front().unicode());
+    // The only ASCII units that fold to `first`: itself and, for a letter, its capital.
+    const char16_t firstUpper = (first >= u'a' && first <= u'z') ? char16_t(first - 32) : first;
     for (qsizetype i = from; i + m <= haystack.size(); ++i) {
-        if (foldedUnit(haystack[i].unicode()) != first)
+        const char16_t h = haystack[i].unicode();
+        if (h != first && h != firstUpper && (h < 0x80 || foldedUnit(h) != first))
             continue;
         qsizetype j = 1;
         while (j < m && foldedUnit(haystack[i + j].unicode()) == foldedUnit(needle[j].unicode()))
@@ -152,6 +157,94 @@ bool hasWordNear(
     return false;
 }
 
+// Whether any of the record's words under `key` occurs in [from, to) as hasWordNear() finds it: the
+// same answer as asking hasWordNear() for each word, in one pass over the window that compares a word
+// only where it may start (a word's start, or anywhere for a CJK word) and where its first unit is.
+bool anyWordNear(QStringView text, qsizetype from, qsizetype to, const Entity &e, QStringView key, qsizetype skipStart,
+    qsizetype skipEnd)
+{
+    struct Word
+    {
+        QStringView text;
+        char16_t first; // as compared: folded, or as written for a whole word
+        bool whole; // a short all-capital word: whole and as written
+    };
+    QVarLengthArray<Word, 32> caseless; // words that start at a word's start, by their first unit folded
+    QVarLengthArray<Word, 8> asWritten; // those of them compared as written, by their first unit
+    QVarLengthArray<Word, 16> cjk; // CJK words, anywhere
+    for (const auto &[k, v] : e.facts) {
+        if (k != key || v.isEmpty())
+            continue;
+        bool capitals = true;
+        for (QChar c : v) {
+            if (c.isLetter() && !c.isUpper())
+                capitals = false;
+        }
+        const bool whole = capitals && v.size() <= 5;
+        if (!whole && std::any_of(v.begin(), v.end(), [](QChar c) { return c.isSurrogate(); })) {
+            if (hasWordNear(text, from, to, v, skipStart, skipEnd)) // Qt's caseless search folds pairs
+                return true;
+            continue;
+        }
+        const Word w{v, whole ? v.front().unicode() : foldedUnit(v.front().unicode()), whole};
+        if (isCjk(v.front().unicode()))
+            cjk.append(w);
+        else if (w.whole)
+            asWritten.append(w);
+        else
+            caseless.append(w);
+    }
+    if (caseless.isEmpty() && asWritten.isEmpty() && cjk.isEmpty())
+        return false;
+    const auto byFirst = [](const Word &x, const Word &y) { return x.first < y.first; };
+    std::sort(caseless.begin(), caseless.end(), byFirst);
+    std::sort(asWritten.begin(), asWritten.end(), byFirst);
+    const auto matches = [&](const Word &w, qsizetype at, char16_t unit, char16_t folded) {
+        const qsizetype after = at + w.text.size();
+        if ((w.whole ? unit : folded) != w.first || after > to)
+            return false;
+        for (qsizetype j = 1; j < w.text.size(); ++j) {
+            const char16_t t = text[at + j].unicode();
+            const char16_t c = w.text[j].unicode();
+            if (w.whole ? t != c : foldedUnit(t) != foldedUnit(c))
+                return false;
+        }
+        if (at < skipEnd && after > skipStart)
+            return false;
+        if (w.whole && after < text.size() && isWordChar(text.at(after)) && text.at(after) != u's')
+            return false;
+        return true;
+    };
+    bool afterWordChar = from > 0 && isWordChar(text.at(from - 1));
+    for (qsizetype at = from; at < to; ++at) {
+        const QChar c = text.at(at);
+        const char16_t unit = c.unicode();
+        const bool startsWord = !afterWordChar;
+        afterWordChar = isWordChar(c);
+        if (!startsWord && cjk.isEmpty())
+            continue;
+        const char16_t folded = foldedUnit(unit);
+        if (startsWord) {
+            const auto [cb, ce]
+                = std::equal_range(caseless.cbegin(), caseless.cend(), Word{{}, folded, false}, byFirst);
+            for (auto w = cb; w != ce; ++w) {
+                if (matches(*w, at, unit, folded))
+                    return true;
+            }
+            const auto [wb, we] = std::equal_range(asWritten.cbegin(), asWritten.cend(), Word{{}, unit, true}, byFirst);
+            for (auto w = wb; w != we; ++w) {
+                if (matches(*w, at, unit, folded))
+                    return true;
+            }
+        }
+        for (const Word &w : cjk) {
+            if (matches(w, at, unit, folded))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool factListsName(const Entity &e, QStringView key, QStringView surface)
 {
     for (const auto &[k, v] : e.facts) {
@@ -184,17 +277,13 @@ bool contextSupports(QStringView text, qsizetype start, qsizetype end, const Ent
 {
     const qsizetype from = std::max<qsizetype>(0, start - ContextWindow);
     const qsizetype to = std::min<qsizetype>(text.size(), end + ContextWindow);
-    for (const auto &[k, v] : e.facts) {
-        if (k == u"context" && hasWordNear(text, from, to, v, start, end))
-            return true;
-    }
-    return false;
+    return anyWordNear(text, from, to, e, u"context", start, end);
 }
 
 // A record's `avoid` words within three words either side of the name show another sense of it.
-bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e, EntityRules rules)
 {
-    if (!hasFact(e, u"avoid"))
+    if (!(rules & RuleAvoid))
         return false;
     // Three words back and three words forward.
     qsizetype from = start;
@@ -212,11 +301,7 @@ bool avoided(QStringView text, qsizetype start, qsizetype end, const Entity &e)
         while (to < text.size() && isWordChar(text.at(to)))
             ++to;
     }
-    for (const auto &[k, v] : e.facts) {
-        if (k == u"avoid" && hasWordNear(text, from, to, v, start, end))
-            return true;
-    }
-    return false;
+    return anyWordNear(text, from, to, e, u"avoid", start, end);
 }
 
 // A record's `not_before` and `not_after` words written right against the name, with nothing between,
@@ -237,19 +322,20 @@ bool joinedToLongerWord(QStringView text, qsizetype start, qsizetype end, const 
 
 // Rules a record writes for itself: `context`, `context_for`, `context_at_start`, `avoid`, `not_before`,
 // `not_after`.
-bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entity &e, EntityRules rules)
 {
     if (e.facts.isEmpty())
         return true;
     const QStringView surface = text.mid(start, end - start);
-    if (joinedToLongerWord(text, start, end, e) || avoided(text, start, end, e))
+    if (((rules & RuleNotBeforeAfter) && joinedToLongerWord(text, start, end, e))
+        || avoided(text, start, end, e, rules))
         return false;
-    if (!hasFact(e, u"context"))
+    if (!(rules & RuleContext))
         return true;
     bool needs = false;
-    if (hasFact(e, u"context_for"))
+    if (rules & RuleContextFor)
         needs = factListsName(e, u"context_for", surface);
-    else if (!hasFact(e, u"context_at_start"))
+    else if (!(rules & RuleContextAtStart))
         needs = true;
     if (!needs && factListsName(e, u"context_at_start", surface) && opensSentence(text, start))
         needs = true;
@@ -259,9 +345,9 @@ bool recordAccepts(QStringView text, qsizetype start, qsizetype end, const Entit
 // "intel on the rebels": a record marked `case = capitalised` is linked only where its name starts with
 // a capital letter ("Intel", "INTEL"), which a common word in the middle of a sentence does not. A
 // name in a script without case (英特尔, 亚马逊) has no lower-case reading to rule out.
-bool lowerCaseCommonWord(QStringView surface, const Entity &e)
+bool lowerCaseCommonWord(QStringView surface, EntityRules rules)
 {
-    if (!factEquals(e, u"case", u"capitalised"))
+    if (!(rules & RuleCapitalised))
         return false;
     for (QChar c : surface) {
         if (c.isLetter()) {
@@ -545,7 +631,49 @@ int opensLongerName(QStringView text, qsizetype end)
 // Boilerplate around a name (GUIDELINE G1.2): a picture credit or source line ("图片来源：视觉中国",
 // "Image by …", "Source: …"), a social account in a contact block ("Twitter: @handle", "Facebook:
 // AcmeInc") and a share button ("Reddit Post", "Share on Facebook") name no entity of the story.
-bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
+// A share button's label before the name: "Share on", "Follow us on".
+bool sharePrefix(QStringView before)
+{
+    static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
+    for (QStringView sh : share) {
+        if (before.size() <= sh.size() + 3 && before.endsWith(sh, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+// indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0. Both
+// end in "here", and only 'h' and 'H' fold to 'h': the phrases are looked for where one of those is,
+// found by Qt's vectorised search for a unit.
+bool hasPromoPhrase(QStringView line)
+{
+    static constexpr std::array<QStringView, 2> phrases = {u"click here", u"sign up here"};
+    const auto endsAt = [&](qsizetype h, QStringView phrase) {
+        const qsizetype start = h - (phrase.size() - 4);
+        if (start < 0 || start + phrase.size() > line.size())
+            return false;
+        for (qsizetype j = 0; j < phrase.size(); ++j) {
+            if (foldedUnit(line[start + j].unicode()) != phrase[j].unicode())
+                return false;
+        }
+        return true;
+    };
+    qsizetype lower = line.indexOf(u'h');
+    qsizetype upper = line.indexOf(u'H');
+    while (lower >= 0 || upper >= 0) {
+        const bool fromLower = upper < 0 || (lower >= 0 && lower < upper);
+        const qsizetype h = fromLower ? lower : upper;
+        if (endsAt(h, phrases[0]) || endsAt(h, phrases[1]))
+            return true;
+        if (fromLower)
+            lower = line.indexOf(u'h', h + 1);
+        else
+            upper = line.indexOf(u'H', h + 1);
+    }
+    return false;
+}
+
+bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end, ChoiceMemo *memo)
 {
     // A line is a paragraph of the canonical text, so its bounds are looked for near the name first.
     // Every rule below needs the text before the name on its line to be short or made of list marks,
@@ -622,17 +750,20 @@ bool inBoilerplateLine(QStringView text, qsizetype start, qsizetype end)
         const qsizetype at = text.mid(end, stop - end).indexOf(u'\n');
         const qsizetype lineEnd = at >= 0 ? end + at : text.size();
         if (lineEnd <= limit) {
-            const QStringView line = text.mid(lineStart, lineEnd - lineStart);
-            if (indexOfCaseless(line, u"click here") >= 0 || indexOfCaseless(line, u"sign up here") >= 0)
+            // The names of one line ask the same question: the answer is kept for the next.
+            bool promo = false;
+            if (memo && memo->promoLineStart == lineStart && memo->promoLineEnd == lineEnd) {
+                promo = memo->promo;
+            } else {
+                promo = hasPromoPhrase(text.mid(lineStart, lineEnd - lineStart));
+                if (memo)
+                    *memo = ChoiceMemo{lineStart, lineEnd, promo};
+            }
+            if (promo)
                 return true;
         }
     }
-    static constexpr std::array<QStringView, 4> share = {u"Share on", u"Follow us on", u"Follow on", u"Share to"};
-    for (QStringView sh : share) {
-        if (before.size() <= sh.size() + 3 && before.endsWith(sh, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    return sharePrefix(before);
 }
 
 // "TD Cowen Aerospace and Defense Conference", "S&P Global BMI Index", "Dow Jones Industrial Average",
@@ -864,21 +995,38 @@ bool opensNameWrittenInFull(QStringView text, qsizetype start, qsizetype end)
     return false;
 }
 
-bool countryOrTerritory(const Entity &e)
-{
-    return factEquals(e, u"type", u"country") || factEquals(e, u"type", u"territory");
-}
-
 } // namespace
 
-qsizetype chooseCandidate(
-    QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates, const KnowledgeBase &kb)
+EntityRules entityRules(const Entity &e)
+{
+    EntityRules rules = 0;
+    if (factEquals(e, u"case", u"capitalised"))
+        rules |= RuleCapitalised;
+    if (hasFact(e, u"avoid"))
+        rules |= RuleAvoid;
+    if (hasFact(e, u"context"))
+        rules |= RuleContext;
+    if (hasFact(e, u"context_for"))
+        rules |= RuleContextFor;
+    if (hasFact(e, u"context_at_start"))
+        rules |= RuleContextAtStart;
+    if (factEquals(e, u"type", u"country"))
+        rules |= RuleCountry;
+    if (factEquals(e, u"type", u"territory"))
+        rules |= RuleTerritory;
+    if (hasFact(e, u"not_before") || hasFact(e, u"not_after"))
+        rules |= RuleNotBeforeAfter;
+    return rules;
+}
+
+qsizetype chooseCandidate(QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates,
+    const KnowledgeBase &kb, ChoiceMemo *memo)
 {
     const auto &entities = kb.entities();
     const QStringView surface = text.mid(start, end - start);
     if (start > 0 && !text.at(start - 1).isSpace() && insideUrl(text, start))
         return -1;
-    if (continuesAbbreviation(text, start) || inBoilerplateLine(text, start, end))
+    if (continuesAbbreviation(text, start) || inBoilerplateLine(text, start, end, memo))
         return -1;
     const bool tickerLike = tickerPrefix(text, start, end);
     qsizetype plain = -1;
@@ -889,7 +1037,7 @@ qsizetype chooseCandidate(
     bool cjkBody = false;
     for (const LinkCandidate &c : candidates) {
         const Entity &e = entities.at(c.entity);
-        if (lowerCaseCommonWord(surface, e) || namesPerson(text, start, end, e))
+        if (lowerCaseCommonWord(surface, c.rules) || namesPerson(text, start, end, e))
             continue;
         if ((e.kind == EntityKind::Company || e.kind == EntityKind::Organisation)
             && (tickerLike || opensEventName(text, end)))
@@ -898,7 +1046,7 @@ qsizetype chooseCandidate(
             if (!placeChecked) {
                 const int longer = opensLongerName(text, end);
                 institution = namesInstitution(text, start, end) || namesTimeZone(text, start, end) || longer == 1
-                    || (longer == 2 && !factEquals(e, u"type", u"country")) || namesClub(text, start, end)
+                    || (longer == 2 && !(c.rules & RuleCountry)) || namesClub(text, start, end)
                     || (longer == 0 && opensNameWrittenInFull(text, start, end));
                 surname = readsAsSurname(text, start);
                 cjkBody = opensCjkBodyName(text, start, end);
@@ -906,10 +1054,10 @@ qsizetype chooseCandidate(
             }
             // A metonym is a city's name ("北京" for China): the city opens the body's name.
             if (institution || (surname && c.role != Alias::Demonym)
-                || (cjkBody && (c.role == Alias::Metonym || !countryOrTerritory(e))))
+                || (cjkBody && (c.role == Alias::Metonym || !(c.rules & (RuleCountry | RuleTerritory)))))
                 continue;
         }
-        if (!recordAccepts(text, start, end, e))
+        if (!recordAccepts(text, start, end, e, c.rules))
             continue;
         if (c.role == Alias::Metonym) {
             if (metonym < 0)

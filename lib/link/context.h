@@ -7,13 +7,38 @@
 
 namespace Lede {
 
+/// Which of the rules chooseCandidate() reads an entity's record writes for itself (entityRules()).
+enum EntityRule : quint8 {
+    RuleCapitalised = 1, // `case = capitalised`
+    RuleAvoid = 2, // an `avoid` word
+    RuleContext = 4, // a `context` word
+    RuleContextFor = 8, // a `context_for` name
+    RuleContextAtStart = 16, // a `context_at_start` name
+    RuleCountry = 32, // `type = country`
+    RuleTerritory = 64, // `type = territory`
+    RuleNotBeforeAfter = 128, // a `not_before` or `not_after` word
+};
+using EntityRules = quint8;
+
+/// The rules of `e`'s record, read once from its facts so that a match need not look for them.
+EntityRules entityRules(const Entity &e);
+
 /// An entity a match could name, after the alias's case rules passed.
 struct LinkCandidate
 {
     qsizetype entity; // index into the knowledge base
     Alias::Role role;
+    EntityRules rules; // entityRules() of the entity
 };
 using LinkCandidates = QVarLengthArray<LinkCandidate, 4>;
+
+/// What chooseCandidate() read of a line, kept for the next name on it.
+struct ChoiceMemo
+{
+    qsizetype promoLineStart = -1; // the line [promoLineStart, promoLineEnd) …
+    qsizetype promoLineEnd = -1;
+    bool promo = false; // … promotes the outlet's services ("click here", "sign up here")
+};
 
 /// Decides what the name at [start, end) of `text` refers to, from the words around it: the
 /// knowledge-base index of the entity, or -1 to link nothing. Wrong links cost a journalist more
@@ -37,7 +62,10 @@ using LinkCandidates = QVarLengthArray<LinkCandidate, 4>;
 ///
 /// Reads only the entity records and the text around the match: cheap, allocation-free in the common
 /// case, and safe to call from several threads at once.
-qsizetype chooseCandidate(
-    QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates, const KnowledgeBase &kb);
+///
+/// `memo`, when given, keeps what one call read of a line for the next call on the same text (one
+/// memo per text, its names asked about in any order).
+qsizetype chooseCandidate(QStringView text, qsizetype start, qsizetype end, const LinkCandidates &candidates,
+    const KnowledgeBase &kb, ChoiceMemo *memo = nullptr);
 
 } // namespace Lede

@@ -46,7 +46,7 @@ class Linker
 {
 public:
     /// `hotStates` is how many of the automaton's shallowest states get a full row of transitions
-    /// (at least the two roots); by default as many as fit a core's cache. The mentions found are
+    /// (at least the two roots); by default 3 MB of rows' worth (linker.cpp). The mentions found are
     /// the same for any value; tests set it to reach the sparse states with a small base.
     explicit Linker(std::shared_ptr<const KnowledgeBase> kb, qsizetype hotStates = -1);
     ~Linker();

@@ -9,6 +9,12 @@
 // MB is 10^6 bytes of UTF-8 input for all three. The linker works on UTF-16 (QString, the form the
 // app keeps articles in); the conversion from UTF-8 is done once beforehand and not timed. Each
 // figure is the best of three runs (ripgrep's: one run when it takes over a minute). Other details go to stderr.
+//
+// LEDE_BENCH_LINK_MENTIONS=FILE writes every mention the linker found (start, end, entity, one a line) to
+// FILE, so that a change meant to make the linker faster can be shown to find the same ones (diff two
+// files). LEDE_BENCH_LINK_MB=N links N MB instead of 100 and stops after the linker and Hyperscan (for
+// profiling the linker on a slice). The user CPU time of the best run of each is printed beside it
+// (link.user_s, hyperscan.user_s), as a machine others are using changes it less.
 #include "corpustext.h"
 #include "jobs/relinkjob.h"
 #include "kb/knowledgebase.h"
@@ -30,6 +36,8 @@
 
 #include <hs.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <random>
@@ -38,7 +46,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype corpusBytes = 100'000'000;
+constexpr qsizetype defaultCorpusBytes = 100'000'000;
 constexpr int libraryArticles = 10'000;
 constexpr int runs = 3;
 
@@ -64,15 +72,30 @@ QStringList aliasList(const Lede::KnowledgeBase &kb)
     return out;
 }
 
-template <typename F> double bestSeconds(F &&f)
+// CPU time this thread has spent in user mode, which other programs on a busy machine change less
+// than the wall-clock time.
+double threadUserSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_THREAD, &usage);
+    return double(usage.ru_utime.tv_sec) + double(usage.ru_utime.tv_usec) / 1e6;
+}
+
+// The best wall-clock time of `runs` runs; the best user CPU time of them in *userSeconds.
+template <typename F> double bestSeconds(F &&f, double *userSeconds = nullptr)
 {
     double best = 1e300;
+    double bestUser = 1e300;
     for (int r = 0; r < runs; ++r) {
+        const double user = threadUserSeconds();
         QElapsedTimer t;
         t.start();
         f();
         best = std::min(best, double(t.nsecsElapsed()) / 1e9);
+        bestUser = std::min(bestUser, threadUserSeconds() - user);
     }
+    if (userSeconds)
+        *userSeconds = bestUser;
     return best;
 }
 
@@ -95,6 +118,9 @@ int main(int argc, char **argv)
     const QStringList paragraphs = LedeBench::realParagraphs(shared);
     if (paragraphs.isEmpty())
         die(u"no text found under "_s + shared + u"/corpus"_s);
+    const qsizetype sliceMb = qEnvironmentVariableIntValue("LEDE_BENCH_LINK_MB");
+    const bool slice = sliceMb > 0;
+    const qsizetype corpusBytes = slice ? sliceMb * 1'000'000 : defaultCorpusBytes;
     std::mt19937 rng(20250201);
     QByteArray utf8;
     utf8.reserve(corpusBytes + 1'000'000);
@@ -102,7 +128,8 @@ int main(int argc, char **argv)
         utf8 += LedeBench::randomArticle(paragraphs, rng, 4, 30).toUtf8();
         utf8 += "\n\n";
     }
-    const QString cachePath = QDir::tempPath() + u"/lede-bench-link-corpus.txt"_s;
+    const QString cachePath = QDir::tempPath()
+        + (slice ? u"/lede-bench-link-corpus-%1mb.txt"_s.arg(sliceMb) : u"/lede-bench-link-corpus.txt"_s);
     {
         QFile cache(cachePath);
         if (!(cache.exists() && cache.size() == utf8.size())) {
@@ -127,8 +154,21 @@ int main(int argc, char **argv)
 
     // Our linker over the whole text.
     qsizetype mentions = 0;
-    const double linkS = bestSeconds([&] { mentions = linker->link(text).size(); });
+    double linkUserS = 0;
+    const double linkS = bestSeconds([&] { mentions = linker->link(text).size(); }, &linkUserS);
     std::fprintf(stderr, "link: %lld mentions in %.3f s\n", qlonglong(mentions), linkS);
+    if (const QString dumpPath = qEnvironmentVariable("LEDE_BENCH_LINK_MENTIONS"); !dumpPath.isEmpty()) {
+        // From a run of its own, so that the timed runs are the same with and without the file.
+        QFile dump(dumpPath);
+        if (!dump.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            die(u"cannot write "_s + dumpPath);
+        QByteArray lines;
+        for (const Lede::EntityMention &m : linker->link(text))
+            lines += QByteArray::number(m.start) + ' ' + QByteArray::number(m.end) + ' ' + m.entityId.toUtf8() + '\n';
+        if (dump.write(lines) != lines.size())
+            die(u"cannot write "_s + dumpPath);
+        std::fprintf(stderr, "mentions written to %s\n", qPrintable(dumpPath));
+    }
 
     // Hyperscan, literal mode, caseless, over the UTF-8 bytes.
     QList<QByteArray> hsAliases;
@@ -156,14 +196,28 @@ int main(int argc, char **argv)
     if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS)
         die(u"hyperscan: cannot allocate scratch"_s);
     qint64 hsMatches = 0;
-    const double hsS = bestSeconds([&] {
-        hsMatches = 0;
-        if (hs_scan(db, utf8.constData(), unsigned(utf8.size()), 0, scratch, countHit, &hsMatches) != HS_SUCCESS)
-            die(u"hyperscan: scan failed"_s);
-    });
+    double hsUserS = 0;
+    const double hsS = bestSeconds(
+        [&] {
+            hsMatches = 0;
+            if (hs_scan(db, utf8.constData(), unsigned(utf8.size()), 0, scratch, countHit, &hsMatches) != HS_SUCCESS)
+                die(u"hyperscan: scan failed"_s);
+        },
+        &hsUserS);
     hs_free_scratch(scratch);
     hs_free_database(db);
     std::fprintf(stderr, "hyperscan: %lld matches in %.3f s\n", qlonglong(hsMatches), hsS);
+    if (slice) {
+        std::printf("link.slice_mb: %.1f\n", mb);
+        std::printf("link.mentions: %lld\n", qlonglong(mentions));
+        std::printf("link.s: %.3f\n", linkS);
+        std::printf("hyperscan.s: %.3f\n", hsS);
+        std::printf("link.user_s: %.3f\n", linkUserS);
+        std::printf("hyperscan.user_s: %.3f\n", hsUserS);
+        std::printf("link.user_ratio_vs_hyperscan: %.2f\n", hsUserS / linkUserS);
+        std::printf("link.ratio_vs_hyperscan: %.2f\n", (mb / linkS) / (mb / hsS));
+        return 0;
+    }
 
     // ripgrep on the cached file, the same aliases one per line.
     // Files of this run only: benchmarks running at the same time must not cut each other's.
@@ -252,9 +306,13 @@ int main(int argc, char **argv)
     std::printf("ripgrep.startup_s: %.3f\n", rgStartS);
     std::printf("ripgrep.mb_per_s: %.1f\n", rgMbs);
     std::printf("ripgrep.scan_mb_per_s: %.1f\n", rgScanMbs);
+    std::printf("link.mentions: %lld\n", qlonglong(mentions));
     std::printf("link.mb_per_s: %.1f\n", linkMbs);
     std::printf("hyperscan.mb_per_s: %.1f\n", hsMbs);
     std::printf("link.ratio_vs_hyperscan: %.2f\n", linkMbs / hsMbs);
+    std::printf("link.user_s: %.3f\n", linkUserS);
+    std::printf("hyperscan.user_s: %.3f\n", hsUserS);
+    std::printf("link.user_ratio_vs_hyperscan: %.2f\n", hsUserS / linkUserS);
     std::printf("link.ratio_vs_ripgrep: %.2f\n", linkMbs / rgScanMbs);
     std::fflush(stdout);
 

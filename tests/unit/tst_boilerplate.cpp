@@ -152,6 +152,40 @@ private Q_SLOTS:
         QVERIFY(judge.isBoilerplate(text.indexOf(u"Follow")));
         QVERIFY(!judge.isBoilerplate(5));
     }
+
+    // The judge keeps what it read of earlier paragraphs for the next ones; its answers are those of
+    // judging each paragraph afresh, in the order of the text and in the reverse order, over more
+    // paragraphs than it keeps.
+    void judgeKeepsEarlierParagraphs()
+    {
+        QStringList paragraphs;
+        for (int i = 0; i < 12; ++i) {
+            paragraphs << u"Acme sold %1 chips to Nvidia in March, the company said on Tuesday in a statement."_s.arg(i)
+                       << u"Media contact:"_s << u"Jane Doe %1"_s.arg(i)
+                       << u"+1 415 555 01%1"_s.arg(i, 2, 10, QChar(u'0')) << u"Acme Group"_s
+                       << u"Forward-Looking Statements"_s
+                       << u"This release holds statements about plan %1 of Acme."_s.arg(i) << u"Nvidia"_s
+                       << u"Shares of Nvidia rose %1 percent on Wednesday after the results were published."_s.arg(i);
+        }
+        const QString text = paragraphs.join(u"\n\n"_s);
+        QList<std::pair<qsizetype, qsizetype>> bounds;
+        qsizetype at = 0;
+        for (const QString &p : std::as_const(paragraphs)) {
+            bounds.append({at, at + p.size()});
+            at += p.size() + 2;
+        }
+        QList<bool> fresh;
+        for (const auto &[start, end] : std::as_const(bounds))
+            fresh.append(Lede::BoilerplateJudge::judge(text, start, end));
+        QVERIFY(fresh.contains(true));
+        QVERIFY(fresh.contains(false));
+        Lede::BoilerplateJudge forward(text);
+        for (qsizetype i = 0; i < bounds.size(); ++i)
+            QCOMPARE(forward.isBoilerplate(bounds.at(i).first), fresh.at(i));
+        Lede::BoilerplateJudge backward(text);
+        for (qsizetype i = bounds.size() - 1; i >= 0; --i)
+            QCOMPARE(backward.isBoilerplate(bounds.at(i).first), fresh.at(i));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBoilerplate)
