@@ -47,18 +47,6 @@ constexpr int tickMs = 2;
     std::exit(1);
 }
 
-double rssMb()
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 // The longest gap between ticks of a timer on the GUI thread while it runs.
 class StallMeter : public QObject
 {
@@ -161,7 +149,7 @@ int main(int argc, char *argv[])
     const QString firstTitle = list->index(0, 0).data().toString();
     const double openSeconds = double(sinceStart.nsecsElapsed()) / 1e9;
     const double libraryOpenSeconds = double(sinceOpen.nsecsElapsed()) / 1e9;
-    const double openRss = rssMb();
+    const double openRss = LedeBench::rssMb();
     if (firstTitle.isEmpty())
         die(u"the list's first row has no title"_s);
     std::printf("open.100k_s: %.3f\n", openSeconds);
@@ -240,7 +228,7 @@ int main(int argc, char *argv[])
     std::printf("gui.scroll_last_row_shown: %d\n", last.isValid() ? last.row() + 1 : -1);
     std::printf("gui.scroll_rows: %d\n", list->rowCount());
     std::printf("gui.max_stall_ms: %.1f\n", std::max(typingStall, scrollStall));
-    std::printf("gui.rss_mb_after_scroll: %.0f\n", rssMb());
+    std::printf("gui.rss_mb_after_scroll: %.0f\n", LedeBench::rssMb());
     std::fflush(stdout);
     return 0;
 }

@@ -62,18 +62,6 @@ void figure(const char *name, double value, const char *format = "%.2f")
     std::fflush(stdout);
 }
 
-double rssMb()
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 // The processor time this thread has used, in ms: beside the elapsed time, what a query costs when
 // other programs share the processor (elapsed time then includes their turns).
 double threadCpuMs()
@@ -225,7 +213,7 @@ int main(int argc, char *argv[])
     figure("store.open_s", double(open.nsecsElapsed()) / 1e9, "%.3f");
     if (QFile pace(pacePath); pace.open(QIODevice::ReadOnly)) // measured when the library was generated
         std::printf("%s", pace.readAll().constData());
-    figure("store.open_rss_mb", rssMb(), "%.0f");
+    figure("store.open_rss_mb", LedeBench::rssMb(), "%.0f");
     figure("library.articles", double(first->ids.size()), "%.0f");
 
     const auto ids = [&](const QString &id) { return json(QStringList(kb->descendantsAndSelf(id).values())); };
