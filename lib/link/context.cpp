@@ -432,6 +432,9 @@ bool namesInstitution(QStringView text, qsizetype start, qsizetype end)
     return false;
 }
 
+// Titles before a surname: "Mr Washington", "Mr Bloomberg".
+constexpr std::array<QStringView, 6> personTitles = {u"Mr", u"Mrs", u"Ms", u"Dr", u"Mr.", u"Mrs."};
+
 // "George Washington", "Mr Washington", "Denzel Washington": a capitalised word before a place name
 // that is neither a compass word nor a word a sentence or headline starts with makes it a surname.
 bool readsAsSurname(QStringView text, qsizetype start)
@@ -444,8 +447,7 @@ bool readsAsSurname(QStringView text, qsizetype start)
         return false;
     if (wordStart + before.size() != start - 1)
         return false; // punctuation between: "Taiwan, Washington"
-    static constexpr std::array<QStringView, 6> titles = {u"Mr", u"Mrs", u"Ms", u"Dr", u"Mr.", u"Mrs."};
-    if (isOneOf(before, titles))
+    if (isOneOf(before, personTitles))
         return true;
     bool allCaps = true;
     for (QChar c : before) {
@@ -478,9 +480,9 @@ bool readsAsSurname(QStringView text, qsizetype start)
 // as `surname` is a person's where a given name or a title stands before it within a sentence, or an
 // author's initials follow it in a citation. At a sentence's start a capitalised word says nothing,
 // so "Michael Dell said" opening one stays the company's.
-bool namesPerson(QStringView text, qsizetype start, qsizetype end, const Entity &e)
+bool namesPerson(QStringView text, qsizetype start, qsizetype end, const Entity &e, EntityRules rules)
 {
-    if (e.kind != EntityKind::Company || !hasFact(e, u"surname")
+    if (!(rules & RuleSurname) || e.kind != EntityKind::Company
         || !factListsName(e, u"surname", text.mid(start, end - start)))
         return false;
     // Initials after the name, then a comma or a full stop: "Takeda K,", "Takeda KJ.".
@@ -496,8 +498,7 @@ bool namesPerson(QStringView text, qsizetype start, qsizetype end, const Entity 
         return false;
     qsizetype wordStart = start;
     const QStringView before = previousWord(text, start, &wordStart);
-    static constexpr std::array<QStringView, 6> titles = {u"Mr", u"Mrs", u"Ms", u"Dr", u"Mr.", u"Mrs."};
-    if (isOneOf(before, titles))
+    if (isOneOf(before, personTitles))
         return true;
     // "last Tuesday. Disney's service": a full stop ends a sentence unless it ends an initial ("J.").
     if (before.endsWith(u'.') && before.size() > 2)
@@ -1016,6 +1017,8 @@ EntityRules entityRules(const Entity &e)
         rules |= RuleTerritory;
     if (hasFact(e, u"not_before") || hasFact(e, u"not_after"))
         rules |= RuleNotBeforeAfter;
+    if (hasFact(e, u"surname"))
+        rules |= RuleSurname;
     return rules;
 }
 
@@ -1037,7 +1040,7 @@ qsizetype chooseCandidate(QStringView text, qsizetype start, qsizetype end, cons
     bool cjkBody = false;
     for (const LinkCandidate &c : candidates) {
         const Entity &e = entities.at(c.entity);
-        if (lowerCaseCommonWord(surface, c.rules) || namesPerson(text, start, end, e))
+        if (lowerCaseCommonWord(surface, c.rules) || namesPerson(text, start, end, e, c.rules))
             continue;
         if ((e.kind == EntityKind::Company || e.kind == EntityKind::Organisation)
             && (tickerLike || opensEventName(text, end)))

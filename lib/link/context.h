@@ -8,7 +8,7 @@
 namespace Lede {
 
 /// Which of the rules chooseCandidate() reads an entity's record writes for itself (entityRules()).
-enum EntityRule : quint8 {
+enum EntityRule : quint16 {
     RuleCapitalised = 1, // `case = capitalised`
     RuleAvoid = 2, // an `avoid` word
     RuleContext = 4, // a `context` word
@@ -17,8 +17,9 @@ enum EntityRule : quint8 {
     RuleCountry = 32, // `type = country`
     RuleTerritory = 64, // `type = territory`
     RuleNotBeforeAfter = 128, // a `not_before` or `not_after` word
+    RuleSurname = 256, // a `surname` name
 };
-using EntityRules = quint8;
+using EntityRules = quint16;
 
 /// The rules of `e`'s record, read once from its facts so that a match need not look for them.
 EntityRules entityRules(const Entity &e);
