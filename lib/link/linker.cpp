@@ -775,17 +775,13 @@ void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const Kno
             continue;
         if (country(text.at(i)).isEmpty() || (i > 0 && !country(text.at(i - 1)).isEmpty()))
             continue;
-        qsizetype end = i + 1;
-        while (end < text.size() && end - i < 4 && !country(text.at(end)).isEmpty())
+        std::array<QStringView, 4> ids;
+        qsizetype end = i;
+        while (end < text.size() && end - i < 4 && !(ids[size_t(end - i)] = country(text.at(end))).isEmpty())
             ++end;
         const qsizetype length = end - i;
-        if (length < 2 || length > 3)
-            continue;
-        // The same country twice is no pair.
-        if (country(text.at(i)) == country(text.at(i + 1))
-            || (length == 3
-                && (country(text.at(i + 2)) == country(text.at(i))
-                    || country(text.at(i + 2)) == country(text.at(i + 1)))))
+        // Two or three countries, each once: the same country twice is no pair.
+        if (length < 2 || length > 3 || ids[0] == ids[1] || (length == 3 && (ids[2] == ids[0] || ids[2] == ids[1])))
             continue;
         const QStringView after = text.sliced(end);
         const bool related
@@ -812,9 +808,8 @@ void addCountryPairs(QStringView text, QList<EntityMention> &mentions, const Kno
         if (next != mentions.cend() && next->start < end)
             continue;
         for (qsizetype k = i; k < end; ++k) {
-            const QStringView id = country(text.at(k));
-            if (kb.indexOf(id) >= 0)
-                pairs.append(EntityMention{id.toString(), k, k + 1, text.sliced(k, 1).toString()});
+            if (kb.indexOf(ids[size_t(k - i)]) >= 0)
+                pairs.append(EntityMention{ids[size_t(k - i)].toString(), k, k + 1, text.sliced(k, 1).toString()});
         }
         i = end - 1;
     }
